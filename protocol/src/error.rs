@@ -1,0 +1,72 @@
+//! The closed set of error codes on the wire and the WebSocket close codes the server uses.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Why a request failed. The set is closed and documented; anything the server cannot
+/// classify is reported as [`ErrorCode::Internal`] without internal detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The token is missing, malformed, expired, wrongly signed or for another meeting.
+    Unauthorized,
+    /// The participant's role may not perform this command.
+    Forbidden,
+    /// The message is not valid JSON, has an unknown type or lacks a field.
+    Invalid,
+    /// The command names something that does not exist (an item, a participant, a channel).
+    NotFound,
+    /// The command does not fit the current state (the hand is already raised, say).
+    Conflict,
+    /// Too many commands in too short a time.
+    RateLimited,
+    /// The service cannot take the command now; retrying later may succeed.
+    Unavailable,
+    /// The client speaks a protocol version this server does not.
+    UnsupportedVersion,
+    /// Something went wrong on the server.
+    Internal,
+}
+
+impl ErrorCode {
+    /// The code as it appears on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Unauthorized => "unauthorized",
+            Self::Forbidden => "forbidden",
+            Self::Invalid => "invalid",
+            Self::NotFound => "not_found",
+            Self::Conflict => "conflict",
+            Self::RateLimited => "rate_limited",
+            Self::Unavailable => "unavailable",
+            Self::UnsupportedVersion => "unsupported_version",
+            Self::Internal => "internal",
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// WebSocket close codes sent by the server. Codes in 4000–4999 are this protocol's own.
+pub mod close {
+    /// The server is restarting; reconnect and resume (RFC 6455 "service restart").
+    pub const SERVICE_RESTART: u16 = 1012;
+    /// A message exceeded [`crate::MAX_MESSAGE_BYTES`] (RFC 6455 "message too big").
+    pub const MESSAGE_TOO_BIG: u16 = 1009;
+    /// The `hello` was refused: the token is not valid for this meeting.
+    pub const UNAUTHORIZED: u16 = 4401;
+    /// The client did not send `hello` in time.
+    pub const HELLO_TIMEOUT: u16 = 4408;
+    /// The client's protocol version is not supported.
+    pub const UNSUPPORTED_VERSION: u16 = 4426;
+    /// The client sent something other than `hello` as its first message.
+    pub const HELLO_EXPECTED: u16 = 4400;
+    /// The client did not read its messages fast enough and its queue overflowed.
+    pub const SLOW_CONSUMER: u16 = 4429;
+    /// The meeting this connection belonged to was closed on the server.
+    pub const MEETING_CLOSED: u16 = 4410;
+}

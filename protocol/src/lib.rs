@@ -1,0 +1,47 @@
+//! The wire protocol of the meeting-control service and the pure meeting-state fold.
+//!
+//! Both the server and the browser client depend on this crate, so that they speak the
+//! same messages and fold the same events with the same code. It performs no I/O and
+//! compiles for `wasm32-unknown-unknown` as well as for the host.
+//!
+//! # Layout
+//!
+//! - [`ids`]: newtypes for every identifier on the wire (meetings, participants, agenda
+//!   items, channels, languages).
+//! - [`error`]: the closed set of wire error codes and the WebSocket close codes.
+//! - [`messages`]: what clients send ([`ClientMessage`]) and what the server sends
+//!   ([`ServerMessage`]), with [`ClientMessage::decode`] for clear decoding errors.
+//! - [`state`]: [`MeetingState`], the [`Event`]s that change it and
+//!   [`MeetingState::apply`], the fold.
+//!
+//! # Conversation
+//!
+//! 1. The client opens `/ws` and sends `hello {token, protocol, since?}`.
+//! 2. The server answers `welcome {you, meeting, seq, resumed}` (then, when resuming, the
+//!    events the client missed) or `error {code, message}` followed by a close.
+//! 3. The client sends commands, each with an `id`; the server answers `ack {id, seq}` or
+//!    `error {id, code, message}`.
+//! 4. Every accepted command becomes an `event {seq, at, event}` that every participant of
+//!    the meeting receives, in the same order, `seq` counting 1, 2, 3 … without gaps.
+
+pub mod error;
+pub mod ids;
+pub mod messages;
+pub mod state;
+
+pub use error::{ErrorCode, close};
+pub use ids::{ChannelId, ItemId, LanguageCode, MeetingId, ParticipantId};
+pub use messages::{
+    ClientMessage, Command, DecodeError, EventEnvelope, Hello, Participant, ServerMessage, Welcome,
+};
+pub use state::{
+    AgendaItem, ApplyError, Channel, ChannelKind, Event, FloorRequest, Localized, MeetingInfo,
+    MeetingState, Role, Speaker,
+};
+
+/// The version of this protocol. A client whose `hello` names another version gets
+/// `unsupported_version` and is closed.
+pub const PROTOCOL_VERSION: u32 = 1;
+
+/// The largest WebSocket message, in bytes, that either side accepts.
+pub const MAX_MESSAGE_BYTES: usize = 64 * 1024;

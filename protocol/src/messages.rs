@@ -1,0 +1,331 @@
+//! The messages on the wire: JSON text frames, each an object with a `type` field.
+
+use crate::error::ErrorCode;
+use crate::ids::{ChannelId, ItemId, LanguageCode, ParticipantId};
+use crate::state::{Event, MeetingState, Role};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The first message of every connection: who the client is and where it left off.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hello {
+    /// The participant's JWT (from their invite link).
+    pub token: String,
+    /// The protocol version the client speaks; see [`crate::PROTOCOL_VERSION`].
+    pub protocol: u32,
+    /// The last `seq` the client saw, when it reconnects; the server then sends what it
+    /// missed instead of a snapshot where it can.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<u64>,
+}
+
+/// A request to change the meeting. Requests are verbs; the events they cause are past
+/// tense.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Command {
+    /// Join the end of the list of speakers.
+    RaiseHand,
+    /// Leave the list of speakers. The chair may name someone else.
+    LowerHand {
+        /// Whose hand to lower; the sender's own when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        participant: Option<ParticipantId>,
+    },
+    /// Chair: give the floor to a participant in the queue, or to the first when absent.
+    GiveFloor {
+        /// Who gets the floor; the first in the queue when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        participant: Option<ParticipantId>,
+    },
+    /// Chair: end the current speech.
+    EndFloor,
+    /// Chair: move to an agenda item.
+    SetCurrentItem {
+        /// The item to discuss now.
+        item: ItemId,
+    },
+    /// Chair: move to the next agenda item (the first, before the meeting has started).
+    NextItem,
+    /// Chair: move back to the previous agenda item.
+    PreviousItem,
+    /// Interpreter: put their booth's channel on or off air.
+    SetOnAir {
+        /// The channel (the interpreter's booth).
+        channel: ChannelId,
+        /// On air (`true`) or off air (`false`).
+        on_air: bool,
+    },
+}
+
+impl Command {
+    /// The command's `type` on the wire.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::RaiseHand => "raise_hand",
+            Self::LowerHand { .. } => "lower_hand",
+            Self::GiveFloor { .. } => "give_floor",
+            Self::EndFloor => "end_floor",
+            Self::SetCurrentItem { .. } => "set_current_item",
+            Self::NextItem => "next_item",
+            Self::PreviousItem => "previous_item",
+            Self::SetOnAir { .. } => "set_on_air",
+        }
+    }
+}
+
+/// A message from a client.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClientMessage {
+    /// `{"type":"hello", ...}`: the first message of a connection.
+    Hello(Hello),
+    /// `{"type":"<command>", "id": N, ...}`: a command, with the id that the server's
+    /// `ack` or `error` echoes.
+    Command {
+        /// Chosen by the client; echoed by the answer.
+        id: u64,
+        /// What to do.
+        command: Command,
+    },
+}
+
+/// Why a client message could not be decoded. It becomes an `invalid` error that echoes
+/// the message's `id` when one could be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    /// The request id, when the message had a readable one.
+    pub id: Option<u64>,
+    /// What was wrong, for people.
+    pub message: String,
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+impl ClientMessage {
+    /// Decodes one text frame.
+    ///
+    /// # Errors
+    ///
+    /// A [`DecodeError`] saying what is wrong: not JSON, not an object, no `type`, an
+    /// unknown `type`, a command without a numeric `id`, or a missing or mistyped field.
+    pub fn decode(text: &str) -> Result<Self, DecodeError> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|error| DecodeError {
+            id: None,
+            message: format!("not valid JSON: {error}"),
+        })?;
+        let serde_json::Value::Object(object) = &value else {
+            return Err(DecodeError {
+                id: None,
+                message: "a message must be a JSON object".to_owned(),
+            });
+        };
+        let id = object.get("id").and_then(serde_json::Value::as_u64);
+        let Some(kind) = object.get("type").and_then(serde_json::Value::as_str) else {
+            return Err(DecodeError {
+                id,
+                message: "a message needs a string field `type`".to_owned(),
+            });
+        };
+        if kind == "hello" {
+            return Hello::deserialize(value)
+                .map(ClientMessage::Hello)
+                .map_err(|error| DecodeError {
+                    id,
+                    message: format!("invalid hello: {error}"),
+                });
+        }
+        let command = Command::deserialize(&value).map_err(|error| DecodeError {
+            id,
+            message: format!("invalid command: {error}"),
+        })?;
+        let id = id.ok_or_else(|| DecodeError {
+            id: None,
+            message: format!("command `{kind}` needs a numeric `id`"),
+        })?;
+        Ok(ClientMessage::Command { id, command })
+    }
+
+    /// Encodes the message as one JSON text frame.
+    pub fn encode(&self) -> String {
+        let mut value = match self {
+            Self::Hello(hello) => {
+                let mut value = serde_json::to_value(hello).expect("hello serialises");
+                value["type"] = "hello".into();
+                value
+            }
+            Self::Command { command, .. } => {
+                serde_json::to_value(command).expect("commands serialise")
+            }
+        };
+        if let Self::Command { id, .. } = self {
+            value["id"] = (*id).into();
+        }
+        value.to_string()
+    }
+}
+
+/// Who a participant is, as the server established from their token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participant {
+    /// Their id in this meeting.
+    pub id: ParticipantId,
+    /// Their display name.
+    pub name: String,
+    /// What they may do.
+    pub role: Role,
+    /// The delegation they represent, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delegation: Option<String>,
+    /// For interpreters and signers: the channel of their booth.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub booth: Option<ChannelId>,
+    /// The languages they work in or prefer, most preferred first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<LanguageCode>,
+}
+
+/// The server's answer to a good `hello`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Welcome {
+    /// The protocol version the server speaks.
+    pub protocol: u32,
+    /// Who the client is.
+    pub you: Participant,
+    /// The seq of the meeting's latest event at the time of the welcome.
+    pub seq: u64,
+    /// `true` when the client's `since` could be honoured: the events after it follow
+    /// this message and `meeting` is absent. `false` when `meeting` is a fresh snapshot
+    /// (no `since` was given, or the events after it are no longer kept).
+    pub resumed: bool,
+    /// The meeting's state at `seq`, unless `resumed`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<MeetingState>,
+}
+
+/// One event of a meeting, numbered and timed by the server.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventEnvelope {
+    /// The event's position in the meeting's log: 1, 2, 3 … with no gaps.
+    pub seq: u64,
+    /// Server time, milliseconds since the Unix epoch.
+    pub at: u64,
+    /// Who caused it, when a participant did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<ParticipantId>,
+    /// What happened.
+    pub event: Event,
+}
+
+/// A message from the server.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ServerMessage {
+    /// The answer to a good `hello`.
+    Welcome(Welcome),
+    /// A command was accepted; its event has `seq`.
+    Ack {
+        /// The command's id.
+        id: u64,
+        /// The seq of the event it caused.
+        seq: u64,
+    },
+    /// A message was refused. Nothing changed.
+    Error {
+        /// The refused command's id, when it had one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        id: Option<u64>,
+        /// Why, as a stable code.
+        code: ErrorCode,
+        /// Why, for people.
+        message: String,
+    },
+    /// Something happened in the meeting.
+    Event(EventEnvelope),
+}
+
+impl ServerMessage {
+    /// Encodes the message as one JSON text frame.
+    pub fn encode(&self) -> String {
+        serde_json::to_string(self).expect("server messages serialise")
+    }
+
+    /// Decodes one text frame from the server.
+    ///
+    /// # Errors
+    ///
+    /// The JSON error when the frame is not a server message.
+    pub fn decode(text: &str) -> Result<Self, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commands_round_trip_with_their_id() {
+        let message = ClientMessage::Command {
+            id: 7,
+            command: Command::GiveFloor {
+                participant: Some(ParticipantId::new("att-colombia")),
+            },
+        };
+        let text = message.encode();
+        assert!(text.contains(r#""type":"give_floor""#), "{text}");
+        assert!(text.contains(r#""id":7"#), "{text}");
+        assert_eq!(ClientMessage::decode(&text).unwrap(), message);
+    }
+
+    #[test]
+    fn hello_round_trips() {
+        let message = ClientMessage::Hello(Hello {
+            token: "t".into(),
+            protocol: 1,
+            since: Some(4),
+        });
+        assert_eq!(ClientMessage::decode(&message.encode()).unwrap(), message);
+    }
+
+    #[test]
+    fn decode_errors_say_what_is_wrong_and_keep_the_id() {
+        let error = ClientMessage::decode("not json").unwrap_err();
+        assert!(error.message.contains("not valid JSON"));
+        assert_eq!(error.id, None);
+
+        let error = ClientMessage::decode(r#"{"type":"fly_away","id":3}"#).unwrap_err();
+        assert_eq!(error.id, Some(3));
+        assert!(error.message.contains("fly_away"), "{}", error.message);
+
+        let error = ClientMessage::decode(r#"{"type":"raise_hand"}"#).unwrap_err();
+        assert!(error.message.contains("id"), "{}", error.message);
+
+        let error = ClientMessage::decode(r#"{"type":"set_current_item","id":4}"#).unwrap_err();
+        assert_eq!(error.id, Some(4));
+        assert!(error.message.contains("item"), "{}", error.message);
+
+        assert!(ClientMessage::decode("[1,2]").is_err());
+    }
+
+    #[test]
+    fn events_are_nested_under_their_envelope() {
+        let message = ServerMessage::Event(EventEnvelope {
+            seq: 3,
+            at: 1000,
+            actor: None,
+            event: Event::FloorEnded,
+        });
+        let text = message.encode();
+        assert_eq!(
+            text,
+            r#"{"type":"event","seq":3,"at":1000,"event":{"type":"floor_ended"}}"#
+        );
+        assert_eq!(ServerMessage::decode(&text).unwrap(), message);
+    }
+}

@@ -1,0 +1,303 @@
+//! Tokens: the claims a participant's JWT carries, minting them for invite links and
+//! checking them in `hello`.
+//!
+//! Tokens are HS256 JWTs. The algorithm is pinned (a token that names another is refused),
+//! `exp`, `aud` and `sub` are required, and the leeway for clocks is small.
+
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use protocol::{ChannelId, LanguageCode, MeetingId, Participant, ParticipantId, Role};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// The clock skew, in seconds, tolerated when checking `exp`.
+pub const LEEWAY_SECONDS: u64 = 5;
+
+/// The only algorithm tokens may use.
+const ALGORITHM: Algorithm = Algorithm::HS256;
+
+/// What a participant's token says about them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claims {
+    /// The participant's id.
+    pub sub: String,
+    /// The meeting the token is for.
+    pub aud: String,
+    /// Expiry, seconds since the Unix epoch.
+    pub exp: u64,
+    /// Issue time, seconds since the Unix epoch.
+    pub iat: u64,
+    /// Display name.
+    pub name: String,
+    /// Role in the meeting.
+    pub role: Role,
+    /// Delegation represented, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delegation: Option<String>,
+    /// For interpreters and signers: their booth's channel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub booth: Option<ChannelId>,
+    /// Working or preferred languages.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<LanguageCode>,
+}
+
+impl Claims {
+    /// The meeting these claims are for.
+    pub fn meeting(&self) -> MeetingId {
+        MeetingId::new(&self.aud)
+    }
+
+    /// The participant these claims describe.
+    pub fn participant(&self) -> Participant {
+        Participant {
+            id: ParticipantId::new(&self.sub),
+            name: self.name.clone(),
+            role: self.role,
+            delegation: self.delegation.clone(),
+            booth: self.booth.clone(),
+            languages: self.languages.clone(),
+        }
+    }
+}
+
+/// Why a token was refused. The message is safe to show the client: it never contains
+/// the token.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TokenError {
+    /// The token has expired.
+    #[error("the token has expired")]
+    Expired,
+    /// The token is not for a meeting hosted here.
+    #[error("the token is not for a meeting on this server")]
+    UnknownMeeting,
+    /// The token is malformed, wrongly signed, uses another algorithm or lacks a claim.
+    #[error("the token is not valid: {0}")]
+    Invalid(String),
+}
+
+/// The shortest secret accepted: HS256 wants at least 256 bits.
+pub const MIN_SECRET_BYTES: usize = 32;
+
+/// A configured secret was too short to sign tokens safely.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the secret must be at least {MIN_SECRET_BYTES} bytes long")]
+pub struct WeakSecret;
+
+/// The signing secret. Its `Debug` output hides the value so that it never reaches logs.
+#[derive(Clone)]
+pub struct Secret(Vec<u8>);
+
+impl Secret {
+    /// A secret from configured bytes.
+    ///
+    /// # Errors
+    ///
+    /// [`WeakSecret`] when it is shorter than [`MIN_SECRET_BYTES`].
+    pub fn new(bytes: impl Into<Vec<u8>>) -> Result<Self, WeakSecret> {
+        let bytes = bytes.into();
+        if bytes.len() < MIN_SECRET_BYTES {
+            return Err(WeakSecret);
+        }
+        Ok(Self(bytes))
+    }
+
+    /// A fresh random 256-bit secret.
+    ///
+    /// # Panics
+    ///
+    /// When the operating system has no randomness to give.
+    pub fn random() -> Self {
+        let mut bytes = [0u8; 32];
+        getrandom::fill(&mut bytes).expect("the OS provides randomness");
+        Self(bytes.to_vec())
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(..)")
+    }
+}
+
+/// Signs and checks tokens with one secret.
+#[derive(Clone)]
+pub struct Keys {
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+}
+
+impl fmt::Debug for Keys {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Keys(..)")
+    }
+}
+
+impl Keys {
+    /// Keys for `secret`.
+    pub fn new(secret: &Secret) -> Self {
+        Self {
+            // Secrets are never empty (see `Secret::new`), the only failure of these.
+            encoding: EncodingKey::from_secret(&secret.0).expect("secret is not empty"),
+            decoding: DecodingKey::from_secret(&secret.0).expect("secret is not empty"),
+        }
+    }
+
+    /// Mints a token for `participant` of `meeting`, valid for `ttl` from now.
+    ///
+    /// # Panics
+    ///
+    /// Never in practice: HS256 signing of serialisable claims cannot fail.
+    pub fn mint(&self, meeting: &MeetingId, participant: &Participant, ttl: Duration) -> String {
+        let now = unix_seconds();
+        let claims = Claims {
+            sub: participant.id.to_string(),
+            aud: meeting.to_string(),
+            exp: now + ttl.as_secs(),
+            iat: now,
+            name: participant.name.clone(),
+            role: participant.role,
+            delegation: participant.delegation.clone(),
+            booth: participant.booth.clone(),
+            languages: participant.languages.clone(),
+        };
+        self.sign(&claims)
+    }
+
+    /// Signs arbitrary claims (tests use this to make expired tokens).
+    ///
+    /// # Panics
+    ///
+    /// Never in practice: HS256 signing of serialisable claims cannot fail.
+    pub fn sign(&self, claims: &Claims) -> String {
+        jsonwebtoken::encode(&Header::new(ALGORITHM), claims, &self.encoding)
+            .expect("HS256 signing does not fail")
+    }
+
+    /// Checks a token's signature, algorithm and expiry, and that its audience is one of
+    /// `hosted` meetings (checked by the caller through `is_hosted`).
+    ///
+    /// # Errors
+    ///
+    /// A [`TokenError`] saying why the token is refused.
+    pub fn verify(
+        &self,
+        token: &str,
+        is_hosted: impl Fn(&MeetingId) -> bool,
+    ) -> Result<Claims, TokenError> {
+        let mut validation = Validation::new(ALGORITHM);
+        validation.leeway = LEEWAY_SECONDS;
+        validation.set_required_spec_claims(&["exp", "aud", "sub"]);
+        // The audience is checked below against the meetings this server hosts, so that
+        // one server can host several meetings behind one `/ws`.
+        validation.validate_aud = false;
+        let claims = jsonwebtoken::decode::<Claims>(token, &self.decoding, &validation)
+            .map_err(|error| match error.kind() {
+                jsonwebtoken::errors::ErrorKind::ExpiredSignature => TokenError::Expired,
+                _ => TokenError::Invalid(error.to_string()),
+            })?
+            .claims;
+        if !is_hosted(&claims.meeting()) {
+            return Err(TokenError::UnknownMeeting);
+        }
+        Ok(claims)
+    }
+}
+
+/// Seconds since the Unix epoch.
+pub fn unix_seconds() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn participant() -> Participant {
+        Participant {
+            id: ParticipantId::new("att-1"),
+            name: "Ana".into(),
+            role: Role::Attendee,
+            delegation: Some("Peru".into()),
+            booth: None,
+            languages: vec![LanguageCode::new("es")],
+        }
+    }
+
+    fn hosted(meeting: &MeetingId) -> bool {
+        meeting.as_str() == "m1"
+    }
+
+    #[test]
+    fn a_minted_token_verifies_and_carries_the_claims() {
+        let keys = Keys::new(&Secret::random());
+        let token = keys.mint(
+            &MeetingId::new("m1"),
+            &participant(),
+            Duration::from_secs(60),
+        );
+        let claims = keys.verify(&token, hosted).unwrap();
+        assert_eq!(claims.participant(), participant());
+        assert_eq!(claims.meeting().as_str(), "m1");
+    }
+
+    #[test]
+    fn tokens_are_refused_when_expired_foreign_or_forged() {
+        let keys = Keys::new(&Secret::random());
+        let mut claims = Claims {
+            sub: "att-1".into(),
+            aud: "m1".into(),
+            exp: unix_seconds() - 60,
+            iat: unix_seconds() - 120,
+            name: "Ana".into(),
+            role: Role::Attendee,
+            delegation: None,
+            booth: None,
+            languages: vec![],
+        };
+        assert_eq!(
+            keys.verify(&keys.sign(&claims), hosted),
+            Err(TokenError::Expired)
+        );
+
+        claims.exp = unix_seconds() + 60;
+        claims.aud = "m2".into();
+        assert_eq!(
+            keys.verify(&keys.sign(&claims), hosted),
+            Err(TokenError::UnknownMeeting)
+        );
+
+        claims.aud = "m1".into();
+        let other = Keys::new(&Secret::random());
+        assert!(matches!(
+            keys.verify(&other.sign(&claims), hosted),
+            Err(TokenError::Invalid(_))
+        ));
+        assert!(matches!(
+            keys.verify("not.a.token", hosted),
+            Err(TokenError::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn another_algorithm_is_refused_even_with_the_right_secret() {
+        let secret = Secret::new(b"0123456789abcdef0123456789abcdef".to_vec()).unwrap();
+        assert_eq!(Secret::new(b"short".to_vec()).unwrap_err(), WeakSecret);
+        let claims = serde_json::json!({
+            "sub": "att-1", "aud": "m1", "exp": unix_seconds() + 60, "iat": 0,
+            "name": "Ana", "role": "attendee"
+        });
+        let token = jsonwebtoken::encode(
+            &Header::new(Algorithm::HS512),
+            &claims,
+            &EncodingKey::from_secret(&secret.0).unwrap(),
+        )
+        .unwrap();
+        assert!(matches!(
+            Keys::new(&secret).verify(&token, hosted),
+            Err(TokenError::Invalid(_))
+        ));
+    }
+}

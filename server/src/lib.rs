@@ -1,0 +1,217 @@
+//! The meeting-control service: one port serves the browser client and the `/ws`
+//! WebSocket endpoint; each live meeting is an actor that owns its state.
+//!
+//! # Layout
+//!
+//! - [`run`]: the HTTP server (static client, `/ws`, `/healthz`) until shutdown.
+//! - [`Config`]: everything `run` needs, built by `main.rs` from flags and environment.
+//! - [`auth`]: JWT claims, minting invite tokens, checking them in `hello`.
+//! - [`meeting_file`]: loading and checking the organiser's meeting file (TOML).
+//! - [`meeting`]: the per-meeting actor: orders commands, keeps recent events, fans out.
+//! - [`rules`]: pure decisions, one file per area: who may do what, and what it causes.
+//! - `connection`: one WebSocket: hello, then commands in and events out.
+//! - [`invites`]: invite links (the page URL with the token in its fragment).
+//!
+//! Only this crate knows about sockets; the meeting state and its fold live in `protocol`.
+
+pub mod auth;
+mod connection;
+pub mod invites;
+pub mod meeting;
+pub mod meeting_file;
+pub mod rules;
+
+use crate::auth::{Keys, Secret};
+use crate::meeting::{MeetingHandle, Retention};
+use crate::meeting_file::MeetingFile;
+use axum::Router;
+use axum::extract::{State, WebSocketUpgrade};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use protocol::{MAX_MESSAGE_BYTES, MeetingId};
+use std::collections::HashMap;
+use std::future::Future;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tower_http::services::{ServeDir, ServeFile};
+
+/// How long a new connection may take to say `hello`.
+pub const DEFAULT_HELLO_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Per-connection socket buffers. tungstenite's 128 KiB defaults would cost far too much
+/// memory across tens of thousands of connections.
+const SOCKET_BUFFER_BYTES: usize = 4 * 1024;
+
+/// What the server runs with.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The meetings to host.
+    pub meetings: Vec<MeetingFile>,
+    /// The secret that signs and checks tokens.
+    pub secret: Secret,
+    /// The built browser client to serve at `/`, if any.
+    pub static_dir: Option<PathBuf>,
+    /// Origins (`scheme://host[:port]`) allowed to open `/ws` besides the server's own.
+    pub allowed_origins: Vec<String>,
+    /// How long a new connection may take to say `hello`.
+    pub hello_timeout: Duration,
+    /// How long and how many events are kept for clients that resume.
+    pub retention: Retention,
+}
+
+impl Config {
+    /// A configuration with the defaults for everything but the meetings and the secret.
+    pub fn new(meetings: Vec<MeetingFile>, secret: Secret) -> Self {
+        Self {
+            meetings,
+            secret,
+            static_dir: None,
+            allowed_origins: Vec::new(),
+            hello_timeout: DEFAULT_HELLO_TIMEOUT,
+            retention: Retention::default(),
+        }
+    }
+}
+
+/// What every request handler shares. Immutable after start, so no lock is needed.
+struct App {
+    keys: Keys,
+    meetings: HashMap<MeetingId, MeetingHandle>,
+    allowed_origins: Vec<String>,
+    hello_timeout: Duration,
+    next_connection: AtomicU64,
+    /// Flips to `true` when the server shuts down; connections then close with 1012.
+    shutdown: watch::Receiver<bool>,
+}
+
+/// Serves on `listener` until `shutdown` completes, then closes every WebSocket with
+/// 1012 (service restart) so that clients reconnect and resume.
+///
+/// # Errors
+///
+/// The I/O error that stopped the server.
+pub async fn run(
+    listener: TcpListener,
+    config: Config,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let (stop, stopped) = watch::channel(false);
+    let meetings = config
+        .meetings
+        .iter()
+        .map(|file| {
+            let handle = MeetingHandle::spawn(file.initial_state(), config.retention);
+            (file.info.id.clone(), handle)
+        })
+        .collect();
+    let app = Arc::new(App {
+        keys: Keys::new(&config.secret),
+        meetings,
+        allowed_origins: config.allowed_origins.clone(),
+        hello_timeout: config.hello_timeout,
+        next_connection: AtomicU64::new(1),
+        shutdown: stopped,
+    });
+    let mut router = Router::new()
+        .route("/ws", get(upgrade))
+        .route("/healthz", get(|| async { "ok" }));
+    router = match &config.static_dir {
+        Some(dir) => router
+            .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")))),
+        None => router.fallback(|| async {
+            (
+                StatusCode::NOT_FOUND,
+                "The browser client is not served by this server (no --static-dir).\n",
+            )
+        }),
+    };
+    let router = router.with_state(app);
+    axum::serve(listener, router)
+        .with_graceful_shutdown(async move {
+            shutdown.await;
+            let _ = stop.send(true);
+        })
+        .await
+}
+
+/// The WebSocket upgrade: the last place where the request's headers are visible, so the
+/// `Origin` check happens here.
+async fn upgrade(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    ws: WebSocketUpgrade,
+) -> Response {
+    if !origin_allowed(&headers, &app.allowed_origins) {
+        return (StatusCode::FORBIDDEN, "origin not allowed\n").into_response();
+    }
+    let connection = app.next_connection.fetch_add(1, Ordering::Relaxed);
+    ws.read_buffer_size(SOCKET_BUFFER_BYTES)
+        .write_buffer_size(SOCKET_BUFFER_BYTES)
+        .max_message_size(MAX_MESSAGE_BYTES)
+        .max_frame_size(MAX_MESSAGE_BYTES)
+        .on_upgrade(move |socket| connection::serve(socket, app, connection))
+}
+
+/// Browsers always send `Origin` on WebSocket requests; other clients (tools, tests)
+/// usually do not and are let through, since they cannot be used for cross-site attacks.
+/// A browser page may connect from the server's own origin or an allowed one.
+fn origin_allowed(headers: &HeaderMap, allowed: &[String]) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN) else {
+        return true;
+    };
+    let Ok(origin) = origin.to_str() else {
+        return false;
+    };
+    if allowed.iter().any(|allowed| allowed == origin) {
+        return true;
+    }
+    let host = headers
+        .get(header::HOST)
+        .and_then(|host| host.to_str().ok());
+    let origin_host = origin
+        .strip_prefix("http://")
+        .or_else(|| origin.strip_prefix("https://"));
+    host.is_some() && origin_host == host
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    fn headers(origin: Option<&str>, host: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::HOST, HeaderValue::from_str(host).unwrap());
+        if let Some(origin) = origin {
+            headers.insert(header::ORIGIN, HeaderValue::from_str(origin).unwrap());
+        }
+        headers
+    }
+
+    #[test]
+    fn same_origin_and_listed_origins_may_connect() {
+        let allowed = vec!["https://meet.example.org".to_owned()];
+        assert!(origin_allowed(&headers(None, "127.0.0.1:8080"), &[]));
+        assert!(origin_allowed(
+            &headers(Some("http://127.0.0.1:8080"), "127.0.0.1:8080"),
+            &[]
+        ));
+        assert!(origin_allowed(
+            &headers(Some("https://meet.example.org"), "127.0.0.1:8080"),
+            &allowed
+        ));
+        assert!(!origin_allowed(
+            &headers(Some("http://evil.example"), "127.0.0.1:8080"),
+            &allowed
+        ));
+        assert!(!origin_allowed(
+            &headers(Some("http://127.0.0.1:9999"), "127.0.0.1:8080"),
+            &[]
+        ));
+    }
+}

@@ -1,0 +1,166 @@
+//! The `server` binary: parses flags and environment, binds, prints invite links and runs.
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand};
+use server::auth::{Keys, Secret};
+use server::meeting_file::MeetingFile;
+use server::{Config, invites};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// The real-time control service for formal multilingual online meetings.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve meetings over HTTP and WebSocket, and print an invite link per participant.
+    Serve(ServeArgs),
+    /// Check a meeting file and report the first problem, without starting anything.
+    CheckMeeting {
+        /// The meeting file (TOML).
+        file: PathBuf,
+    },
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "MEETING_ADDR", default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// A meeting file to host; repeat the flag (or separate with commas) for several.
+    #[arg(
+        long = "meeting",
+        env = "MEETING_FILES",
+        value_delimiter = ',',
+        required = true
+    )]
+    meetings: Vec<PathBuf>,
+    /// Directory of the built browser client, served at `/`.
+    #[arg(long, env = "MEETING_STATIC_DIR")]
+    static_dir: Option<PathBuf>,
+    /// Secret that signs tokens. When absent a random one is generated, so invite links
+    /// only work until the server restarts.
+    #[arg(long, env = "MEETING_SECRET", hide_env_values = true)]
+    secret: Option<String>,
+    /// Public URL of the server, used in invite links [default: http://ADDR].
+    #[arg(long, env = "MEETING_PUBLIC_URL")]
+    public_url: Option<String>,
+    /// Another origin allowed to open WebSockets (the server's own always is); repeatable.
+    #[arg(
+        long = "allowed-origin",
+        env = "MEETING_ALLOWED_ORIGINS",
+        value_delimiter = ','
+    )]
+    allowed_origins: Vec<String>,
+    /// How long the printed invite links stay valid, in hours.
+    #[arg(long, env = "MEETING_INVITE_TTL_HOURS", default_value_t = 24)]
+    invite_ttl_hours: u64,
+    /// How long a new connection may take to say hello, in seconds.
+    #[arg(long, env = "MEETING_HELLO_TIMEOUT_SECS", default_value_t = 5)]
+    hello_timeout_secs: u64,
+    /// Log filter (tracing's env-filter syntax, e.g. `info` or `server=debug`).
+    #[arg(long, env = "MEETING_LOG", default_value = "info")]
+    log: String,
+}
+
+#[tokio::main]
+async fn main() -> Result<()> {
+    match Cli::parse().command {
+        Command::Serve(args) => serve(args).await,
+        Command::CheckMeeting { file } => {
+            let meeting = MeetingFile::load(&file)?;
+            println!(
+                "{}: ok: meeting `{}`, {} agenda items, {} participants",
+                file.display(),
+                meeting.info.id,
+                meeting.agenda.len(),
+                meeting.participants.len()
+            );
+            Ok(())
+        }
+    }
+}
+
+async fn serve(args: ServeArgs) -> Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::new(&args.log))
+        .init();
+    let meetings = args
+        .meetings
+        .iter()
+        .map(|path| MeetingFile::load(path))
+        .collect::<Result<Vec<_>, _>>()?;
+    let secret = match &args.secret {
+        Some(secret) => Secret::new(secret.as_bytes()).context("--secret")?,
+        None => {
+            tracing::warn!("no --secret given: invite links work until the server restarts");
+            Secret::random()
+        }
+    };
+    let listener = tokio::net::TcpListener::bind(args.addr)
+        .await
+        .with_context(|| format!("cannot listen on {}", args.addr))?;
+    let addr = listener.local_addr()?;
+    let base_url = args
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{addr}"));
+
+    let keys = Keys::new(&secret);
+    let ttl = Duration::from_secs(args.invite_ttl_hours * 3600);
+    for meeting in &meetings {
+        println!("\nMeeting `{}`: invite links", meeting.info.id);
+        for invite in invites::for_meeting(&keys, meeting, &base_url, ttl) {
+            let who = &invite.participant;
+            let delegation = who
+                .delegation
+                .as_deref()
+                .map(|d| format!(" ({d})"))
+                .unwrap_or_default();
+            println!(
+                "  {:<26} {}{}\n    {}",
+                who.role.as_str(),
+                who.name,
+                delegation,
+                invite.url
+            );
+        }
+    }
+    println!("\nServing on {base_url} (Ctrl-C to stop)\n");
+
+    let mut config = Config::new(meetings, secret);
+    config.static_dir = args.static_dir;
+    config.allowed_origins = args.allowed_origins;
+    config.hello_timeout = Duration::from_secs(args.hello_timeout_secs);
+    server::run(listener, config, shutdown_signal()).await?;
+    Ok(())
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
