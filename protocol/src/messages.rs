@@ -9,7 +9,9 @@ use std::fmt;
 /// The first message of every connection: who the client is and where it left off.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Hello {
-    /// The participant's JWT (from their invite link).
+    /// The participant's JWT (from their invite link). A missing token reads as empty
+    /// and is refused as `unauthorized`, like any other bad token.
+    #[serde(default)]
     pub token: String,
     /// The protocol version the client speaks; see [`crate::PROTOCOL_VERSION`].
     pub protocol: u32,

@@ -1,0 +1,326 @@
+//! Helpers for end-to-end tests: a real server on an ephemeral loopback port, and a small
+//! WebSocket client that speaks the protocol.
+//!
+//! # Layout
+//!
+//! - [`TestServer`]: the real `server::run` on `127.0.0.1:0`, hosting the demo meeting.
+//! - [`WsClient`]: a protocol client over a real socket, with deadlines on every read.
+//! - [`browser`]: headless Chromium driven through chromedriver (WebDriver).
+
+pub mod browser;
+
+use anyhow::{Context, Result, anyhow, bail};
+use futures_util::{SinkExt, StreamExt};
+use protocol::{
+    ClientMessage, Command, ErrorCode, EventEnvelope, Hello, PROTOCOL_VERSION, Participant,
+    ParticipantId, ServerMessage, Welcome,
+};
+use server::auth::{Keys, Secret};
+use server::meeting_file::MeetingFile;
+use server::{Config, invites};
+use std::collections::VecDeque;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use tokio::net::TcpStream;
+use tokio::sync::oneshot;
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
+
+/// How long a test waits for any one message before failing.
+pub const READ_DEADLINE: Duration = Duration::from_secs(5);
+
+/// The workspace's root directory.
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ is inside the workspace")
+        .to_owned()
+}
+
+/// The demo meeting file, as `cargo xtask serve` loads it.
+pub fn demo_meeting() -> MeetingFile {
+    MeetingFile::load(&workspace_root().join("examples/demo-meeting.toml"))
+        .expect("the demo meeting loads")
+}
+
+/// A real server on an ephemeral loopback port. Dropping it shuts the server down.
+pub struct TestServer {
+    /// Where it listens.
+    pub addr: SocketAddr,
+    /// The keys its tokens are signed with.
+    pub keys: Keys,
+    /// The meeting it hosts.
+    pub meeting: MeetingFile,
+    stop: Option<oneshot::Sender<()>>,
+}
+
+impl TestServer {
+    /// Starts a server hosting the demo meeting with default settings.
+    pub async fn start() -> Self {
+        Self::start_with(|_| {}).await
+    }
+
+    /// Starts a server hosting the demo meeting, after `adjust` has changed its config.
+    pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> Self {
+        let meeting = demo_meeting();
+        let secret = Secret::random();
+        let mut config = Config::new(vec![meeting.clone()], secret.clone());
+        adjust(&mut config);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind a loopback port");
+        let addr = listener.local_addr().expect("local address");
+        let (stop, stopped) = oneshot::channel::<()>();
+        tokio::spawn(server::run(listener, config, async {
+            let _ = stopped.await;
+        }));
+        Self {
+            addr,
+            keys: Keys::new(&secret),
+            meeting,
+            stop: Some(stop),
+        }
+    }
+
+    /// The page URL.
+    pub fn http_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The WebSocket URL.
+    pub fn ws_url(&self) -> String {
+        format!("ws://{}/ws", self.addr)
+    }
+
+    /// A demo participant by id.
+    ///
+    /// # Panics
+    ///
+    /// When the demo meeting has no such participant.
+    pub fn participant(&self, id: &str) -> Participant {
+        self.meeting
+            .participants
+            .iter()
+            .find(|p| p.id.as_str() == id)
+            .unwrap_or_else(|| panic!("the demo meeting has no participant `{id}`"))
+            .clone()
+    }
+
+    /// A valid token for a demo participant.
+    pub fn token(&self, id: &str) -> String {
+        self.keys.mint(
+            &self.meeting.info.id,
+            &self.participant(id),
+            Duration::from_secs(600),
+        )
+    }
+
+    /// The invite link of a demo participant, as `serve` prints it.
+    pub fn invite(&self, id: &str) -> String {
+        invites::for_meeting(
+            &self.keys,
+            &self.meeting,
+            &self.http_url(),
+            Duration::from_secs(600),
+        )
+        .into_iter()
+        .find(|invite| invite.participant.id.as_str() == id)
+        .expect("participant exists")
+        .url
+    }
+
+    /// Connects and says hello as a demo participant; returns the client and its welcome.
+    pub async fn join(&self, id: &str) -> (WsClient, Welcome) {
+        let mut client = WsClient::connect(&self.ws_url()).await.expect("connect");
+        let welcome = client.hello(&self.token(id), None).await.expect("welcome");
+        (client, welcome)
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// A protocol client over a real WebSocket.
+pub struct WsClient {
+    socket: WebSocketStream<MaybeTlsStream<TcpStream>>,
+    next_id: u64,
+    /// Events that arrived while [`WsClient::request`] waited for its answer.
+    pending_events: VecDeque<EventEnvelope>,
+}
+
+/// What a client saw when the server closed its connection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Closed {
+    /// The close code, if the server sent a close frame.
+    pub code: Option<u16>,
+    /// Protocol messages received before the close.
+    pub before: Vec<ServerMessage>,
+}
+
+impl WsClient {
+    /// Opens a WebSocket to `url`.
+    ///
+    /// # Errors
+    ///
+    /// When the handshake fails.
+    pub async fn connect(url: &str) -> Result<Self> {
+        let (socket, _) = tokio_tungstenite::connect_async(url)
+            .await
+            .with_context(|| format!("connect to {url}"))?;
+        Ok(Self {
+            socket,
+            next_id: 1,
+            pending_events: VecDeque::new(),
+        })
+    }
+
+    /// Sends a raw text frame.
+    ///
+    /// # Errors
+    ///
+    /// When the socket is closed.
+    pub async fn send_text(&mut self, text: impl Into<String>) -> Result<()> {
+        self.socket.send(Message::text(text.into())).await?;
+        Ok(())
+    }
+
+    /// Says hello and waits for the welcome.
+    ///
+    /// # Errors
+    ///
+    /// When the server answers anything else.
+    pub async fn hello(&mut self, token: &str, since: Option<u64>) -> Result<Welcome> {
+        let hello = ClientMessage::Hello(Hello {
+            token: token.to_owned(),
+            protocol: PROTOCOL_VERSION,
+            since,
+        });
+        self.send_text(hello.encode()).await?;
+        match self.recv().await? {
+            ServerMessage::Welcome(welcome) => Ok(welcome),
+            other => bail!("expected welcome, got {other:?}"),
+        }
+    }
+
+    /// Sends a command and returns its id.
+    ///
+    /// # Errors
+    ///
+    /// When the socket is closed.
+    pub async fn send(&mut self, command: Command) -> Result<u64> {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send_text(ClientMessage::Command { id, command }.encode())
+            .await?;
+        Ok(id)
+    }
+
+    /// The next protocol message, waiting at most [`READ_DEADLINE`].
+    ///
+    /// # Errors
+    ///
+    /// On timeout, on close, or when the frame is not a server message.
+    pub async fn recv(&mut self) -> Result<ServerMessage> {
+        loop {
+            let frame = tokio::time::timeout(READ_DEADLINE, self.socket.next())
+                .await
+                .map_err(|_| anyhow!("no message within {READ_DEADLINE:?}"))?
+                .ok_or_else(|| anyhow!("connection ended"))??;
+            match frame {
+                Message::Text(text) => {
+                    return ServerMessage::decode(&text)
+                        .with_context(|| format!("decode server message {text}"));
+                }
+                Message::Close(frame) => bail!("closed: {frame:?}"),
+                _ => {}
+            }
+        }
+    }
+
+    /// Sends a command and waits for its answer; events that arrive meanwhile are kept
+    /// for [`WsClient::next_event`].
+    ///
+    /// # Errors
+    ///
+    /// The server's error code and message when the command is refused.
+    pub async fn request(&mut self, command: Command) -> Result<u64, (ErrorCode, String)> {
+        let id = self
+            .send(command)
+            .await
+            .map_err(|e| (ErrorCode::Internal, e.to_string()))?;
+        loop {
+            match self.recv().await {
+                Ok(ServerMessage::Ack { id: acked, seq }) if acked == id => return Ok(seq),
+                Ok(ServerMessage::Error {
+                    id: Some(failed),
+                    code,
+                    message,
+                }) if failed == id => return Err((code, message)),
+                Ok(ServerMessage::Event(envelope)) => self.pending_events.push_back(envelope),
+                Ok(_) => {}
+                Err(error) => return Err((ErrorCode::Internal, error.to_string())),
+            }
+        }
+    }
+
+    /// The next event, passing over acks.
+    ///
+    /// # Errors
+    ///
+    /// On timeout or close, or when an error arrives instead.
+    pub async fn next_event(&mut self) -> Result<EventEnvelope> {
+        if let Some(envelope) = self.pending_events.pop_front() {
+            return Ok(envelope);
+        }
+        loop {
+            match self.recv().await? {
+                ServerMessage::Event(envelope) => return Ok(envelope),
+                ServerMessage::Ack { .. } => {}
+                other => bail!("expected an event, got {other:?}"),
+            }
+        }
+    }
+
+    /// Reads until the server closes the connection.
+    ///
+    /// # Errors
+    ///
+    /// When the connection is still open after [`READ_DEADLINE`].
+    pub async fn closed(mut self) -> Result<Closed> {
+        let mut before = Vec::new();
+        loop {
+            let frame = tokio::time::timeout(READ_DEADLINE, self.socket.next())
+                .await
+                .map_err(|_| anyhow!("still open after {READ_DEADLINE:?}"))?;
+            match frame {
+                Some(Ok(Message::Text(text))) => {
+                    before.push(ServerMessage::decode(&text)?);
+                }
+                Some(Ok(Message::Close(frame))) => {
+                    return Ok(Closed {
+                        code: frame.map(|frame| u16::from(frame.code)),
+                        before,
+                    });
+                }
+                Some(Ok(_)) => {}
+                None | Some(Err(_)) => return Ok(Closed { code: None, before }),
+            }
+        }
+    }
+
+    /// Closes the connection from the client side.
+    pub async fn close(mut self) {
+        let _ = self.socket.close(None).await;
+    }
+}
+
+/// The participant id of an attendee in the demo meeting.
+pub fn id(value: &str) -> ParticipantId {
+    ParticipantId::new(value)
+}

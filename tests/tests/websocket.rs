@@ -1,0 +1,382 @@
+//! The protocol over real WebSockets against the real server on a loopback port.
+
+use protocol::{
+    ChannelId, ClientMessage, Command, ErrorCode, Event, Hello, ItemId, PROTOCOL_VERSION,
+    ServerMessage, close,
+};
+use server::auth::{Claims, Keys, Secret, unix_seconds};
+use std::time::Duration;
+use tests::{TestServer, WsClient, id};
+
+#[tokio::test]
+async fn a_raised_hand_reaches_the_chair_who_gives_the_floor_and_everyone_follows() {
+    let server = TestServer::start().await;
+    let (mut chair, welcome) = server.join("chair").await;
+    assert_eq!(welcome.you.id, id("chair"));
+    assert!(!welcome.resumed);
+    let snapshot = welcome.meeting.expect("a snapshot");
+    assert_eq!(snapshot.seq, 0);
+    assert_eq!(snapshot.agenda.len(), 5);
+    let (mut attendee, _) = server.join("colombia").await;
+    let (mut interpreter, _) = server.join("interp-fr").await;
+
+    let seq = attendee.request(Command::RaiseHand).await.unwrap();
+    assert_eq!(seq, 1);
+    let raised = chair.next_event().await.unwrap();
+    assert_eq!(raised.seq, 1);
+    assert!(
+        matches!(&raised.event, Event::HandRaised { participant, delegation, .. }
+        if participant == &id("colombia") && delegation.as_deref() == Some("Colombia"))
+    );
+
+    chair
+        .request(Command::GiveFloor { participant: None })
+        .await
+        .unwrap();
+    chair.request(Command::NextItem).await.unwrap();
+    interpreter
+        .request(Command::SetOnAir {
+            channel: ChannelId::new("fr"),
+            on_air: true,
+        })
+        .await
+        .unwrap();
+
+    // Every participant sees the same events in the same order, seq without gaps.
+    let mut seen = vec![vec![raised]];
+    for _ in 0..3 {
+        seen[0].push(chair.next_event().await.unwrap());
+    }
+    for client in [&mut attendee, &mut interpreter] {
+        let mut events = Vec::new();
+        for _ in 0..4 {
+            events.push(client.next_event().await.unwrap());
+        }
+        seen.push(events);
+    }
+    let attendee_events = &seen[1];
+    let seqs: Vec<u64> = attendee_events.iter().map(|e| e.seq).collect();
+    assert_eq!(seqs, [1, 2, 3, 4]);
+    assert_eq!(seen[0], *attendee_events);
+    assert_eq!(seen[2], *attendee_events);
+    assert!(
+        matches!(&attendee_events[1].event, Event::FloorGiven { participant, .. }
+        if participant == &id("colombia"))
+    );
+    assert_eq!(
+        attendee_events[2].event,
+        Event::CurrentItemChanged {
+            item: ItemId::new("opening-eu")
+        }
+    );
+    assert!(
+        matches!(&attendee_events[3].event, Event::ChannelOnAir { channel, .. }
+        if channel.as_str() == "fr")
+    );
+
+    // A late joiner's snapshot shows it all at once.
+    let (_, late) = server.join("peru").await;
+    let state = late.meeting.unwrap();
+    assert_eq!(state.seq, 4);
+    assert_eq!(state.floor.as_ref().unwrap().participant, id("colombia"));
+    assert_eq!(state.current_item, Some(ItemId::new("opening-eu")));
+    assert!(
+        state
+            .channel(&ChannelId::new("fr"))
+            .unwrap()
+            .on_air
+            .is_some()
+    );
+}
+
+/// Says hello with `token` and expects `unauthorized` followed by the close.
+async fn assert_unauthorized(server: &TestServer, token: &str) {
+    let mut client = WsClient::connect(&server.ws_url()).await.unwrap();
+    let hello = ClientMessage::Hello(Hello {
+        token: token.to_owned(),
+        protocol: PROTOCOL_VERSION,
+        since: None,
+    });
+    client.send_text(hello.encode()).await.unwrap();
+    let closed = client.closed().await.unwrap();
+    assert!(
+        matches!(
+            closed.before.as_slice(),
+            [ServerMessage::Error {
+                code: ErrorCode::Unauthorized,
+                ..
+            }]
+        ),
+        "token {token:?}: {closed:?}"
+    );
+    assert_eq!(closed.code, Some(close::UNAUTHORIZED), "token {token:?}");
+}
+
+fn claims_for(server: &TestServer, participant: &str) -> Claims {
+    let who = server.participant(participant);
+    Claims {
+        sub: who.id.to_string(),
+        aud: server.meeting.info.id.to_string(),
+        exp: unix_seconds() + 600,
+        iat: unix_seconds(),
+        name: who.name,
+        role: who.role,
+        delegation: who.delegation,
+        booth: who.booth,
+        languages: who.languages,
+    }
+}
+
+#[tokio::test]
+async fn bad_tokens_are_unauthorized_and_closed() {
+    let server = TestServer::start().await;
+    // Missing.
+    assert_unauthorized(&server, "").await;
+    let mut client = WsClient::connect(&server.ws_url()).await.unwrap();
+    client
+        .send_text(format!(
+            r#"{{"type":"hello","protocol":{PROTOCOL_VERSION}}}"#
+        ))
+        .await
+        .unwrap();
+    let closed = client.closed().await.unwrap();
+    assert_eq!(closed.code, Some(close::UNAUTHORIZED));
+    // Malformed.
+    assert_unauthorized(&server, "not-a-jwt").await;
+    // Expired.
+    let mut expired = claims_for(&server, "peru");
+    expired.exp = unix_seconds() - 120;
+    assert_unauthorized(&server, &server.keys.sign(&expired)).await;
+    // Signed with another secret.
+    let forged = Keys::new(&Secret::random()).sign(&claims_for(&server, "chair"));
+    assert_unauthorized(&server, &forged).await;
+    // For another meeting.
+    let mut elsewhere = claims_for(&server, "peru");
+    elsewhere.aud = "another-meeting".into();
+    assert_unauthorized(&server, &server.keys.sign(&elsewhere)).await;
+    // And a good one still works.
+    let (_, welcome) = server.join("peru").await;
+    assert_eq!(welcome.you.id, id("peru"));
+}
+
+#[tokio::test]
+async fn a_client_that_does_not_say_hello_in_time_is_closed() {
+    assert_eq!(server::DEFAULT_HELLO_TIMEOUT, Duration::from_secs(5));
+    let server = TestServer::start_with(|config| {
+        config.hello_timeout = Duration::from_millis(300);
+    })
+    .await;
+    let started = std::time::Instant::now();
+    let client = WsClient::connect(&server.ws_url()).await.unwrap();
+    let closed = client.closed().await.unwrap();
+    assert_eq!(closed.code, Some(close::HELLO_TIMEOUT));
+    assert!(started.elapsed() >= Duration::from_millis(300));
+}
+
+#[tokio::test]
+async fn a_command_before_hello_is_refused() {
+    let server = TestServer::start().await;
+    let mut client = WsClient::connect(&server.ws_url()).await.unwrap();
+    client.send(Command::RaiseHand).await.unwrap();
+    let closed = client.closed().await.unwrap();
+    assert_eq!(closed.code, Some(close::HELLO_EXPECTED));
+    let (_, welcome) = server.join("chair").await;
+    assert!(welcome.meeting.unwrap().queue.is_empty());
+}
+
+#[tokio::test]
+async fn another_protocol_version_is_unsupported() {
+    let server = TestServer::start().await;
+    let mut client = WsClient::connect(&server.ws_url()).await.unwrap();
+    let hello = ClientMessage::Hello(Hello {
+        token: server.token("peru"),
+        protocol: PROTOCOL_VERSION + 1,
+        since: None,
+    });
+    client.send_text(hello.encode()).await.unwrap();
+    let closed = client.closed().await.unwrap();
+    assert!(matches!(
+        closed.before.as_slice(),
+        [ServerMessage::Error {
+            code: ErrorCode::UnsupportedVersion,
+            ..
+        }]
+    ));
+    assert_eq!(closed.code, Some(close::UNSUPPORTED_VERSION));
+}
+
+#[tokio::test]
+async fn garbage_gets_invalid_and_the_connection_stays_usable() {
+    let server = TestServer::start().await;
+    let (mut client, _) = server.join("peru").await;
+    for garbage in [
+        "this is not json",
+        r#"{"type":"launch_rockets","id":41}"#,
+        r#"{"id":42}"#,
+        "[]",
+    ] {
+        client.send_text(garbage).await.unwrap();
+        match client.recv().await.unwrap() {
+            ServerMessage::Error { code, id, .. } => {
+                assert_eq!(code, ErrorCode::Invalid, "{garbage}");
+                if garbage.contains("41") {
+                    assert_eq!(id, Some(41));
+                }
+            }
+            other => panic!("{garbage}: expected an error, got {other:?}"),
+        }
+    }
+    assert_eq!(client.request(Command::RaiseHand).await, Ok(1));
+}
+
+#[tokio::test]
+async fn an_attendee_cannot_use_chair_commands_and_nothing_changes() {
+    let server = TestServer::start().await;
+    let (mut attendee, _) = server.join("peru").await;
+    attendee.request(Command::RaiseHand).await.unwrap();
+    for command in [
+        Command::GiveFloor { participant: None },
+        Command::NextItem,
+        Command::SetCurrentItem {
+            item: ItemId::new("closing"),
+        },
+        Command::LowerHand {
+            participant: Some(id("colombia")),
+        },
+        Command::SetOnAir {
+            channel: ChannelId::new("fr"),
+            on_air: true,
+        },
+    ] {
+        let name = command.name();
+        let (code, _) = attendee.request(command).await.unwrap_err();
+        assert_eq!(code, ErrorCode::Forbidden, "{name}");
+    }
+    let (_, welcome) = server.join("chair").await;
+    let state = welcome.meeting.unwrap();
+    assert_eq!(state.seq, 1, "only the raised hand happened");
+    assert_eq!(state.queue.len(), 1);
+    assert_eq!(state.current_item, None);
+    assert!(state.floor.is_none());
+}
+
+#[tokio::test]
+async fn a_message_over_64_kib_is_refused_and_not_applied() {
+    let server = TestServer::start().await;
+    let (mut client, _) = server.join("peru").await;
+    let padding = "x".repeat(protocol::MAX_MESSAGE_BYTES);
+    client
+        .send_text(format!(
+            r#"{{"type":"raise_hand","id":1,"note":"{padding}"}}"#
+        ))
+        .await
+        .unwrap();
+    let closed = client.closed().await.unwrap();
+    assert_eq!(closed.code, Some(close::MESSAGE_TOO_BIG), "{closed:?}");
+    assert!(closed.before.is_empty(), "{closed:?}");
+    let (_, welcome) = server.join("chair").await;
+    assert!(welcome.meeting.unwrap().queue.is_empty());
+}
+
+#[tokio::test]
+async fn a_reconnecting_client_gets_exactly_what_it_missed() {
+    let server = TestServer::start().await;
+    let (mut chair, _) = server.join("chair").await;
+    let (attendee, welcome) = server.join("peru").await;
+    assert_eq!(welcome.seq, 0);
+    chair.request(Command::NextItem).await.unwrap();
+    attendee.close().await;
+    chair.request(Command::NextItem).await.unwrap();
+    chair.request(Command::PreviousItem).await.unwrap();
+
+    let mut back = WsClient::connect(&server.ws_url()).await.unwrap();
+    let welcome = back.hello(&server.token("peru"), Some(1)).await.unwrap();
+    assert!(welcome.resumed);
+    assert!(welcome.meeting.is_none());
+    assert_eq!(welcome.seq, 3);
+    let missed = [
+        back.next_event().await.unwrap(),
+        back.next_event().await.unwrap(),
+    ];
+    assert_eq!(missed.map(|e| e.seq), [2, 3]);
+    // And it is live again.
+    chair.request(Command::NextItem).await.unwrap();
+    assert_eq!(back.next_event().await.unwrap().seq, 4);
+
+    // A client that claims to have seen more than exists gets a fresh snapshot.
+    let mut confused = WsClient::connect(&server.ws_url()).await.unwrap();
+    let welcome = confused
+        .hello(&server.token("peru"), Some(99))
+        .await
+        .unwrap();
+    assert!(!welcome.resumed);
+    assert_eq!(welcome.meeting.unwrap().seq, 4);
+}
+
+#[tokio::test]
+async fn when_missed_events_are_no_longer_kept_the_client_gets_a_snapshot() {
+    let server = TestServer::start_with(|config| config.retention.max_events = 2).await;
+    let (mut chair, _) = server.join("chair").await;
+    for _ in 0..4 {
+        chair.request(Command::NextItem).await.unwrap();
+    }
+    let mut back = WsClient::connect(&server.ws_url()).await.unwrap();
+    let welcome = back.hello(&server.token("peru"), Some(1)).await.unwrap();
+    assert!(!welcome.resumed, "events 2 and 3 were forgotten");
+    assert_eq!(welcome.meeting.unwrap().seq, 4);
+
+    let mut recent = WsClient::connect(&server.ws_url()).await.unwrap();
+    let welcome = recent.hello(&server.token("peru"), Some(2)).await.unwrap();
+    assert!(welcome.resumed);
+    assert_eq!(recent.next_event().await.unwrap().seq, 3);
+    assert_eq!(recent.next_event().await.unwrap().seq, 4);
+}
+
+#[tokio::test]
+async fn a_browser_from_another_origin_cannot_open_the_socket() {
+    let server = TestServer::start().await;
+    let mut request =
+        tokio_tungstenite::tungstenite::client::IntoClientRequest::into_client_request(
+            server.ws_url(),
+        )
+        .unwrap();
+    request
+        .headers_mut()
+        .insert("origin", "http://evil.example".parse().unwrap());
+    let refused = tokio_tungstenite::connect_async(request).await;
+    assert!(refused.is_err(), "the handshake must fail");
+
+    let mut request =
+        tokio_tungstenite::tungstenite::client::IntoClientRequest::into_client_request(
+            server.ws_url(),
+        )
+        .unwrap();
+    let own = server.http_url();
+    request.headers_mut().insert("origin", own.parse().unwrap());
+    assert!(tokio_tungstenite::connect_async(request).await.is_ok());
+}
+
+#[tokio::test]
+async fn the_built_client_is_served_with_a_fallback_to_its_page() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("index.html"), "<title>meeting</title>").unwrap();
+    let static_dir = dir.path().to_owned();
+    let server = TestServer::start_with(|config| config.static_dir = Some(static_dir)).await;
+    for path in ["/", "/some/client/route"] {
+        let body = http_get(server.addr, path).await;
+        assert!(body.starts_with("HTTP/1.1 200"), "{path}: {body}");
+        assert!(body.contains("<title>meeting</title>"), "{path}: {body}");
+    }
+    assert!(http_get(server.addr, "/healthz").await.ends_with("ok"));
+}
+
+/// A minimal HTTP/1.1 GET over a real socket.
+async fn http_get(addr: std::net::SocketAddr, path: &str) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).await.unwrap();
+    response
+}
