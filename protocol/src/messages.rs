@@ -207,7 +207,7 @@ pub struct Welcome {
     pub resumed: bool,
     /// The meeting's state at `seq`, unless `resumed`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub meeting: Option<MeetingState>,
+    pub meeting: Option<Box<MeetingState>>,
 }
 
 /// One event of a meeting, numbered and timed by the server.

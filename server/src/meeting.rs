@@ -234,7 +234,7 @@ impl Actor {
             you: participant,
             seq: self.state.seq,
             resumed,
-            meeting: (!resumed).then(|| self.state.clone()),
+            meeting: (!resumed).then(|| Box::new(self.state.clone())),
         });
         let mut first = vec![Utf8Bytes::from(welcome.encode())];
         first.extend(missed.unwrap_or_default());

@@ -1,1 +1,221 @@
-//! Headless Chromium through chromedriver (filled in below).
+//! Headless Chromium driven through chromedriver (WebDriver), for end-to-end tests of the
+//! browser client against the real server.
+//!
+//! [`Chromedriver`] starts Debian's `chromedriver` on a free loopback port and kills it
+//! when dropped. [`Browser`] is one browser session with a fresh profile. Tests run their
+//! scenario, then close every session whatever the outcome, then report the outcome, so
+//! that a failed assertion never leaves a browser behind.
+
+use anyhow::{Context, Result, anyhow, bail};
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// How long a test waits for the page to reach an expected state.
+pub const UI_DEADLINE: Duration = Duration::from_secs(15);
+
+/// Chromium flags that work as root in a container without a GPU or network.
+const CHROMIUM_FLAGS: &[&str] = &[
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1280,900",
+];
+
+/// The built browser client: `$CLIENT_DIST`, else `target/client-dist`.
+///
+/// # Panics
+///
+/// When the client has not been built: `cargo xtask test` builds it first.
+pub fn client_dist() -> PathBuf {
+    let dir = std::env::var_os("CLIENT_DIST").map_or_else(
+        || crate::workspace_root().join("target/client-dist"),
+        PathBuf::from,
+    );
+    assert!(
+        dir.join("index.html").is_file(),
+        "the browser client is not built in {}: run `cargo xtask build-client` \
+         (`cargo xtask test` does it before the tests)",
+        dir.display()
+    );
+    dir
+}
+
+/// A running chromedriver, killed on drop.
+pub struct Chromedriver {
+    child: Child,
+    url: String,
+}
+
+impl Chromedriver {
+    /// Starts chromedriver on a free loopback port and waits until it answers.
+    ///
+    /// # Errors
+    ///
+    /// When chromedriver is not installed or does not start within [`UI_DEADLINE`].
+    pub async fn start() -> Result<Self> {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")?
+            .local_addr()?
+            .port();
+        let child = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .context("start chromedriver (Debian package chromium-driver)")?;
+        let driver = Self {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+        };
+        let started = Instant::now();
+        while tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_err()
+        {
+            if started.elapsed() > UI_DEADLINE {
+                bail!("chromedriver did not listen on port {port}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        Ok(driver)
+    }
+
+    /// Opens a new browser session with a fresh profile.
+    ///
+    /// # Errors
+    ///
+    /// When the session cannot be created (no Chromium, say).
+    pub async fn session(&self) -> Result<Browser> {
+        let profile = tempfile::tempdir()?;
+        let mut args: Vec<String> = CHROMIUM_FLAGS.iter().map(|&flag| flag.to_owned()).collect();
+        args.push(format!("--user-data-dir={}", profile.path().display()));
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "goog:chromeOptions".into(),
+            serde_json::json!({ "binary": "/usr/bin/chromium", "args": args }),
+        );
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&self.url)
+            .await
+            .context("open a Chromium session")?;
+        Ok(Browser {
+            client,
+            _profile: profile,
+        })
+    }
+}
+
+impl Drop for Chromedriver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One browser session.
+pub struct Browser {
+    /// The WebDriver client, for anything the helpers below do not cover.
+    pub client: Client,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    /// Opens `url`.
+    ///
+    /// # Errors
+    ///
+    /// When navigation fails.
+    pub async fn open(&self, url: &str) -> Result<()> {
+        self.client.goto(url).await.context("navigate")
+    }
+
+    /// Clicks the element matching `css`, waiting for it to appear.
+    ///
+    /// # Errors
+    ///
+    /// When it does not appear within [`UI_DEADLINE`].
+    pub async fn click(&self, css: &str) -> Result<()> {
+        let element = self
+            .client
+            .wait()
+            .at_most(UI_DEADLINE)
+            .for_element(Locator::Css(css))
+            .await
+            .with_context(|| format!("find `{css}` to click it"))?;
+        element
+            .click()
+            .await
+            .with_context(|| format!("click `{css}`"))
+    }
+
+    /// Waits until an element matches `css` and its text contains `text`.
+    ///
+    /// # Errors
+    ///
+    /// When that does not happen within [`UI_DEADLINE`]; the error says what was seen.
+    pub async fn wait_for_text(&self, css: &str, text: &str) -> Result<()> {
+        let started = Instant::now();
+        let mut last = String::from("(no such element)");
+        while started.elapsed() < UI_DEADLINE {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await
+                && let Ok(seen) = element.text().await
+            {
+                if seen.contains(text) {
+                    return Ok(());
+                }
+                last = seen;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err(anyhow!("`{css}` never contained {text:?}; last seen: {last:?}"))
+    }
+
+    /// Waits until an element matches `css` (use attribute selectors for states).
+    ///
+    /// # Errors
+    ///
+    /// When none does within [`UI_DEADLINE`].
+    pub async fn wait_for(&self, css: &str) -> Result<()> {
+        self.client
+            .wait()
+            .at_most(UI_DEADLINE)
+            .for_element(Locator::Css(css))
+            .await
+            .map(|_| ())
+            .with_context(|| format!("waiting for `{css}`"))
+    }
+
+    /// Whether an element matches `css` right now.
+    ///
+    /// # Errors
+    ///
+    /// When the browser cannot be asked.
+    pub async fn has(&self, css: &str) -> Result<bool> {
+        Ok(!self.client.find_all(Locator::Css(css)).await?.is_empty())
+    }
+
+    /// Saves a PNG screenshot of the page to `path`.
+    ///
+    /// # Errors
+    ///
+    /// When the screenshot cannot be taken or written.
+    pub async fn screenshot(&self, path: &std::path::Path) -> Result<()> {
+        let png = self.client.screenshot().await?;
+        std::fs::write(path, png)?;
+        Ok(())
+    }
+
+    /// Ends the session (closes the browser).
+    pub async fn close(self) {
+        let _ = self.client.close().await;
+    }
+}

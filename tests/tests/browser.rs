@@ -1,0 +1,93 @@
+//! The walking skeleton in real headless Chromium: an attendee raises a hand in one
+//! browser, the chair gives the floor in another, the agenda moves and the French channel
+//! goes live in a third, and every screen follows.
+
+use anyhow::{Result, ensure};
+use tests::TestServer;
+use tests::browser::{Browser, Chromedriver, client_dist};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn raise_hand_give_floor_move_agenda_and_go_on_air_across_browsers() {
+    let dist = client_dist();
+    let server = TestServer::start_with(|config| config.static_dir = Some(dist)).await;
+    let driver = Chromedriver::start().await.expect("chromedriver starts");
+    let chair = driver.session().await.expect("chair's browser");
+    let attendee = driver.session().await.expect("attendee's browser");
+    let interpreter = driver.session().await.expect("interpreter's browser");
+
+    let outcome = skeleton(&server, &chair, &attendee, &interpreter).await;
+    for browser in [chair, attendee, interpreter] {
+        browser.close().await;
+    }
+    outcome.unwrap();
+}
+
+async fn skeleton(
+    server: &TestServer,
+    chair: &Browser,
+    attendee: &Browser,
+    interpreter: &Browser,
+) -> Result<()> {
+    for (browser, who) in [
+        (chair, "chair"),
+        (attendee, "colombia"),
+        (interpreter, "interp-fr"),
+    ] {
+        browser.open(&server.invite(who)).await?;
+        browser
+            .wait_for("#connection-status[data-state='connected']")
+            .await?;
+    }
+    // The token is taken out of the address bar once read.
+    let url = attendee.client.current_url().await?;
+    ensure!(
+        !url.as_str().contains("token"),
+        "the token stayed in the address bar: {url}"
+    );
+    attendee.wait_for_text("#meeting-title", "Cooperation and assistance").await?;
+
+    // The attendee raises a hand; the chair sees it in the queue at once.
+    attendee.click("#raise-hand").await?;
+    attendee.wait_for("#raise-hand[aria-pressed='true']").await?;
+    attendee.wait_for_text("#my-position", "1").await?;
+    chair
+        .wait_for_text("#queue li[data-participant-id='colombia']", "Chair of the Committee on the Enhancement")
+        .await?;
+
+    // The chair gives the floor; the attendee's screen says so.
+    chair
+        .click("#queue li[data-participant-id='colombia'] button.give-floor")
+        .await?;
+    attendee
+        .wait_for_text("#my-floor-status", "You have the floor")
+        .await?;
+    chair.wait_for("#floor[data-participant-id='colombia']").await?;
+    ensure!(
+        !chair.has("#queue li[data-participant-id='colombia']").await?,
+        "the speaker left the queue"
+    );
+
+    // The chair moves to the next agenda item; every tab shows it.
+    chair.click("#next-item").await?;
+    for browser in [chair, attendee, interpreter] {
+        browser
+            .wait_for_text("#current-item", "Opening remarks by the European Union")
+            .await?;
+        browser
+            .wait_for("#agenda li[data-item-id='opening-eu'][aria-current='step']")
+            .await?;
+    }
+
+    // The French interpreter goes on air; every tab shows the channel live.
+    interpreter.click("#on-air-toggle").await?;
+    interpreter.wait_for("#on-air-toggle[aria-pressed='true']").await?;
+    for browser in [chair, attendee, interpreter] {
+        browser
+            .wait_for("#channels li[data-channel-id='fr'][data-state='live']")
+            .await?;
+        browser
+            .wait_for("#channels li[data-channel-id='es'][data-state='standby']")
+            .await?;
+    }
+    Ok(())
+}
