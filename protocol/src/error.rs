@@ -52,21 +52,32 @@ impl fmt::Display for ErrorCode {
 }
 
 /// WebSocket close codes sent by the server. Codes in 4000–4999 are this protocol's own.
+/// A client reconnects (with backoff and `since`) after any code except
+/// [`close::UNAUTHORIZED`], [`close::TOKEN_EXPIRED`], [`close::UNSUPPORTED_VERSION`] and
+/// [`close::TOO_MANY_CONNECTIONS`], which need the person to act first.
 pub mod close {
-    /// The server is restarting; reconnect and resume (RFC 6455 "service restart").
-    pub const SERVICE_RESTART: u16 = 1012;
     /// A message exceeded [`crate::MAX_MESSAGE_BYTES`] (RFC 6455 "message too big").
     pub const MESSAGE_TOO_BIG: u16 = 1009;
-    /// The `hello` was refused: the token is not valid for this meeting.
-    pub const UNAUTHORIZED: u16 = 4401;
-    /// The client did not send `hello` in time.
-    pub const HELLO_TIMEOUT: u16 = 4408;
-    /// The client's protocol version is not supported.
-    pub const UNSUPPORTED_VERSION: u16 = 4426;
+    /// The client kept sending after being rate limited (RFC 6455 "policy violation").
+    pub const POLICY_VIOLATION: u16 = 1008;
+    /// The server is restarting; reconnect and resume (RFC 6455 "service restart").
+    pub const SERVICE_RESTART: u16 = 1012;
+    /// The client answered neither pings nor anything else for two heartbeat intervals.
+    pub const HEARTBEAT_TIMEOUT: u16 = 4002;
     /// The client sent something other than `hello` as its first message.
     pub const HELLO_EXPECTED: u16 = 4400;
-    /// The client did not read its messages fast enough and its queue overflowed.
-    pub const SLOW_CONSUMER: u16 = 4429;
+    /// The `hello` was refused: the token is not valid for a meeting on this server.
+    pub const UNAUTHORIZED: u16 = 4401;
+    /// The session's token expired and no fresh one was sent in time.
+    pub const TOKEN_EXPIRED: u16 = 4403;
+    /// The client did not send `hello` in time.
+    pub const HELLO_TIMEOUT: u16 = 4408;
+    /// The participant already has the most connections allowed to this meeting.
+    pub const TOO_MANY_CONNECTIONS: u16 = 4409;
     /// The meeting this connection belonged to was closed on the server.
     pub const MEETING_CLOSED: u16 = 4410;
+    /// The client's protocol version is not supported.
+    pub const UNSUPPORTED_VERSION: u16 = 4426;
+    /// The client did not read its messages fast enough and its queue overflowed.
+    pub const SLOW_CONSUMER: u16 = 4429;
 }

@@ -81,6 +81,15 @@ impl Command {
 pub enum ClientMessage {
     /// `{"type":"hello", ...}`: the first message of a connection.
     Hello(Hello),
+    /// `{"type":"refresh_token", "id": N, "token": "..."}`: a fresh token for the same
+    /// participant, so that the session outlives the first token without reconnecting.
+    /// The server answers `token_refreshed` or `error`.
+    RefreshToken {
+        /// Chosen by the client; echoed by the answer.
+        id: u64,
+        /// The fresh token.
+        token: String,
+    },
     /// `{"type":"<command>", "id": N, ...}`: a command, with the id that the server's
     /// `ack` or `error` echoes.
     Command {
@@ -134,6 +143,23 @@ impl ClientMessage {
                 message: "a message needs a string field `type`".to_owned(),
             });
         };
+        if kind == "refresh_token" {
+            let id = id.ok_or_else(|| DecodeError {
+                id: None,
+                message: "`refresh_token` needs a numeric `id`".to_owned(),
+            })?;
+            let token = object
+                .get("token")
+                .and_then(serde_json::Value::as_str)
+                .ok_or_else(|| DecodeError {
+                    id: Some(id),
+                    message: "`refresh_token` needs a string `token`".to_owned(),
+                })?;
+            return Ok(ClientMessage::RefreshToken {
+                id,
+                token: token.to_owned(),
+            });
+        }
         if kind == "hello" {
             return Hello::deserialize(value)
                 .map(ClientMessage::Hello)
@@ -155,19 +181,21 @@ impl ClientMessage {
 
     /// Encodes the message as one JSON text frame.
     pub fn encode(&self) -> String {
-        let mut value = match self {
+        let value = match self {
             Self::Hello(hello) => {
                 let mut value = serde_json::to_value(hello).expect("hello serialises");
                 value["type"] = "hello".into();
                 value
             }
-            Self::Command { command, .. } => {
-                serde_json::to_value(command).expect("commands serialise")
+            Self::RefreshToken { id, token } => {
+                serde_json::json!({ "type": "refresh_token", "id": id, "token": token })
+            }
+            Self::Command { id, command } => {
+                let mut value = serde_json::to_value(command).expect("commands serialise");
+                value["id"] = (*id).into();
+                value
             }
         };
-        if let Self::Command { id, .. } = self {
-            value["id"] = (*id).into();
-        }
         value.to_string()
     }
 }
@@ -205,6 +233,9 @@ pub struct Welcome {
     /// this message and `meeting` is absent. `false` when `meeting` is a fresh snapshot
     /// (no `since` was given, or the events after it are no longer kept).
     pub resumed: bool,
+    /// When the session's token expires, in seconds since the Unix epoch. Send
+    /// `refresh_token` before then to stay connected.
+    pub token_expires_at: u64,
     /// The meeting's state at `seq`, unless `resumed`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meeting: Option<Box<MeetingState>>,
@@ -236,6 +267,13 @@ pub enum ServerMessage {
         id: u64,
         /// The seq of the event it caused.
         seq: u64,
+    },
+    /// The answer to `refresh_token`: the session now lasts until `expires_at`.
+    TokenRefreshed {
+        /// The request's id.
+        id: u64,
+        /// The new expiry, seconds since the Unix epoch.
+        expires_at: u64,
     },
     /// A message was refused. Nothing changed.
     Error {
@@ -283,6 +321,17 @@ mod tests {
         assert!(text.contains(r#""type":"give_floor""#), "{text}");
         assert!(text.contains(r#""id":7"#), "{text}");
         assert_eq!(ClientMessage::decode(&text).unwrap(), message);
+    }
+
+    #[test]
+    fn refresh_token_round_trips() {
+        let message = ClientMessage::RefreshToken {
+            id: 9,
+            token: "fresh".into(),
+        };
+        assert_eq!(ClientMessage::decode(&message.encode()).unwrap(), message);
+        let error = ClientMessage::decode(r#"{"type":"refresh_token","id":2}"#).unwrap_err();
+        assert_eq!(error.id, Some(2));
     }
 
     #[test]

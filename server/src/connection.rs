@@ -1,43 +1,61 @@
 //! One WebSocket connection: the `hello` handshake, then commands in and events out.
 //!
 //! The connection owns its socket. It reads with a deadline for `hello`, checks the token
-//! and the protocol version, joins the meeting, and then `select!`s between the socket
-//! (commands), its outbound queue (events, acks, errors) and the server's shutdown
-//! signal, so that when one ends the others do too.
+//! and the protocol version, and joins the meeting. Then it `select!`s between the socket
+//! (commands), its outbound queue (events, acks, errors), the heartbeat, the token's
+//! expiry and the server's shutdown, so that when one ends the others do too.
 
 use crate::App;
-use crate::meeting::{ConnectionId, Joined};
+use crate::auth::{Claims, LEEWAY_SECONDS, unix_seconds};
+use crate::limits::Limits;
+use crate::meeting::{ConnectionId, JoinError, Joined, MeetingHandle};
+use crate::metrics;
 use axum::extract::ws::{CloseFrame, Message, Utf8Bytes, WebSocket};
 use futures_util::{SinkExt, StreamExt, stream::SplitSink};
-use protocol::{ClientMessage, ErrorCode, Hello, PROTOCOL_VERSION, ServerMessage, close};
+use protocol::{
+    ClientMessage, ErrorCode, Hello, PROTOCOL_VERSION, Participant, ServerMessage, close,
+};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+use tokio::time::{MissedTickBehavior, sleep_until};
 
 /// How many queued messages a connection writes before it flushes the socket.
 const WRITE_BATCH: usize = 64;
 
 type Sink = SplitSink<WebSocket, Message>;
 
+/// Why a connection ends, and the close frame it sends (if any).
+struct Ending {
+    code: u16,
+    reason: &'static str,
+}
+
 /// Serves one upgraded WebSocket until either side ends it.
 pub(crate) async fn serve(socket: WebSocket, app: Arc<App>, connection: ConnectionId) {
     let (mut sink, mut stream) = socket.split();
     let mut shutdown = app.shutdown.clone();
+    let limits = &app.limits;
 
-    let hello = tokio::select! {
-        first = tokio::time::timeout(app.hello_timeout, stream.next()) => match first {
-            Err(_) => {
-                let reason = format!("say hello within {} s", app.hello_timeout.as_secs_f32());
-                return refuse(&mut sink, None, close::HELLO_TIMEOUT, ErrorCode::Invalid, &reason).await;
-            }
-            Ok(None | Some(Err(_))) => return,
-            Ok(Some(Ok(message))) => message,
-        },
-        _ = shutdown.changed() => return close_with(&mut sink, close::SERVICE_RESTART, "server restarting").await,
+    let first = tokio::select! {
+        first = tokio::time::timeout(limits.hello_timeout, stream.next()) => first,
+        _ = shutdown.changed() => {
+            return close_with(&mut sink, close::SERVICE_RESTART, "server restarting").await;
+        }
     };
-    let hello = match parse_hello(hello) {
+    let first = match first {
+        Err(_) => {
+            let reason = format!("say hello within {} s", limits.hello_timeout.as_secs_f32());
+            return refuse(&mut sink, close::HELLO_TIMEOUT, ErrorCode::Invalid, &reason).await;
+        }
+        Ok(None | Some(Err(_))) => return,
+        Ok(Some(Ok(message))) => message,
+    };
+    metrics::message_in();
+    let hello = match parse_hello(first) {
         Ok(hello) => hello,
         Err((code, close_code, message)) => {
-            return refuse(&mut sink, None, close_code, code, &message).await;
+            return refuse(&mut sink, close_code, code, &message).await;
         }
     };
     if hello.protocol != PROTOCOL_VERSION {
@@ -45,42 +63,41 @@ pub(crate) async fn serve(socket: WebSocket, app: Arc<App>, connection: Connecti
             "this server speaks protocol {PROTOCOL_VERSION}, not {}",
             hello.protocol
         );
-        return refuse(
-            &mut sink,
-            None,
-            close::UNSUPPORTED_VERSION,
-            ErrorCode::UnsupportedVersion,
-            &message,
-        )
-        .await;
+        let code = ErrorCode::UnsupportedVersion;
+        return refuse(&mut sink, close::UNSUPPORTED_VERSION, code, &message).await;
     }
-    let claims = match app
-        .keys
-        .verify(&hello.token, |meeting| app.meetings.contains_key(meeting))
-    {
+    let claims = match app.verify(&hello.token) {
         Ok(claims) => claims,
         Err(error) => {
             tracing::info!(connection, %error, "hello refused");
+            let message = error.to_string();
             return refuse(
                 &mut sink,
-                None,
                 close::UNAUTHORIZED,
                 ErrorCode::Unauthorized,
-                &error.to_string(),
+                &message,
             )
             .await;
         }
     };
     let meeting = app.meetings[&claims.meeting()].clone();
     let participant = Arc::new(claims.participant());
-    let Ok(Joined {
+    let joined = meeting
+        .join(connection, (*participant).clone(), hello.since, claims.exp)
+        .await;
+    let Joined {
         first,
-        mut subscription,
-    }) = meeting
-        .join(connection, (*participant).clone(), hello.since)
-        .await
-    else {
-        return close_with(&mut sink, close::SERVICE_RESTART, "server restarting").await;
+        subscription,
+    } = match joined {
+        Ok(joined) => joined,
+        Err(JoinError::Closed) => {
+            return close_with(&mut sink, close::SERVICE_RESTART, "server restarting").await;
+        }
+        Err(error @ JoinError::TooManyConnections(_)) => {
+            let message = error.to_string();
+            let close_code = close::TOO_MANY_CONNECTIONS;
+            return refuse(&mut sink, close_code, ErrorCode::RateLimited, &message).await;
+        }
     };
     tracing::info!(
         connection,
@@ -89,72 +106,262 @@ pub(crate) async fn serve(socket: WebSocket, app: Arc<App>, connection: Connecti
         role = %participant.role,
         "joined"
     );
-    if send_all(&mut sink, first).await.is_err() {
-        meeting.leave(connection).await;
-        return;
+    metrics::connection(participant.role, 1);
+    let mut session = Session {
+        app: &app,
+        connection,
+        meeting: meeting.clone(),
+        participant: participant.clone(),
+        claims,
+        sink,
+        bucket: TokenBucket::new(limits),
+        rate_limited_in_a_row: 0,
+        last_heard: Instant::now(),
+    };
+    let ending = match session.send_all(first).await {
+        Ok(()) => session.run(&mut stream, subscription).await,
+        Err(_) => None,
+    };
+    if let Some(Ending { code, reason }) = ending {
+        close_with(&mut session.sink, code, reason).await;
     }
+    metrics::connection(participant.role, -1);
+    meeting.leave(connection).await;
+    tracing::info!(connection, "left");
+}
 
-    loop {
-        tokio::select! {
-            incoming = stream.next() => match incoming {
-                Some(Ok(Message::Text(text))) => match ClientMessage::decode(&text) {
-                    Ok(ClientMessage::Command { id, command }) => {
-                        if meeting.command(connection, participant.clone(), id, command).await.is_err() {
-                            close_with(&mut sink, close::SERVICE_RESTART, "server restarting").await;
-                            break;
+/// A joined connection.
+struct Session<'a> {
+    app: &'a App,
+    connection: ConnectionId,
+    meeting: MeetingHandle,
+    participant: Arc<Participant>,
+    claims: Claims,
+    sink: Sink,
+    bucket: TokenBucket,
+    rate_limited_in_a_row: u32,
+    /// When the client last sent anything (pongs included).
+    last_heard: Instant,
+}
+
+impl Session<'_> {
+    /// Serves the connection until it ends; the close to send, if any.
+    async fn run(
+        &mut self,
+        stream: &mut futures_util::stream::SplitStream<WebSocket>,
+        mut subscription: crate::meeting::Subscription,
+    ) -> Option<Ending> {
+        let limits = &self.app.limits;
+        let mut shutdown = self.app.shutdown.clone();
+        let mut heartbeat = tokio::time::interval(limits.heartbeat_interval);
+        heartbeat.set_missed_tick_behavior(MissedTickBehavior::Delay);
+        heartbeat.tick().await;
+        loop {
+            let expiry = token_deadline(self.claims.exp);
+            tokio::select! {
+                incoming = stream.next() => {
+                    let message = match incoming {
+                        Some(Ok(message)) => message,
+                        Some(Err(error)) => {
+                            tracing::info!(connection = self.connection, %error, "read failed");
+                            return is_too_big(error).then_some(Ending {
+                                code: close::MESSAGE_TOO_BIG,
+                                reason: "message too big",
+                            });
+                        }
+                        None => return None,
+                    };
+                    self.last_heard = Instant::now();
+                    metrics::message_in();
+                    match self.receive(message).await {
+                        Ok(()) => {}
+                        Err(ending) => return ending,
+                    }
+                }
+                outgoing = subscription.messages.recv() => match outgoing {
+                    Some(first) => {
+                        let mut batch = vec![first];
+                        while batch.len() < WRITE_BATCH {
+                            match subscription.messages.try_recv() {
+                                Ok(next) => batch.push(next),
+                                Err(_) => break,
+                            }
+                        }
+                        let bytes = batch.iter().map(|message| message.as_str().len()).sum();
+                        subscription.queued_bytes.fetch_sub(bytes, Ordering::Relaxed);
+                        if self.send_all(batch).await.is_err() {
+                            return None;
                         }
                     }
-                    Ok(ClientMessage::Hello(_)) => {
-                        let error = error_message(None, ErrorCode::Invalid, "already said hello");
-                        if sink.send(error).await.is_err() { break; }
+                    None if subscription.overflowed.load(Ordering::Relaxed) => {
+                        return Some(Ending { code: close::SLOW_CONSUMER, reason: "too slow to read" });
                     }
-                    Err(error) => {
-                        let error = error_message(error.id, ErrorCode::Invalid, &error.message);
-                        if sink.send(error).await.is_err() { break; }
+                    None => {
+                        return Some(Ending { code: close::MEETING_CLOSED, reason: "meeting closed" });
                     }
                 },
-                Some(Ok(Message::Binary(_))) => {
-                    let error = error_message(None, ErrorCode::Invalid, "send JSON text frames, not binary");
-                    if sink.send(error).await.is_err() { break; }
-                }
-                Some(Ok(Message::Ping(_) | Message::Pong(_))) => {}
-                Some(Ok(Message::Close(_))) | None => break,
-                Some(Err(error)) => {
-                    tracing::info!(connection, %error, "read failed");
-                    if is_too_big(error) {
-                        close_with(&mut sink, close::MESSAGE_TOO_BIG, "message too big").await;
+                _ = heartbeat.tick() => {
+                    if self.last_heard.elapsed() > 2 * limits.heartbeat_interval {
+                        return Some(Ending { code: close::HEARTBEAT_TIMEOUT, reason: "no heartbeat" });
                     }
-                    break;
-                }
-            },
-            outgoing = subscription.messages.recv() => match outgoing {
-                Some(first) => {
-                    let mut batch = vec![first];
-                    while batch.len() < WRITE_BATCH {
-                        match subscription.messages.try_recv() {
-                            Ok(next) => batch.push(next),
-                            Err(_) => break,
-                        }
+                    if self.sink.send(Message::Ping(Default::default())).await.is_err() {
+                        return None;
                     }
-                    if send_all(&mut sink, batch).await.is_err() { break; }
                 }
-                None => {
-                    if subscription.overflowed.load(Ordering::Relaxed) {
-                        close_with(&mut sink, close::SLOW_CONSUMER, "too slow to read").await;
-                    } else {
-                        close_with(&mut sink, close::MEETING_CLOSED, "meeting closed").await;
-                    }
-                    break;
+                () = sleep_until(expiry) => {
+                    let expired = error_message(None, ErrorCode::Unauthorized, "your token has expired");
+                    let _ = self.sink.send(expired).await;
+                    return Some(Ending { code: close::TOKEN_EXPIRED, reason: "token expired" });
                 }
-            },
-            _ = shutdown.changed() => {
-                close_with(&mut sink, close::SERVICE_RESTART, "server restarting").await;
-                break;
+                _ = shutdown.changed() => {
+                    return Some(Ending { code: close::SERVICE_RESTART, reason: "server restarting" });
+                }
             }
         }
     }
-    meeting.leave(connection).await;
-    tracing::info!(connection, "left");
+
+    /// Handles one message from the client; `Err` ends the connection.
+    async fn receive(&mut self, message: Message) -> Result<(), Option<Ending>> {
+        let text = match message {
+            Message::Text(text) => text,
+            Message::Binary(_) => {
+                let error = error_message(
+                    None,
+                    ErrorCode::Invalid,
+                    "send JSON text frames, not binary",
+                );
+                return self.reply(error).await;
+            }
+            Message::Ping(_) | Message::Pong(_) => return Ok(()),
+            Message::Close(_) => return Err(None),
+        };
+        if !self.bucket.take() {
+            self.rate_limited_in_a_row += 1;
+            if self.rate_limited_in_a_row >= self.app.limits.rate_limited_before_close {
+                return Err(Some(Ending {
+                    code: close::POLICY_VIOLATION,
+                    reason: "too many messages",
+                }));
+            }
+            let id = ClientMessage::decode(&text)
+                .ok()
+                .and_then(|message| match message {
+                    ClientMessage::Command { id, .. } | ClientMessage::RefreshToken { id, .. } => {
+                        Some(id)
+                    }
+                    ClientMessage::Hello(_) => None,
+                });
+            let error = error_message(id, ErrorCode::RateLimited, "too many messages; slow down");
+            return self.reply(error).await;
+        }
+        self.rate_limited_in_a_row = 0;
+        match ClientMessage::decode(&text) {
+            Ok(ClientMessage::Command { id, command }) => {
+                let participant = self.participant.clone();
+                if self
+                    .meeting
+                    .command(self.connection, participant, id, command)
+                    .await
+                    .is_err()
+                {
+                    return Err(Some(Ending {
+                        code: close::SERVICE_RESTART,
+                        reason: "server restarting",
+                    }));
+                }
+                Ok(())
+            }
+            Ok(ClientMessage::RefreshToken { id, token }) => {
+                let answer = match self.refresh(&token) {
+                    Ok(expires_at) => Message::Text(
+                        ServerMessage::TokenRefreshed { id, expires_at }
+                            .encode()
+                            .into(),
+                    ),
+                    Err(message) => error_message(Some(id), ErrorCode::Unauthorized, &message),
+                };
+                self.reply(answer).await
+            }
+            Ok(ClientMessage::Hello(_)) => {
+                self.reply(error_message(
+                    None,
+                    ErrorCode::Invalid,
+                    "already said hello",
+                ))
+                .await
+            }
+            Err(error) => {
+                self.reply(error_message(error.id, ErrorCode::Invalid, &error.message))
+                    .await
+            }
+        }
+    }
+
+    /// Takes a fresh token for the same participant of the same meeting.
+    fn refresh(&mut self, token: &str) -> Result<u64, String> {
+        let fresh = self.app.verify(token).map_err(|error| error.to_string())?;
+        if fresh.meeting() != self.claims.meeting() || fresh.sub != self.claims.sub {
+            return Err("the fresh token is for someone else".to_owned());
+        }
+        if fresh.role != self.claims.role || fresh.booth != self.claims.booth {
+            return Err("the fresh token changes the role; reconnect with it instead".to_owned());
+        }
+        self.claims = fresh;
+        Ok(self.claims.exp)
+    }
+
+    async fn reply(&mut self, message: Message) -> Result<(), Option<Ending>> {
+        metrics::messages_out(1);
+        self.sink.send(message).await.map_err(|_| None)
+    }
+
+    async fn send_all(&mut self, messages: Vec<Utf8Bytes>) -> Result<(), axum::Error> {
+        metrics::messages_out(messages.len());
+        for message in messages {
+            self.sink.feed(Message::Text(message)).await?;
+        }
+        self.sink.flush().await
+    }
+}
+
+/// The instant a token with expiry `exp` (Unix seconds) stops being accepted.
+fn token_deadline(exp: u64) -> tokio::time::Instant {
+    let left = (exp + LEEWAY_SECONDS).saturating_sub(unix_seconds());
+    tokio::time::Instant::now() + Duration::from_secs(left)
+}
+
+/// A token bucket: `rate` tokens a second, at most `burst` saved up.
+struct TokenBucket {
+    tokens: f64,
+    rate: f64,
+    burst: f64,
+    last: Instant,
+}
+
+impl TokenBucket {
+    fn new(limits: &Limits) -> Self {
+        let burst = f64::from(limits.command_burst);
+        Self {
+            tokens: burst,
+            rate: f64::from(limits.commands_per_second),
+            burst,
+            last: Instant::now(),
+        }
+    }
+
+    /// Takes a token if there is one.
+    fn take(&mut self) -> bool {
+        let now = Instant::now();
+        let refill = now.duration_since(self.last).as_secs_f64() * self.rate;
+        self.tokens = (self.tokens + refill).min(self.burst);
+        self.last = now;
+        if self.tokens >= 1.0 {
+            self.tokens -= 1.0;
+            true
+        } else {
+            false
+        }
+    }
 }
 
 /// The first message must be a `hello` text frame.
@@ -168,7 +375,7 @@ fn parse_hello(message: Message) -> Result<Hello, (ErrorCode, u16, String)> {
     };
     match ClientMessage::decode(&text) {
         Ok(ClientMessage::Hello(hello)) => Ok(hello),
-        Ok(ClientMessage::Command { .. }) => Err((
+        Ok(_) => Err((
             ErrorCode::Unauthorized,
             close::HELLO_EXPECTED,
             "say hello with your token first".to_owned(),
@@ -195,8 +402,8 @@ fn error_message(id: Option<u64>, code: ErrorCode, message: &str) -> Message {
 }
 
 /// Sends an error, then closes with `close_code`.
-async fn refuse(sink: &mut Sink, id: Option<u64>, close_code: u16, code: ErrorCode, message: &str) {
-    let _ = sink.send(error_message(id, code, message)).await;
+async fn refuse(sink: &mut Sink, close_code: u16, code: ErrorCode, message: &str) {
+    let _ = sink.send(error_message(None, code, message)).await;
     close_with(sink, close_code, message).await;
 }
 
@@ -210,9 +417,22 @@ async fn close_with(sink: &mut Sink, code: u16, reason: &str) {
     let _ = sink.send(Message::Close(Some(frame))).await;
 }
 
-async fn send_all(sink: &mut Sink, messages: Vec<Utf8Bytes>) -> Result<(), axum::Error> {
-    for message in messages {
-        sink.feed(Message::Text(message)).await?;
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bucket_allows_a_burst_then_the_rate() {
+        let limits = Limits {
+            commands_per_second: 1,
+            command_burst: 3,
+            ..Limits::default()
+        };
+        let mut bucket = TokenBucket::new(&limits);
+        assert!((0..3).all(|_| bucket.take()));
+        assert!(!bucket.take());
+        bucket.last -= Duration::from_millis(1100);
+        assert!(bucket.take());
+        assert!(!bucket.take());
     }
-    sink.flush().await
 }

@@ -17,13 +17,18 @@
 pub mod auth;
 mod connection;
 pub mod invites;
+pub mod limits;
 pub mod meeting;
 pub mod meeting_file;
+mod metrics;
 pub mod rules;
+pub mod store;
 
-use crate::auth::{Keys, Secret};
-use crate::meeting::{MeetingHandle, Retention};
+use crate::auth::{Claims, Keys, Secret, TokenError};
+use crate::limits::Limits;
+use crate::meeting::MeetingHandle;
 use crate::meeting_file::MeetingFile;
+use crate::store::{EventStore, StoreError};
 use axum::Router;
 use axum::extract::{State, WebSocketUpgrade};
 use axum::http::{HeaderMap, StatusCode, header};
@@ -40,42 +45,53 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tower_http::services::{ServeDir, ServeFile};
 
-/// How long a new connection may take to say `hello`.
-pub const DEFAULT_HELLO_TIMEOUT: Duration = Duration::from_secs(5);
-
 /// Per-connection socket buffers. tungstenite's 128 KiB defaults would cost far too much
 /// memory across tens of thousands of connections.
 const SOCKET_BUFFER_BYTES: usize = 4 * 1024;
 
+/// How long shutdown waits for the meetings to commit what they have in hand.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+
 /// What the server runs with.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Config {
     /// The meetings to host.
     pub meetings: Vec<MeetingFile>,
     /// The secret that signs and checks tokens.
     pub secret: Secret,
+    /// Where the meetings' events are kept.
+    pub store: Arc<dyn EventStore>,
     /// The built browser client to serve at `/`, if any.
     pub static_dir: Option<PathBuf>,
     /// Origins (`scheme://host[:port]`) allowed to open `/ws` besides the server's own.
     pub allowed_origins: Vec<String>,
-    /// How long a new connection may take to say `hello`.
-    pub hello_timeout: Duration,
-    /// How long and how many events are kept for clients that resume.
-    pub retention: Retention,
+    /// Every limit the server enforces.
+    pub limits: Limits,
 }
 
 impl Config {
-    /// A configuration with the defaults for everything but the meetings and the secret.
-    pub fn new(meetings: Vec<MeetingFile>, secret: Secret) -> Self {
+    /// A configuration with the default limits, no static client and same-origin only.
+    pub fn new(meetings: Vec<MeetingFile>, secret: Secret, store: Arc<dyn EventStore>) -> Self {
         Self {
             meetings,
             secret,
+            store,
             static_dir: None,
             allowed_origins: Vec::new(),
-            hello_timeout: DEFAULT_HELLO_TIMEOUT,
-            retention: Retention::default(),
+            limits: Limits::default(),
         }
     }
+}
+
+/// Why the server could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    /// A meeting could not be rebuilt from its log.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Serving failed.
+    #[error("serving failed: {0}")]
+    Io(#[from] std::io::Error),
 }
 
 /// What every request handler shares. Immutable after start, so no lock is needed.
@@ -83,43 +99,56 @@ struct App {
     keys: Keys,
     meetings: HashMap<MeetingId, MeetingHandle>,
     allowed_origins: Vec<String>,
-    hello_timeout: Duration,
+    limits: Limits,
     next_connection: AtomicU64,
     /// Flips to `true` when the server shuts down; connections then close with 1012.
     shutdown: watch::Receiver<bool>,
 }
 
-/// Serves on `listener` until `shutdown` completes, then closes every WebSocket with
-/// 1012 (service restart) so that clients reconnect and resume.
+impl App {
+    /// Checks a token for one of the meetings hosted here.
+    fn verify(&self, token: &str) -> Result<Claims, TokenError> {
+        self.keys
+            .verify(token, |meeting| self.meetings.contains_key(meeting))
+    }
+}
+
+/// Rebuilds every meeting from the log, then serves on `listener` until `shutdown`
+/// completes. Then it closes every WebSocket with 1012 (service restart), so that clients
+/// reconnect and resume, and waits for the meetings to commit what they have in hand.
 ///
 /// # Errors
 ///
-/// The I/O error that stopped the server.
+/// When a meeting cannot be rebuilt from its log, or serving fails.
 pub async fn run(
     listener: TcpListener,
     config: Config,
     shutdown: impl Future<Output = ()> + Send + 'static,
-) -> std::io::Result<()> {
+) -> Result<(), RunError> {
     let (stop, stopped) = watch::channel(false);
-    let meetings = config
-        .meetings
-        .iter()
-        .map(|file| {
-            let handle = MeetingHandle::spawn(file.initial_state(), config.retention);
-            (file.info.id.clone(), handle)
-        })
-        .collect();
+    let mut meetings = HashMap::new();
+    let mut actors = Vec::new();
+    for file in &config.meetings {
+        let restored = meeting::restore(&*config.store, file.initial_state(), &config.limits)?;
+        tracing::info!(meeting = %file.info.id, seq = restored.state.seq, "meeting restored");
+        let (handle, actor) =
+            MeetingHandle::spawn(restored, config.store.clone(), config.limits.clone());
+        meetings.insert(file.info.id.clone(), handle);
+        actors.push(actor);
+    }
     let app = Arc::new(App {
         keys: Keys::new(&config.secret),
         meetings,
         allowed_origins: config.allowed_origins.clone(),
-        hello_timeout: config.hello_timeout,
+        limits: config.limits.clone(),
         next_connection: AtomicU64::new(1),
-        shutdown: stopped,
+        shutdown: stopped.clone(),
     });
     let mut router = Router::new()
         .route("/ws", get(upgrade))
-        .route("/healthz", get(|| async { "ok" }));
+        .route("/healthz", get(|| async { "ok\n" }))
+        .route("/readyz", get(ready))
+        .route("/metrics", get(|| async { metrics::render() }));
     router = match &config.static_dir {
         Some(dir) => router
             .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")))),
@@ -136,7 +165,29 @@ pub async fn run(
             shutdown.await;
             let _ = stop.send(true);
         })
-        .await
+        .await?;
+    // Connections see the signal and close; once the last handle on a meeting is gone
+    // its actor commits what it holds and stops.
+    let drained = tokio::time::timeout(SHUTDOWN_GRACE, async {
+        for actor in actors {
+            let _ = actor.await;
+        }
+    })
+    .await;
+    if drained.is_err() {
+        tracing::warn!("meetings did not stop within {SHUTDOWN_GRACE:?}");
+    }
+    Ok(())
+}
+
+/// Ready once every meeting is restored (which `run` does before serving) and until
+/// shutdown begins.
+async fn ready(State(app): State<Arc<App>>) -> Response {
+    if *app.shutdown.borrow() {
+        (StatusCode::SERVICE_UNAVAILABLE, "shutting down\n").into_response()
+    } else {
+        "ready\n".into_response()
+    }
 }
 
 /// The WebSocket upgrade: the last place where the request's headers are visible, so the

@@ -3,10 +3,14 @@
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 use server::auth::{Keys, Secret};
+use server::limits::Limits;
 use server::meeting_file::MeetingFile;
+use server::store::SqliteStore;
 use server::{Config, invites};
+use std::io::Write as _;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// The real-time control service for formal multilingual online meetings.
@@ -20,7 +24,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Serve meetings over HTTP and WebSocket, and print an invite link per participant.
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Check a meeting file and report the first problem, without starting anything.
     CheckMeeting {
         /// The meeting file (TOML).
@@ -41,6 +45,9 @@ struct ServeArgs {
         required = true
     )]
     meetings: Vec<PathBuf>,
+    /// Directory for the durable event log (created if missing).
+    #[arg(long, env = "MEETING_DATA_DIR", default_value = "data")]
+    data_dir: PathBuf,
     /// Directory of the built browser client, served at `/`.
     #[arg(long, env = "MEETING_STATIC_DIR")]
     static_dir: Option<PathBuf>,
@@ -64,15 +71,28 @@ struct ServeArgs {
     /// How long a new connection may take to say hello, in seconds.
     #[arg(long, env = "MEETING_HELLO_TIMEOUT_SECS", default_value_t = 5)]
     hello_timeout_secs: u64,
+    /// How often the server pings each connection, in seconds; a connection silent for
+    /// two intervals is closed.
+    #[arg(long, env = "MEETING_HEARTBEAT_SECS", default_value_t = 25)]
+    heartbeat_secs: u64,
+    /// How long missed events are kept for clients that reconnect, in seconds.
+    #[arg(long, env = "MEETING_RETENTION_SECS", default_value_t = 120)]
+    retention_secs: u64,
+    /// How many missed events are kept for clients that reconnect.
+    #[arg(long, env = "MEETING_RETENTION_EVENTS", default_value_t = 1000)]
+    retention_events: usize,
     /// Log filter (tracing's env-filter syntax, e.g. `info` or `server=debug`).
     #[arg(long, env = "MEETING_LOG", default_value = "info")]
     log: String,
+    /// Write logs as JSON lines instead of text.
+    #[arg(long, env = "MEETING_LOG_JSON")]
+    log_json: bool,
 }
 
 #[tokio::main]
 async fn main() -> Result<()> {
     match Cli::parse().command {
-        Command::Serve(args) => serve(args).await,
+        Command::Serve(args) => serve(*args).await,
         Command::CheckMeeting { file } => {
             let meeting = MeetingFile::load(&file)?;
             println!(
@@ -88,9 +108,14 @@ async fn main() -> Result<()> {
 }
 
 async fn serve(args: ServeArgs) -> Result<()> {
-    tracing_subscriber::fmt()
+    let logs = tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::new(&args.log))
-        .init();
+        .with_writer(std::io::stderr);
+    if args.log_json {
+        logs.json().init();
+    } else {
+        logs.init();
+    }
     let meetings = args
         .meetings
         .iter()
@@ -103,6 +128,8 @@ async fn serve(args: ServeArgs) -> Result<()> {
             Secret::random()
         }
     };
+    let store = SqliteStore::open(&args.data_dir)
+        .with_context(|| format!("open the event log in {}", args.data_dir.display()))?;
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
         .with_context(|| format!("cannot listen on {}", args.addr))?;
@@ -132,12 +159,20 @@ async fn serve(args: ServeArgs) -> Result<()> {
             );
         }
     }
-    println!("\nServing on {base_url} (Ctrl-C to stop)\n");
+    println!("\nServing on {base_url} (Ctrl-C to stop)");
+    println!("listening on {addr}");
+    std::io::stdout().flush()?;
 
-    let mut config = Config::new(meetings, secret);
+    let mut config = Config::new(meetings, secret, Arc::new(store));
     config.static_dir = args.static_dir;
     config.allowed_origins = args.allowed_origins;
-    config.hello_timeout = Duration::from_secs(args.hello_timeout_secs);
+    config.limits = Limits {
+        hello_timeout: Duration::from_secs(args.hello_timeout_secs),
+        heartbeat_interval: Duration::from_secs(args.heartbeat_secs.max(1)),
+        retention_age: Duration::from_secs(args.retention_secs),
+        retention_events: args.retention_events,
+        ..Limits::default()
+    };
     server::run(listener, config, shutdown_signal()).await?;
     Ok(())
 }

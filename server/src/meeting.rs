@@ -1,58 +1,47 @@
 //! One live meeting: a task that owns its state and serialises its commands (an actor).
 //!
-//! Connections talk to the actor through a [`MeetingHandle`]. The actor decides each
-//! command with [`crate::rules::decide`], numbers the event, keeps it in its recent
-//! history, folds it, encodes it to JSON once and hands the same bytes to every
-//! subscriber's bounded outbound queue; then it acknowledges the command. A subscriber
-//! whose queue is full is dropped (the connection closes it as a slow consumer) so that
-//! it never slows the others nor grows memory without bound.
+//! Connections talk to the actor through a [`MeetingHandle`]. The actor takes the
+//! commands waiting in its inbox as one batch, decides each with [`crate::rules::decide`]
+//! and folds the accepted ones, appends their events to the [`EventStore`] in one
+//! conditional write, and only once that is durable hands each event (encoded to JSON
+//! once) to every subscriber's bounded outbound queue and answers the senders. If the
+//! write fails the state is put back and the senders get `unavailable`: nothing is
+//! acknowledged that is not stored, and nothing stored is lost.
+//!
+//! A subscriber whose queue is full (in messages or in bytes) is dropped, and its
+//! connection closes as a slow consumer, so that it never slows the others nor grows
+//! memory without bound.
 
+use crate::limits::Limits;
+use crate::metrics;
 use crate::rules::{self, Rejection};
+use crate::store::{AppendBatch, EventStore, StoreError, StoredEvent};
 use axum::extract::ws::Utf8Bytes;
 use protocol::{
-    Command, ErrorCode, EventEnvelope, MeetingState, PROTOCOL_VERSION, Participant, ServerMessage,
-    Welcome,
+    Command, ErrorCode, EventEnvelope, MeetingId, MeetingState, PROTOCOL_VERSION, Participant,
+    ParticipantId, ServerMessage, Welcome,
 };
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
 use tokio::sync::{mpsc, oneshot};
 
-/// How many messages may wait in one connection's outbound queue before the connection
-/// counts as a slow consumer.
-pub const OUTBOUND_QUEUE_MESSAGES: usize = 256;
+/// How many requests may wait for a meeting's actor before senders wait.
+const INBOX_CAPACITY: usize = 4096;
 
-/// How many commands may wait for a meeting's actor before senders wait.
-const INBOX_CAPACITY: usize = 1024;
-
-/// How long and how many recent events a meeting keeps so that reconnecting clients can
-/// resume instead of reloading.
-#[derive(Debug, Clone, Copy)]
-pub struct Retention {
-    /// Events older than this are forgotten.
-    pub max_age: Duration,
-    /// At most this many events are kept.
-    pub max_events: usize,
-}
-
-impl Default for Retention {
-    fn default() -> Self {
-        Self {
-            max_age: Duration::from_secs(120),
-            max_events: 1000,
-        }
-    }
-}
+/// The most commands decided and committed together.
+const MAX_COMMANDS_PER_BATCH: usize = 2048;
 
 /// Identifies one connection within the server.
 pub type ConnectionId = u64;
 
-/// The receiving end of a connection's outbound queue, with the flag the actor raises
-/// when it drops the connection for falling behind.
+/// The receiving end of a connection's outbound queue.
 pub struct Subscription {
     /// Encoded messages for this connection, in order.
     pub messages: mpsc::Receiver<Utf8Bytes>,
+    /// Bytes queued and not yet written; the connection subtracts what it writes.
+    pub queued_bytes: Arc<AtomicUsize>,
     /// Set when the actor dropped this subscriber because its queue overflowed.
     pub overflowed: Arc<AtomicBool>,
 }
@@ -65,12 +54,29 @@ pub struct Joined {
     pub subscription: Subscription,
 }
 
+/// Why a connection could not join.
+#[derive(Debug, thiserror::Error)]
+pub enum JoinError {
+    /// The actor has stopped (the server is shutting down).
+    #[error("the meeting is closed")]
+    Closed,
+    /// The participant already has the most connections allowed.
+    #[error("too many connections for this participant (at most {0})")]
+    TooManyConnections(usize),
+}
+
+/// The meeting's actor has stopped (the server is shutting down).
+#[derive(Debug, thiserror::Error)]
+#[error("the meeting is closed")]
+pub struct MeetingClosed;
+
 enum Request {
     Join {
         connection: ConnectionId,
         participant: Participant,
         since: Option<u64>,
-        reply: oneshot::Sender<Joined>,
+        token_expires_at: u64,
+        reply: oneshot::Sender<Result<Joined, JoinError>>,
     },
     Leave {
         connection: ConnectionId,
@@ -80,6 +86,7 @@ enum Request {
         sender: Arc<Participant>,
         id: u64,
         command: Command,
+        received: Instant,
     },
 }
 
@@ -89,23 +96,88 @@ pub struct MeetingHandle {
     inbox: mpsc::Sender<Request>,
 }
 
-/// The meeting's actor has stopped (the server is shutting down).
-#[derive(Debug, thiserror::Error)]
-#[error("the meeting is closed")]
-pub struct MeetingClosed;
+/// A meeting's state as rebuilt from its log, ready to go live.
+pub struct Restored {
+    /// The state after the last stored event.
+    pub state: MeetingState,
+    /// The most recent stored events, oldest first, for clients that resume.
+    pub recent: Vec<StoredEvent>,
+}
+
+/// Rebuilds a meeting from its log: its latest snapshot (or `initial` when there is
+/// none) and the events after it.
+///
+/// # Errors
+///
+/// When the log cannot be read or does not fold (a damaged log is never ignored).
+pub fn restore(
+    store: &dyn EventStore,
+    initial: MeetingState,
+    limits: &Limits,
+) -> Result<Restored, StoreError> {
+    let meeting = initial.info.id.clone();
+    let stored = store.load(&meeting)?;
+    let damaged =
+        |why: String| StoreError::Unavailable(format!("the log of meeting `{meeting}` {why}"));
+    let mut state = match &stored.snapshot {
+        Some((seq, json)) => {
+            let state: MeetingState = serde_json::from_str(json)
+                .map_err(|error| damaged(format!("has an unreadable snapshot: {error}")))?;
+            if state.seq != *seq {
+                return Err(damaged(format!(
+                    "has a snapshot at {} filed as {seq}",
+                    state.seq
+                )));
+            }
+            state
+        }
+        None => initial,
+    };
+    for event in &stored.events {
+        let Ok(ServerMessage::Event(envelope)) = ServerMessage::decode(&event.json) else {
+            return Err(damaged(format!(
+                "has an unreadable event at seq {}",
+                event.seq
+            )));
+        };
+        state
+            .apply(&envelope)
+            .map_err(|error| damaged(format!("does not fold at seq {}: {error}", event.seq)))?;
+    }
+    let keep = stored.events.len().saturating_sub(limits.retention_events);
+    let recent = stored.events.into_iter().skip(keep).collect();
+    Ok(Restored { state, recent })
+}
 
 impl MeetingHandle {
-    /// Starts the actor of a meeting in `state` on the current tokio runtime.
-    pub fn spawn(state: MeetingState, retention: Retention) -> Self {
+    /// Starts the actor of a restored meeting on the current tokio runtime. The returned
+    /// join handle completes once every handle is dropped and the last batch is committed.
+    pub fn spawn(
+        restored: Restored,
+        store: Arc<dyn EventStore>,
+        limits: Limits,
+    ) -> (Self, tokio::task::JoinHandle<()>) {
         let (inbox, requests) = mpsc::channel(INBOX_CAPACITY);
+        let history = restored
+            .recent
+            .into_iter()
+            .map(|event| Kept {
+                seq: event.seq,
+                at: event.at,
+                bytes: event.json.into(),
+            })
+            .collect();
         let actor = Actor {
-            state,
-            retention,
-            history: VecDeque::new(),
+            meeting: restored.state.info.id.clone(),
+            state: restored.state,
+            store,
+            limits,
+            history,
             subscribers: HashMap::new(),
+            events_since_snapshot: 0,
         };
-        tokio::spawn(actor.run(requests));
-        Self { inbox }
+        let task = tokio::spawn(actor.run(requests));
+        (Self { inbox }, task)
     }
 
     /// Subscribes a connection and returns its welcome (a snapshot, or the events since
@@ -113,24 +185,27 @@ impl MeetingHandle {
     ///
     /// # Errors
     ///
-    /// [`MeetingClosed`] when the actor has stopped.
+    /// [`JoinError`] when the meeting is closed or the participant has too many
+    /// connections.
     pub async fn join(
         &self,
         connection: ConnectionId,
         participant: Participant,
         since: Option<u64>,
-    ) -> Result<Joined, MeetingClosed> {
+        token_expires_at: u64,
+    ) -> Result<Joined, JoinError> {
         let (reply, joined) = oneshot::channel();
         self.inbox
             .send(Request::Join {
                 connection,
                 participant,
                 since,
+                token_expires_at,
                 reply,
             })
             .await
-            .map_err(|_| MeetingClosed)?;
-        joined.await.map_err(|_| MeetingClosed)
+            .map_err(|_| JoinError::Closed)?;
+        joined.await.map_err(|_| JoinError::Closed)?
     }
 
     /// Submits a command. Its `ack` or `error` arrives on the connection's subscription.
@@ -151,6 +226,7 @@ impl MeetingHandle {
                 sender,
                 id,
                 command,
+                received: Instant::now(),
             })
             .await
             .map_err(|_| MeetingClosed)
@@ -163,35 +239,58 @@ impl MeetingHandle {
 }
 
 struct Subscriber {
+    participant: ParticipantId,
     queue: mpsc::Sender<Utf8Bytes>,
+    queued_bytes: Arc<AtomicUsize>,
     overflowed: Arc<AtomicBool>,
 }
 
 struct Kept {
     seq: u64,
-    at: Instant,
+    /// Server time of the event, milliseconds since the Unix epoch.
+    at: u64,
     bytes: Utf8Bytes,
 }
 
+/// A command of the current batch and what became of it.
+struct Decided {
+    connection: ConnectionId,
+    id: u64,
+    received: Instant,
+    outcome: Result<(), Rejection>,
+}
+
 struct Actor {
+    meeting: MeetingId,
     state: MeetingState,
-    retention: Retention,
+    store: Arc<dyn EventStore>,
+    limits: Limits,
     /// Recent events, encoded, oldest first, for clients that resume.
     history: VecDeque<Kept>,
     subscribers: HashMap<ConnectionId, Subscriber>,
+    events_since_snapshot: usize,
 }
 
 impl Actor {
     async fn run(mut self, mut requests: mpsc::Receiver<Request>) {
-        while let Some(request) = requests.recv().await {
+        let mut carried = None;
+        loop {
+            let request = match carried.take() {
+                Some(request) => request,
+                None => match requests.recv().await {
+                    Some(request) => request,
+                    None => break,
+                },
+            };
             match request {
                 Request::Join {
                     connection,
                     participant,
                     since,
+                    token_expires_at,
                     reply,
                 } => {
-                    let joined = self.join(connection, participant, since);
+                    let joined = self.join(connection, participant, since, token_expires_at);
                     // A connection that went away meanwhile is simply not subscribed.
                     if reply.send(joined).is_err() {
                         self.subscribers.remove(&connection);
@@ -205,19 +304,32 @@ impl Actor {
                     sender,
                     id,
                     command,
+                    received,
                 } => {
-                    let answer = match self.execute(&sender, &command) {
-                        Ok(seq) => ServerMessage::Ack { id, seq },
-                        Err(rejection) => ServerMessage::Error {
-                            id: Some(id),
-                            code: rejection.code,
-                            message: rejection.message,
-                        },
-                    };
-                    self.send_to(connection, answer.encode().into());
+                    // Take every command already waiting, up to the first request that is
+                    // not a command: joins must see committed state only.
+                    let mut batch = vec![(connection, sender, id, command, received)];
+                    while batch.len() < MAX_COMMANDS_PER_BATCH {
+                        match requests.try_recv() {
+                            Ok(Request::Command {
+                                connection,
+                                sender,
+                                id,
+                                command,
+                                received,
+                            }) => batch.push((connection, sender, id, command, received)),
+                            Ok(other) => {
+                                carried = Some(other);
+                                break;
+                            }
+                            Err(_) => break,
+                        }
+                    }
+                    self.execute(batch).await;
                 }
             }
         }
+        tracing::debug!(meeting = %self.meeting, "meeting actor stopped");
     }
 
     fn join(
@@ -225,35 +337,51 @@ impl Actor {
         connection: ConnectionId,
         participant: Participant,
         since: Option<u64>,
-    ) -> Joined {
+        token_expires_at: u64,
+    ) -> Result<Joined, JoinError> {
+        let open = self
+            .subscribers
+            .values()
+            .filter(|subscriber| subscriber.participant == participant.id)
+            .count();
+        if open >= self.limits.connections_per_participant {
+            return Err(JoinError::TooManyConnections(
+                self.limits.connections_per_participant,
+            ));
+        }
         self.forget_expired();
         let missed = since.and_then(|since| self.events_after(since));
         let resumed = missed.is_some();
         let welcome = ServerMessage::Welcome(Welcome {
             protocol: PROTOCOL_VERSION,
-            you: participant,
+            token_expires_at,
+            you: participant.clone(),
             seq: self.state.seq,
             resumed,
             meeting: (!resumed).then(|| Box::new(self.state.clone())),
         });
         let mut first = vec![Utf8Bytes::from(welcome.encode())];
         first.extend(missed.unwrap_or_default());
-        let (queue, messages) = mpsc::channel(OUTBOUND_QUEUE_MESSAGES);
+        let (queue, messages) = mpsc::channel(self.limits.outbound_messages);
+        let queued_bytes = Arc::new(AtomicUsize::new(0));
         let overflowed = Arc::new(AtomicBool::new(false));
         self.subscribers.insert(
             connection,
             Subscriber {
+                participant: participant.id,
                 queue,
+                queued_bytes: queued_bytes.clone(),
                 overflowed: overflowed.clone(),
             },
         );
-        Joined {
+        Ok(Joined {
             first,
             subscription: Subscription {
                 messages,
+                queued_bytes,
                 overflowed,
             },
-        }
+        })
     }
 
     /// The encoded events after `since`, if all of them are still kept.
@@ -278,7 +406,102 @@ impl Actor {
         )
     }
 
-    fn execute(&mut self, sender: &Participant, command: &Command) -> Result<u64, Rejection> {
+    /// Decides and folds a batch of commands, stores the accepted ones' events in one
+    /// write, and only then broadcasts them and answers every sender.
+    async fn execute(
+        &mut self,
+        batch: Vec<(ConnectionId, Arc<Participant>, u64, Command, Instant)>,
+    ) {
+        let before = self.state.clone();
+        let mut decided = Vec::with_capacity(batch.len());
+        let mut events = Vec::new();
+        for (connection, sender, id, command, received) in batch {
+            let outcome = self
+                .decide_and_fold(&sender, &command)
+                .map(|event| events.push(event));
+            metrics::command(command.name(), outcome.as_ref().err().map(|r| r.code));
+            decided.push(Decided {
+                connection,
+                id,
+                received,
+                outcome,
+            });
+        }
+
+        if !events.is_empty() {
+            let snapshot = (self.events_since_snapshot + events.len()
+                >= self.limits.snapshot_every)
+                .then(|| serde_json::to_string(&self.state).expect("state serialises"));
+            let append = AppendBatch {
+                meeting: self.meeting.clone(),
+                expected_last_seq: before.seq,
+                // The log and the subscribers get the same bytes; cloning the batch
+                // here is the price of a store API that owns what it writes.
+                events: events.clone(),
+                snapshot: snapshot.clone(),
+            };
+            let started = Instant::now();
+            let stored = self.store.append(append).await;
+            metrics::store_commit(started.elapsed());
+            match stored {
+                Ok(()) => {
+                    self.events_since_snapshot = if snapshot.is_some() {
+                        0
+                    } else {
+                        self.events_since_snapshot + events.len()
+                    };
+                }
+                Err(error) => {
+                    tracing::error!(meeting = %self.meeting, %error, "could not store events");
+                    self.state = before;
+                    for command in &mut decided {
+                        if command.outcome.is_ok() {
+                            command.outcome = Err(Rejection::new(
+                                ErrorCode::Unavailable,
+                                "the meeting cannot record changes right now; try again",
+                            ));
+                        }
+                    }
+                    events.clear();
+                }
+            }
+        }
+
+        for event in events {
+            let bytes = Utf8Bytes::from(event.json);
+            self.broadcast(&bytes);
+            self.history.push_back(Kept {
+                seq: event.seq,
+                at: event.at,
+                bytes,
+            });
+        }
+        self.forget_expired();
+        for command in decided {
+            let answer = match command.outcome {
+                Ok(_) => {
+                    metrics::fan_out(command.received.elapsed());
+                    ServerMessage::Ack {
+                        id: command.id,
+                        seq: self.state.seq,
+                    }
+                }
+                Err(rejection) => ServerMessage::Error {
+                    id: Some(command.id),
+                    code: rejection.code,
+                    message: rejection.message,
+                },
+            };
+            self.send_to(command.connection, answer.encode().into());
+        }
+    }
+
+    /// Decides one command and folds its event; the encoded event on success.
+    fn decide_and_fold(
+        &mut self,
+        sender: &Participant,
+        command: &Command,
+    ) -> Result<StoredEvent, Rejection> {
         let event = rules::decide(&self.state, sender, command)?;
         let envelope = EventEnvelope {
             seq: self.state.seq + 1,
@@ -290,36 +513,36 @@ impl Actor {
             tracing::error!(%error, command = command.name(), "a decided event did not fold");
             return Err(Rejection::new(ErrorCode::Internal, "internal error"));
         }
-        let bytes = Utf8Bytes::from(ServerMessage::Event(envelope).encode());
-        self.history.push_back(Kept {
-            seq: self.state.seq,
-            at: Instant::now(),
-            bytes: bytes.clone(),
-        });
-        self.forget_expired();
-        self.broadcast(&bytes);
-        Ok(self.state.seq)
+        Ok(StoredEvent {
+            seq: envelope.seq,
+            at: envelope.at,
+            json: ServerMessage::Event(envelope).encode(),
+        })
     }
 
     fn forget_expired(&mut self) {
-        while self.history.len() > self.retention.max_events
+        let oldest_kept = unix_millis().saturating_sub(
+            u64::try_from(self.limits.retention_age.as_millis()).unwrap_or(u64::MAX),
+        );
+        while self.history.len() > self.limits.retention_events
             || self
                 .history
                 .front()
-                .is_some_and(|kept| kept.at.elapsed() > self.retention.max_age)
+                .is_some_and(|kept| kept.at < oldest_kept)
         {
             self.history.pop_front();
         }
     }
 
     fn broadcast(&mut self, bytes: &Utf8Bytes) {
+        let limits = &self.limits;
         self.subscribers
-            .retain(|connection, subscriber| offer(*connection, subscriber, bytes.clone()));
+            .retain(|connection, subscriber| offer(limits, *connection, subscriber, bytes.clone()));
     }
 
     fn send_to(&mut self, connection: ConnectionId, bytes: Utf8Bytes) {
         if let Some(subscriber) = self.subscribers.get(&connection)
-            && !offer(connection, subscriber, bytes)
+            && !offer(&self.limits, connection, subscriber, bytes)
         {
             self.subscribers.remove(&connection);
         }
@@ -327,20 +550,35 @@ impl Actor {
 }
 
 /// Offers a message to a subscriber; `false` when it must be dropped.
-fn offer(connection: ConnectionId, subscriber: &Subscriber, bytes: Utf8Bytes) -> bool {
+fn offer(
+    limits: &Limits,
+    connection: ConnectionId,
+    subscriber: &Subscriber,
+    bytes: Utf8Bytes,
+) -> bool {
+    let size = bytes.len();
+    if subscriber.queued_bytes.load(Ordering::Relaxed) + size > limits.outbound_bytes {
+        return overflow(connection, subscriber);
+    }
     match subscriber.queue.try_send(bytes) {
-        Ok(()) => true,
-        Err(mpsc::error::TrySendError::Full(_)) => {
-            tracing::warn!(connection, "outbound queue full: dropping a slow consumer");
-            subscriber.overflowed.store(true, Ordering::Relaxed);
-            false
+        Ok(()) => {
+            subscriber.queued_bytes.fetch_add(size, Ordering::Relaxed);
+            true
         }
+        Err(mpsc::error::TrySendError::Full(_)) => overflow(connection, subscriber),
         Err(mpsc::error::TrySendError::Closed(_)) => false,
     }
 }
 
+fn overflow(connection: ConnectionId, subscriber: &Subscriber) -> bool {
+    tracing::warn!(connection, participant = %subscriber.participant, "outbound queue full: dropping a slow consumer");
+    metrics::slow_consumer();
+    subscriber.overflowed.store(true, Ordering::Relaxed);
+    false
+}
+
 /// Milliseconds since the Unix epoch: the server time that events carry.
-fn unix_millis() -> u64 {
+pub fn unix_millis() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |elapsed| {

@@ -176,7 +176,9 @@ impl Browser {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        Err(anyhow!("`{css}` never contained {text:?}; last seen: {last:?}"))
+        Err(anyhow!(
+            "`{css}` never contained {text:?}; last seen: {last:?}"
+        ))
     }
 
     /// Waits until an element matches `css` (use attribute selectors for states).

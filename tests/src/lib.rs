@@ -17,10 +17,12 @@ use protocol::{
 };
 use server::auth::{Keys, Secret};
 use server::meeting_file::MeetingFile;
+use server::store::SqliteStore;
 use server::{Config, invites};
 use std::collections::VecDeque;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpStream;
 use tokio::sync::oneshot;
@@ -52,6 +54,8 @@ pub struct TestServer {
     pub keys: Keys,
     /// The meeting it hosts.
     pub meeting: MeetingFile,
+    /// The data directory of its event log (removed when the server is dropped).
+    pub data_dir: tempfile::TempDir,
     stop: Option<oneshot::Sender<()>>,
 }
 
@@ -65,7 +69,9 @@ impl TestServer {
     pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> Self {
         let meeting = demo_meeting();
         let secret = Secret::random();
-        let mut config = Config::new(vec![meeting.clone()], secret.clone());
+        let data_dir = tempfile::tempdir().expect("a temporary data directory");
+        let store = SqliteStore::open(data_dir.path()).expect("open the event log");
+        let mut config = Config::new(vec![meeting.clone()], secret.clone(), Arc::new(store));
         adjust(&mut config);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
@@ -79,6 +85,7 @@ impl TestServer {
             addr,
             keys: Keys::new(&secret),
             meeting,
+            data_dir,
             stop: Some(stop),
         }
     }

@@ -44,14 +44,21 @@ async fn skeleton(
         !url.as_str().contains("token"),
         "the token stayed in the address bar: {url}"
     );
-    attendee.wait_for_text("#meeting-title", "Cooperation and assistance").await?;
+    attendee
+        .wait_for_text("#meeting-title", "Cooperation and assistance")
+        .await?;
 
     // The attendee raises a hand; the chair sees it in the queue at once.
     attendee.click("#raise-hand").await?;
-    attendee.wait_for("#raise-hand[aria-pressed='true']").await?;
+    attendee
+        .wait_for("#raise-hand[aria-pressed='true']")
+        .await?;
     attendee.wait_for_text("#my-position", "1").await?;
     chair
-        .wait_for_text("#queue li[data-participant-id='colombia']", "Chair of the Committee on the Enhancement")
+        .wait_for_text(
+            "#queue li[data-participant-id='colombia']",
+            "Chair of the Committee on the Enhancement",
+        )
         .await?;
 
     // The chair gives the floor; the attendee's screen says so.
@@ -61,9 +68,13 @@ async fn skeleton(
     attendee
         .wait_for_text("#my-floor-status", "You have the floor")
         .await?;
-    chair.wait_for("#floor[data-participant-id='colombia']").await?;
+    chair
+        .wait_for("#floor[data-participant-id='colombia']")
+        .await?;
     ensure!(
-        !chair.has("#queue li[data-participant-id='colombia']").await?,
+        !chair
+            .has("#queue li[data-participant-id='colombia']")
+            .await?,
         "the speaker left the queue"
     );
 
@@ -80,7 +91,9 @@ async fn skeleton(
 
     // The French interpreter goes on air; every tab shows the channel live.
     interpreter.click("#on-air-toggle").await?;
-    interpreter.wait_for("#on-air-toggle[aria-pressed='true']").await?;
+    interpreter
+        .wait_for("#on-air-toggle[aria-pressed='true']")
+        .await?;
     for browser in [chair, attendee, interpreter] {
         browser
             .wait_for("#channels li[data-channel-id='fr'][data-state='live']")

@@ -5,6 +5,7 @@ use protocol::{
     ServerMessage, close,
 };
 use server::auth::{Claims, Keys, Secret, unix_seconds};
+use server::limits::Limits;
 use std::time::Duration;
 use tests::{TestServer, WsClient, id};
 
@@ -161,9 +162,9 @@ async fn bad_tokens_are_unauthorized_and_closed() {
 
 #[tokio::test]
 async fn a_client_that_does_not_say_hello_in_time_is_closed() {
-    assert_eq!(server::DEFAULT_HELLO_TIMEOUT, Duration::from_secs(5));
+    assert_eq!(Limits::default().hello_timeout, Duration::from_secs(5));
     let server = TestServer::start_with(|config| {
-        config.hello_timeout = Duration::from_millis(300);
+        config.limits.hello_timeout = Duration::from_millis(300);
     })
     .await;
     let started = std::time::Instant::now();
@@ -315,7 +316,7 @@ async fn a_reconnecting_client_gets_exactly_what_it_missed() {
 
 #[tokio::test]
 async fn when_missed_events_are_no_longer_kept_the_client_gets_a_snapshot() {
-    let server = TestServer::start_with(|config| config.retention.max_events = 2).await;
+    let server = TestServer::start_with(|config| config.limits.retention_events = 2).await;
     let (mut chair, _) = server.join("chair").await;
     for _ in 0..4 {
         chair.request(Command::NextItem).await.unwrap();
@@ -367,7 +368,16 @@ async fn the_built_client_is_served_with_a_fallback_to_its_page() {
         assert!(body.starts_with("HTTP/1.1 200"), "{path}: {body}");
         assert!(body.contains("<title>meeting</title>"), "{path}: {body}");
     }
-    assert!(http_get(server.addr, "/healthz").await.ends_with("ok"));
+    assert!(
+        http_get(server.addr, "/healthz")
+            .await
+            .ends_with("\r\n\r\nok\n")
+    );
+    assert!(
+        http_get(server.addr, "/readyz")
+            .await
+            .starts_with("HTTP/1.1 200")
+    );
 }
 
 /// A minimal HTTP/1.1 GET over a real socket.

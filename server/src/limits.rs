@@ -1,0 +1,51 @@
+//! Every limit the server enforces, with its default, in one place. Each has a test that
+//! crosses it.
+
+use std::time::Duration;
+
+/// The limits a server runs with.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// How long a new connection may take to say `hello`.
+    pub hello_timeout: Duration,
+    /// How often the server pings each connection. A connection that has sent nothing
+    /// (not even a pong) for two intervals is closed.
+    pub heartbeat_interval: Duration,
+    /// Events older than this are no longer kept for clients that resume.
+    pub retention_age: Duration,
+    /// At most this many recent events are kept for clients that resume.
+    pub retention_events: usize,
+    /// Messages that may wait in one connection's outbound queue.
+    pub outbound_messages: usize,
+    /// Bytes that may wait in one connection's outbound queue.
+    pub outbound_bytes: usize,
+    /// Connections one participant may have open to a meeting at once.
+    pub connections_per_participant: usize,
+    /// Commands per second a connection may send, on average.
+    pub commands_per_second: u32,
+    /// Commands a connection may send in a burst above the average rate.
+    pub command_burst: u32,
+    /// Commands refused for rate in a row after which the connection is closed.
+    pub rate_limited_before_close: u32,
+    /// A snapshot of the state is stored after this many events, so that start-up never
+    /// replays an unbounded log.
+    pub snapshot_every: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            hello_timeout: Duration::from_secs(5),
+            heartbeat_interval: Duration::from_secs(25),
+            retention_age: Duration::from_secs(120),
+            retention_events: 1000,
+            outbound_messages: 256,
+            outbound_bytes: 1024 * 1024,
+            connections_per_participant: 4,
+            commands_per_second: 10,
+            command_burst: 20,
+            rate_limited_before_close: 50,
+            snapshot_every: 1000,
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! The event log: where each meeting's events are kept durably.
+//!
+//! [`EventStore`] is the seam between the meeting actors and storage. SQLite
+//! ([`SqliteStore`]) is the embedded default; a networked log for several nodes can sit
+//! behind the same trait, which is why appending is conditional: a batch is written only
+//! if the meeting's last stored seq is still the one the writer expects (optimistic
+//! concurrency, or fencing), never blindly.
+
+mod sqlite;
+
+pub use sqlite::SqliteStore;
+
+use protocol::MeetingId;
+use std::future::Future;
+use std::pin::Pin;
+
+/// One encoded event, as the log keeps it: the exact bytes sent to clients.
+#[derive(Debug, Clone)]
+pub struct StoredEvent {
+    /// The event's seq.
+    pub seq: u64,
+    /// Server time, milliseconds since the Unix epoch.
+    pub at: u64,
+    /// The `event` message as JSON text.
+    pub json: String,
+}
+
+/// Events to append to one meeting's log, all or nothing.
+#[derive(Debug, Clone)]
+pub struct AppendBatch {
+    /// The meeting.
+    pub meeting: MeetingId,
+    /// The seq the log must end at for the batch to be written.
+    pub expected_last_seq: u64,
+    /// The events, with seqs following `expected_last_seq` without gaps.
+    pub events: Vec<StoredEvent>,
+    /// A snapshot of the state after the last event, to save with it.
+    pub snapshot: Option<String>,
+}
+
+/// What the log holds for a meeting: its latest snapshot and the events after it.
+#[derive(Debug, Clone, Default)]
+pub struct StoredMeeting {
+    /// The latest snapshot: its seq and the state as JSON.
+    pub snapshot: Option<(u64, String)>,
+    /// The events after the snapshot (or all events when there is none), in order.
+    pub events: Vec<StoredEvent>,
+}
+
+/// Why the log refused or failed a write or a read.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The meeting's log no longer ends at the expected seq: another writer got there
+    /// first. Nothing was written.
+    #[error("the log of meeting `{meeting}` ends at seq {actual}, not {expected}")]
+    Conflict {
+        /// The meeting.
+        meeting: MeetingId,
+        /// The seq the writer expected.
+        expected: u64,
+        /// The seq the log ends at.
+        actual: u64,
+    },
+    /// The store could not be reached or written (disk full, I/O error, closed).
+    #[error("the event store is unavailable: {0}")]
+    Unavailable(String),
+}
+
+/// A future returned by [`EventStore::append`].
+pub type AppendFuture = Pin<Box<dyn Future<Output = Result<(), StoreError>> + Send>>;
+
+/// A durable, append-only log of every meeting's events.
+pub trait EventStore: Send + Sync + 'static {
+    /// Appends `batch` if the meeting's log still ends at `batch.expected_last_seq`.
+    /// The future completes once the events are durable (or refused).
+    fn append(&self, batch: AppendBatch) -> AppendFuture;
+
+    /// Reads a meeting's latest snapshot and the events after it. Used at start-up.
+    ///
+    /// # Errors
+    ///
+    /// [`StoreError::Unavailable`] when the log cannot be read.
+    fn load(&self, meeting: &MeetingId) -> Result<StoredMeeting, StoreError>;
+}
