@@ -34,6 +34,7 @@ use axum::extract::{State, WebSocketUpgrade};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use axum::serve::ListenerExt as _;
 use protocol::{MAX_MESSAGE_BYTES, MeetingId};
 use std::collections::HashMap;
 use std::future::Future;
@@ -160,6 +161,12 @@ pub async fn run(
         }),
     };
     let router = router.with_state(app);
+    let send_buffer = config.limits.socket_send_buffer;
+    let listener = listener.tap_io(move |stream| {
+        if let Err(error) = socket2::SockRef::from(&*stream).set_send_buffer_size(send_buffer) {
+            tracing::warn!(%error, "cannot bound the socket's send buffer");
+        }
+    });
     axum::serve(listener, router)
         .with_graceful_shutdown(async move {
             shutdown.await;

@@ -19,6 +19,11 @@ pub struct Limits {
     pub outbound_messages: usize,
     /// Bytes that may wait in one connection's outbound queue.
     pub outbound_bytes: usize,
+    /// The kernel's send buffer for each connection's socket. Bounded so that a client
+    /// that stops reading is noticed after this much, not after the megabytes the kernel
+    /// would otherwise buffer per socket (memory that tens of thousands of connections
+    /// cannot afford).
+    pub socket_send_buffer: usize,
     /// Connections one participant may have open to a meeting at once.
     pub connections_per_participant: usize,
     /// Commands per second a connection may send, on average.
@@ -41,6 +46,7 @@ impl Default for Limits {
             retention_events: 1000,
             outbound_messages: 256,
             outbound_bytes: 1024 * 1024,
+            socket_send_buffer: 64 * 1024,
             connections_per_participant: 4,
             commands_per_second: 10,
             command_burst: 20,

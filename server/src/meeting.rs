@@ -116,7 +116,7 @@ pub fn restore(
     limits: &Limits,
 ) -> Result<Restored, StoreError> {
     let meeting = initial.info.id.clone();
-    let stored = store.load(&meeting)?;
+    let stored = store.load(&meeting, limits.retention_events)?;
     let damaged =
         |why: String| StoreError::Unavailable(format!("the log of meeting `{meeting}` {why}"));
     let mut state = match &stored.snapshot {
@@ -133,7 +133,13 @@ pub fn restore(
         }
         None => initial,
     };
-    for event in &stored.events {
+    // Events up to the snapshot are there for resuming clients only; fold the rest.
+    let folded_up_to = state.seq;
+    for event in stored
+        .events
+        .iter()
+        .filter(|event| event.seq > folded_up_to)
+    {
         let Ok(ServerMessage::Event(envelope)) = ServerMessage::decode(&event.json) else {
             return Err(damaged(format!(
                 "has an unreadable event at seq {}",

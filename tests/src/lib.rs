@@ -46,7 +46,8 @@ pub fn demo_meeting() -> MeetingFile {
         .expect("the demo meeting loads")
 }
 
-/// A real server on an ephemeral loopback port. Dropping it shuts the server down.
+/// A real server on an ephemeral loopback port, with its event log in a temporary
+/// directory. Dropping it shuts the server down.
 pub struct TestServer {
     /// Where it listens.
     pub addr: SocketAddr,
@@ -54,9 +55,11 @@ pub struct TestServer {
     pub keys: Keys,
     /// The meeting it hosts.
     pub meeting: MeetingFile,
-    /// The data directory of its event log (removed when the server is dropped).
-    pub data_dir: tempfile::TempDir,
+    data_dir: tempfile::TempDir,
+    /// The configuration it runs with, kept for restarts.
+    config: Config,
     stop: Option<oneshot::Sender<()>>,
+    task: Option<tokio::task::JoinHandle<Result<(), server::RunError>>>,
 }
 
 impl TestServer {
@@ -68,26 +71,59 @@ impl TestServer {
     /// Starts a server hosting the demo meeting, after `adjust` has changed its config.
     pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> Self {
         let meeting = demo_meeting();
-        let secret = Secret::random();
         let data_dir = tempfile::tempdir().expect("a temporary data directory");
         let store = SqliteStore::open(data_dir.path()).expect("open the event log");
-        let mut config = Config::new(vec![meeting.clone()], secret.clone(), Arc::new(store));
+        let mut config = Config::new(vec![meeting], Secret::random(), Arc::new(store));
         adjust(&mut config);
+        Self::launch(config, data_dir).await
+    }
+
+    async fn launch(config: Config, data_dir: tempfile::TempDir) -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind a loopback port");
         let addr = listener.local_addr().expect("local address");
         let (stop, stopped) = oneshot::channel::<()>();
-        tokio::spawn(server::run(listener, config, async {
+        let task = tokio::spawn(server::run(listener, config.clone(), async {
             let _ = stopped.await;
         }));
         Self {
             addr,
-            keys: Keys::new(&secret),
-            meeting,
+            keys: Keys::new(&config.secret),
+            meeting: config.meetings[0].clone(),
             data_dir,
+            config,
             stop: Some(stop),
+            task: Some(task),
         }
+    }
+
+    /// Shuts the server down gracefully and waits until it has stopped.
+    async fn shut_down(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            task.await
+                .expect("the server task does not panic")
+                .expect("the server stops cleanly");
+        }
+    }
+
+    /// Shuts the server down gracefully, then starts a new one on the same event log
+    /// with the same secret and settings (on another port).
+    pub async fn restart(mut self) -> Self {
+        self.shut_down().await;
+        let store = SqliteStore::open(self.data_dir.path()).expect("reopen the event log");
+        let mut config = self.config.clone();
+        config.store = Arc::new(store);
+        let data_dir = std::mem::replace(&mut self.data_dir, tempfile::tempdir().expect("tempdir"));
+        Self::launch(config, data_dir).await
+    }
+
+    /// The directory of the server's event log.
+    pub fn data_dir(&self) -> &Path {
+        self.data_dir.path()
     }
 
     /// The page URL.
@@ -153,6 +189,21 @@ impl Drop for TestServer {
     }
 }
 
+/// A minimal HTTP/1.1 GET over a real socket; the whole response, headers included.
+///
+/// # Panics
+///
+/// When the server cannot be reached.
+pub async fn http_get(addr: SocketAddr, path: &str) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = TcpStream::connect(addr).await.expect("connect");
+    let request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).await.expect("send");
+    let mut response = String::new();
+    stream.read_to_string(&mut response).await.expect("read");
+    response
+}
+
 /// A protocol client over a real WebSocket.
 pub struct WsClient {
     socket: WebSocketStream<MaybeTlsStream<TcpStream>>,
@@ -180,6 +231,26 @@ impl WsClient {
         let (socket, _) = tokio_tungstenite::connect_async(url)
             .await
             .with_context(|| format!("connect to {url}"))?;
+        Ok(Self {
+            socket,
+            next_id: 1,
+            pending_events: VecDeque::new(),
+        })
+    }
+
+    /// Opens a WebSocket to `url` over a socket with a tiny receive buffer, so that a
+    /// client that stops reading holds up the server's writes almost at once.
+    ///
+    /// # Errors
+    ///
+    /// When the connection or the handshake fails.
+    pub async fn connect_with_small_buffer(addr: SocketAddr, url: &str) -> Result<Self> {
+        let socket = tokio::net::TcpSocket::new_v4()?;
+        socket.set_recv_buffer_size(4096)?;
+        let stream = socket.connect(addr).await?;
+        let (socket, _) = tokio_tungstenite::client_async(url, MaybeTlsStream::Plain(stream))
+            .await
+            .with_context(|| format!("handshake with {url}"))?;
         Ok(Self {
             socket,
             next_id: 1,
@@ -215,6 +286,15 @@ impl WsClient {
         }
     }
 
+    /// Sends a message as it is.
+    ///
+    /// # Errors
+    ///
+    /// When the socket is closed.
+    pub async fn send_message(&mut self, message: &ClientMessage) -> Result<()> {
+        self.send_text(message.encode()).await
+    }
+
     /// Sends a command and returns its id.
     ///
     /// # Errors
@@ -234,8 +314,10 @@ impl WsClient {
     ///
     /// On timeout, on close, or when the frame is not a server message.
     pub async fn recv(&mut self) -> Result<ServerMessage> {
+        // One deadline for the whole wait: pings must not keep extending it.
+        let deadline = tokio::time::Instant::now() + READ_DEADLINE;
         loop {
-            let frame = tokio::time::timeout(READ_DEADLINE, self.socket.next())
+            let frame = tokio::time::timeout_at(deadline, self.socket.next())
                 .await
                 .map_err(|_| anyhow!("no message within {READ_DEADLINE:?}"))?
                 .ok_or_else(|| anyhow!("connection ended"))??;
@@ -317,6 +399,27 @@ impl WsClient {
                 }
                 Some(Ok(_)) => {}
                 None | Some(Err(_)) => return Ok(Closed { code: None, before }),
+            }
+        }
+    }
+
+    /// Reads everything still in flight, then the close; returns the close code. For a
+    /// client that stopped reading: all it missed is read first.
+    ///
+    /// # Errors
+    ///
+    /// When the connection is still open after [`READ_DEADLINE`] of silence.
+    pub async fn closed_after_draining(mut self) -> Result<Option<u16>> {
+        loop {
+            let frame = tokio::time::timeout(READ_DEADLINE, self.socket.next())
+                .await
+                .map_err(|_| anyhow!("still open after {READ_DEADLINE:?}"))?;
+            match frame {
+                Some(Ok(Message::Close(frame))) => {
+                    return Ok(frame.map(|frame| u16::from(frame.code)));
+                }
+                Some(Ok(_)) => {}
+                None | Some(Err(_)) => return Ok(None),
             }
         }
     }

@@ -364,29 +364,18 @@ async fn the_built_client_is_served_with_a_fallback_to_its_page() {
     let static_dir = dir.path().to_owned();
     let server = TestServer::start_with(|config| config.static_dir = Some(static_dir)).await;
     for path in ["/", "/some/client/route"] {
-        let body = http_get(server.addr, path).await;
+        let body = tests::http_get(server.addr, path).await;
         assert!(body.starts_with("HTTP/1.1 200"), "{path}: {body}");
         assert!(body.contains("<title>meeting</title>"), "{path}: {body}");
     }
     assert!(
-        http_get(server.addr, "/healthz")
+        tests::http_get(server.addr, "/healthz")
             .await
             .ends_with("\r\n\r\nok\n")
     );
     assert!(
-        http_get(server.addr, "/readyz")
+        tests::http_get(server.addr, "/readyz")
             .await
             .starts_with("HTTP/1.1 200")
     );
-}
-
-/// A minimal HTTP/1.1 GET over a real socket.
-async fn http_get(addr: std::net::SocketAddr, path: &str) -> String {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
-    let request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
-    stream.write_all(request.as_bytes()).await.unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).await.unwrap();
-    response
 }

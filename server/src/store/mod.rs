@@ -8,7 +8,7 @@
 
 mod sqlite;
 
-pub use sqlite::SqliteStore;
+pub use sqlite::{DATABASE_FILE, SqliteStore};
 
 use protocol::MeetingId;
 use std::future::Future;
@@ -43,7 +43,8 @@ pub struct AppendBatch {
 pub struct StoredMeeting {
     /// The latest snapshot: its seq and the state as JSON.
     pub snapshot: Option<(u64, String)>,
-    /// The events after the snapshot (or all events when there is none), in order.
+    /// The events after the snapshot (or all events when there is none), in order,
+    /// preceded by up to the requested number of recent events before it.
     pub events: Vec<StoredEvent>,
 }
 
@@ -75,10 +76,12 @@ pub trait EventStore: Send + Sync + 'static {
     /// The future completes once the events are durable (or refused).
     fn append(&self, batch: AppendBatch) -> AppendFuture;
 
-    /// Reads a meeting's latest snapshot and the events after it. Used at start-up.
+    /// Reads a meeting's latest snapshot and the events after it, plus (for clients that
+    /// resume) at least the `recent` last events even when they precede the snapshot.
+    /// Used at start-up.
     ///
     /// # Errors
     ///
     /// [`StoreError::Unavailable`] when the log cannot be read.
-    fn load(&self, meeting: &MeetingId) -> Result<StoredMeeting, StoreError>;
+    fn load(&self, meeting: &MeetingId, recent: usize) -> Result<StoredMeeting, StoreError>;
 }

@@ -82,7 +82,7 @@ fn open_connection(path: &Path) -> Result<Connection, StoreError> {
     // across power loss, not only across a crash of this process.
     connection
         .execute_batch(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;",
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 2000;",
         )
         .map_err(unavailable)?;
     Ok(connection)
@@ -106,7 +106,7 @@ impl EventStore for SqliteStore {
         })
     }
 
-    fn load(&self, meeting: &MeetingId) -> Result<StoredMeeting, StoreError> {
+    fn load(&self, meeting: &MeetingId, recent: usize) -> Result<StoredMeeting, StoreError> {
         let connection = open_connection(&self.path)?;
         let snapshot: Option<(u64, String)> = connection
             .query_row(
@@ -116,7 +116,17 @@ impl EventStore for SqliteStore {
             )
             .optional()
             .map_err(unavailable)?;
-        let after = snapshot.as_ref().map_or(0, |(seq, _)| *seq);
+        let last: u64 = connection
+            .query_row(
+                "SELECT COALESCE(MAX(seq), 0) FROM events WHERE meeting = ?1",
+                [meeting.as_str()],
+                |row| row.get(0),
+            )
+            .map_err(unavailable)?;
+        let after = snapshot
+            .as_ref()
+            .map_or(0, |(seq, _)| *seq)
+            .min(last.saturating_sub(recent as u64));
         let mut statement = connection
             .prepare(
                 "SELECT seq, at, json FROM events WHERE meeting = ?1 AND seq > ?2 ORDER BY seq",
@@ -253,13 +263,24 @@ mod tests {
         }
         // Reopened: everything acknowledged is there, from the snapshot on.
         let store = SqliteStore::open(dir.path()).unwrap();
-        let a = store.load(&MeetingId::new("a")).unwrap();
+        let a = store.load(&MeetingId::new("a"), 0).unwrap();
         assert_eq!(a.snapshot, Some((5, "state at 5".to_owned())));
         assert_eq!(a.events.iter().map(|e| e.seq).collect::<Vec<_>>(), [6]);
-        let b = store.load(&MeetingId::new("b")).unwrap();
+        let a = store.load(&MeetingId::new("a"), 3).unwrap();
+        assert_eq!(
+            a.events.iter().map(|e| e.seq).collect::<Vec<_>>(),
+            [4, 5, 6]
+        );
+        let b = store.load(&MeetingId::new("b"), 10).unwrap();
         assert!(b.snapshot.is_none());
         assert_eq!(b.events.len(), 1);
-        assert!(store.load(&MeetingId::new("c")).unwrap().events.is_empty());
+        assert!(
+            store
+                .load(&MeetingId::new("c"), 10)
+                .unwrap()
+                .events
+                .is_empty()
+        );
     }
 
     #[tokio::test]
@@ -273,7 +294,7 @@ mod tests {
             append.await.unwrap();
         }
         for i in [0, 199] {
-            let meeting = store.load(&MeetingId::new(format!("m{i}"))).unwrap();
+            let meeting = store.load(&MeetingId::new(format!("m{i}")), 0).unwrap();
             assert_eq!(meeting.events.len(), 1);
         }
     }

@@ -1,0 +1,337 @@
+//! Durability, recovery and limits of the real-time engine, over real sockets with a real
+//! SQLite log.
+
+use protocol::{ClientMessage, Command, ErrorCode, ItemId, ServerMessage, close};
+use server::auth::{Claims, unix_seconds};
+use std::time::Duration;
+use tests::{TestServer, WsClient, id};
+
+#[tokio::test]
+async fn a_restarted_server_rebuilds_meetings_from_the_log_and_clients_resume() {
+    let server = TestServer::start_with(|config| config.limits.snapshot_every = 3).await;
+    let (mut chair, _) = server.join("chair").await;
+    let (mut peru, _) = server.join("peru").await;
+    peru.request(Command::RaiseHand).await.unwrap();
+    for _ in 0..3 {
+        chair.request(Command::NextItem).await.unwrap();
+    }
+    chair
+        .request(Command::GiveFloor { participant: None })
+        .await
+        .unwrap();
+    let before = server.join("colombia").await.1.meeting.unwrap();
+    assert_eq!(before.seq, 5);
+
+    // A second server on the same log.
+    drop((chair, peru));
+    let restarted = server.restart().await;
+    let (_, welcome) = restarted.join("colombia").await;
+    assert_eq!(*welcome.meeting.unwrap(), *before);
+
+    // A client that saw seq 2 before the restart resumes with exactly what it missed.
+    let mut back = WsClient::connect(&restarted.ws_url()).await.unwrap();
+    let welcome = back.hello(&restarted.token("peru"), Some(2)).await.unwrap();
+    assert!(welcome.resumed);
+    let seqs = [
+        back.next_event().await.unwrap().seq,
+        back.next_event().await.unwrap().seq,
+        back.next_event().await.unwrap().seq,
+    ];
+    assert_eq!(seqs, [3, 4, 5]);
+    // And the meeting goes on from there.
+    let (mut chair, _) = restarted.join("chair").await;
+    assert_eq!(chair.request(Command::EndFloor).await, Ok(6));
+}
+
+#[tokio::test]
+async fn a_silent_client_is_closed_by_the_heartbeat_and_a_live_one_is_not() {
+    let server = TestServer::start_with(|config| {
+        config.limits.heartbeat_interval = Duration::from_millis(200);
+    })
+    .await;
+    let (silent, _) = server.join("peru").await;
+    let (mut live, _) = server.join("colombia").await;
+    // The live client reads (and so answers pings) for several intervals.
+    let (mut chair, _) = server.join("chair").await;
+    chair.request(Command::NextItem).await.unwrap();
+    live.next_event().await.unwrap();
+    for round in 0..8 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let command = if round % 2 == 0 {
+            Command::NextItem
+        } else {
+            Command::PreviousItem
+        };
+        chair.request(command).await.unwrap();
+        live.next_event().await.unwrap();
+    }
+    let closed = silent.closed().await.unwrap();
+    assert_eq!(closed.code, Some(close::HEARTBEAT_TIMEOUT));
+    assert_eq!(live.request(Command::RaiseHand).await, Ok(10));
+}
+
+fn claims(server: &TestServer, participant: &str, lifetime: i64) -> Claims {
+    let who = server.participant(participant);
+    let now = unix_seconds();
+    Claims {
+        sub: who.id.to_string(),
+        aud: server.meeting.info.id.to_string(),
+        exp: now.saturating_add_signed(lifetime),
+        iat: now,
+        name: who.name,
+        role: who.role,
+        delegation: who.delegation,
+        booth: who.booth,
+        languages: who.languages,
+    }
+}
+
+#[tokio::test]
+async fn an_expired_session_is_closed_unless_the_token_is_refreshed() {
+    let server = TestServer::start().await;
+    let short = claims(&server, "peru", 1);
+    let mut expiring = WsClient::connect(&server.ws_url()).await.unwrap();
+    let welcome = expiring
+        .hello(&server.keys.sign(&short), None)
+        .await
+        .unwrap();
+    assert_eq!(welcome.token_expires_at, short.exp);
+
+    let mut refreshed = WsClient::connect(&server.ws_url()).await.unwrap();
+    refreshed
+        .hello(&server.keys.sign(&claims(&server, "colombia", 1)), None)
+        .await
+        .unwrap();
+    // Someone else's token is refused and changes nothing.
+    let foreign = server.keys.sign(&claims(&server, "peru", 600));
+    refreshed
+        .send_message(&ClientMessage::RefreshToken {
+            id: 1,
+            token: foreign,
+        })
+        .await
+        .unwrap();
+    assert!(matches!(
+        refreshed.recv().await.unwrap(),
+        ServerMessage::Error {
+            id: Some(1),
+            code: ErrorCode::Unauthorized,
+            ..
+        }
+    ));
+    let fresh = claims(&server, "colombia", 600);
+    refreshed
+        .send_message(&ClientMessage::RefreshToken {
+            id: 2,
+            token: server.keys.sign(&fresh),
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        refreshed.recv().await.unwrap(),
+        ServerMessage::TokenRefreshed {
+            id: 2,
+            expires_at: fresh.exp
+        }
+    );
+
+    // The first token's expiry (plus the leeway) passes.
+    tokio::time::sleep(Duration::from_secs(1 + server::auth::LEEWAY_SECONDS + 1)).await;
+    let closed = expiring.closed().await.unwrap();
+    assert_eq!(closed.code, Some(close::TOKEN_EXPIRED));
+    assert!(matches!(
+        closed.before.as_slice(),
+        [ServerMessage::Error {
+            code: ErrorCode::Unauthorized,
+            ..
+        }]
+    ));
+    assert_eq!(refreshed.request(Command::RaiseHand).await, Ok(1));
+}
+
+#[tokio::test]
+async fn a_flooding_client_is_rate_limited_then_closed() {
+    let server = TestServer::start().await;
+    let (mut flooder, _) = server.join("peru").await;
+    let limits = server::limits::Limits::default();
+    let mut rate_limited = 0;
+    for _ in 0..limits.command_burst + 5 {
+        match flooder
+            .request(Command::LowerHand { participant: None })
+            .await
+        {
+            Err((ErrorCode::RateLimited, _)) => rate_limited += 1,
+            Err((ErrorCode::Conflict, _)) => {}
+            other => panic!("unexpected answer {other:?}"),
+        }
+    }
+    assert!(rate_limited >= 4, "only {rate_limited} rate limited");
+    for _ in 0..limits.rate_limited_before_close {
+        if flooder.send(Command::RaiseHand).await.is_err() {
+            break;
+        }
+    }
+    let closed = flooder.closed().await.unwrap();
+    assert_eq!(closed.code, Some(close::POLICY_VIOLATION));
+    // Others are not affected.
+    let (mut other, _) = server.join("colombia").await;
+    assert_eq!(other.request(Command::RaiseHand).await, Ok(1));
+}
+
+#[tokio::test]
+async fn a_participant_cannot_open_more_than_the_allowed_connections() {
+    let server = TestServer::start().await;
+    let cap = server::limits::Limits::default().connections_per_participant;
+    let mut open = Vec::new();
+    for _ in 0..cap {
+        open.push(server.join("peru").await.0);
+    }
+    let mut one_too_many = WsClient::connect(&server.ws_url()).await.unwrap();
+    let hello = one_too_many.hello(&server.token("peru"), None).await;
+    assert!(hello.is_err());
+    let closed = one_too_many.closed().await;
+    // The error and the close may already have been read by `hello`.
+    if let Ok(closed) = closed {
+        assert!(closed.code.is_none() || closed.code == Some(close::TOO_MANY_CONNECTIONS));
+    }
+    // Closing one makes room again.
+    open.pop().unwrap().close().await;
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let (_, welcome) = server.join("peru").await;
+    assert_eq!(welcome.you.id, id("peru"));
+}
+
+#[tokio::test]
+async fn the_extra_connection_is_told_why() {
+    let server =
+        TestServer::start_with(|config| config.limits.connections_per_participant = 1).await;
+    let (_first, _) = server.join("peru").await;
+    let mut second = WsClient::connect(&server.ws_url()).await.unwrap();
+    second
+        .send_message(&ClientMessage::Hello(protocol::Hello {
+            token: server.token("peru"),
+            protocol: protocol::PROTOCOL_VERSION,
+            since: None,
+        }))
+        .await
+        .unwrap();
+    let closed = second.closed().await.unwrap();
+    assert_eq!(closed.code, Some(close::TOO_MANY_CONNECTIONS));
+    assert!(matches!(
+        closed.before.as_slice(),
+        [ServerMessage::Error {
+            code: ErrorCode::RateLimited,
+            ..
+        }]
+    ));
+}
+
+#[tokio::test]
+async fn a_client_that_stops_reading_is_cut_off_and_the_others_keep_up() {
+    // Each cycle is three events, two of which carry the speaker's 8 KiB name, so a few
+    // dozen cycles overflow the bounded socket buffers and queue of a client that stops
+    // reading.
+    const CYCLES: usize = 40;
+    let server = TestServer::start_with(|config| {
+        config.limits.outbound_bytes = 64 * 1024;
+        config.limits.commands_per_second = 1_000_000;
+        config.limits.command_burst = 1_000_000;
+    })
+    .await;
+    let (mut chair, _) = server.join("chair").await;
+    let mut speaker_claims = claims(&server, "peru", 600);
+    speaker_claims.name = "Delegate of Peru ".repeat(8 * 1024 / 17);
+    let mut speaker = WsClient::connect(&server.ws_url()).await.unwrap();
+    speaker
+        .hello(&server.keys.sign(&speaker_claims), None)
+        .await
+        .unwrap();
+    let mut slow = WsClient::connect_with_small_buffer(server.addr, &server.ws_url())
+        .await
+        .unwrap();
+    slow.hello(&server.token("senegal"), None).await.unwrap();
+    let (mut fast, _) = server.join("colombia").await;
+
+    let reader = tokio::spawn(async move {
+        let mut seqs = Vec::with_capacity(3 * CYCLES);
+        while seqs.len() < 3 * CYCLES {
+            let event = fast
+                .next_event()
+                .await
+                .expect("the fast client keeps receiving");
+            seqs.push(event.seq);
+        }
+        seqs
+    });
+    for _ in 0..CYCLES {
+        speaker.request(Command::RaiseHand).await.unwrap();
+        chair
+            .request(Command::GiveFloor { participant: None })
+            .await
+            .unwrap();
+        chair.request(Command::EndFloor).await.unwrap();
+    }
+    let seqs = reader.await.unwrap();
+    let expected: Vec<u64> = (1..=3 * CYCLES as u64).collect();
+    assert_eq!(seqs, expected, "the fast client saw every event in order");
+    let closed = slow.closed_after_draining().await.unwrap();
+    assert_eq!(closed, Some(close::SLOW_CONSUMER));
+}
+
+#[tokio::test]
+async fn shutdown_closes_connections_for_a_restart_and_keeps_what_was_acknowledged() {
+    let server = TestServer::start().await;
+    let (mut peru, _) = server.join("peru").await;
+    peru.request(Command::RaiseHand).await.unwrap();
+    let restarted = server.restart().await;
+    let closed = peru.closed().await.unwrap();
+    assert_eq!(closed.code, Some(close::SERVICE_RESTART));
+    let (_, welcome) = restarted.join("chair").await;
+    let state = welcome.meeting.unwrap();
+    assert_eq!(state.queue.len(), 1);
+    assert_eq!(state.queue[0].participant, id("peru"));
+}
+
+#[tokio::test]
+async fn metrics_count_connections_and_commands() {
+    let server = TestServer::start().await;
+    let (mut peru, _) = server.join("peru").await;
+    peru.request(Command::RaiseHand).await.unwrap();
+    peru.request(Command::NextItem).await.unwrap_err();
+    let metrics = tests::http_get(server.addr, "/metrics").await;
+    for expected in [
+        r#"meeting_connections{role="attendee"}"#,
+        r#"meeting_commands_total{command="raise_hand",outcome="accepted"}"#,
+        r#"meeting_commands_total{command="next_item",outcome="forbidden"}"#,
+        "meeting_store_commit_seconds_bucket",
+        "meeting_fan_out_seconds_count",
+        "meeting_slow_consumer_disconnects_total",
+        "meeting_messages_in_total",
+    ] {
+        assert!(
+            metrics.contains(expected),
+            "{expected} missing from\n{metrics}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_unwritable_log_refuses_commands_with_unavailable_and_changes_nothing() {
+    let server = TestServer::start().await;
+    let (mut chair, _) = server.join("chair").await;
+    chair.request(Command::NextItem).await.unwrap();
+    // Another process holds the database locked past the writer's patience.
+    let database = server.data_dir().join(server::store::DATABASE_FILE);
+    let lock = rusqlite::Connection::open(&database).unwrap();
+    lock.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    let (code, _) = chair.request(Command::NextItem).await.unwrap_err();
+    assert_eq!(code, ErrorCode::Unavailable);
+    lock.execute_batch("ROLLBACK").unwrap();
+    drop(lock);
+    let (_, welcome) = server.join("peru").await;
+    let state = welcome.meeting.unwrap();
+    assert_eq!(state.seq, 1);
+    assert_eq!(state.current_item, Some(ItemId::new("opening-eu")));
+    // Once the log is writable again the meeting goes on.
+    assert_eq!(chair.request(Command::NextItem).await, Ok(2));
+}
