@@ -1,0 +1,183 @@
+//! Durability across a crash: the server runs as a separate process, many connections
+//! raise their hands at once, the process is killed with SIGKILL in the middle of the
+//! burst and started again on the same data directory. Every acknowledged hand must be in
+//! the queue exactly once, and nothing else may be half there.
+
+use protocol::{Command, MeetingId, Participant, ParticipantId, Role};
+use server::auth::{Keys, Secret};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tests::{WsClient, workspace_root};
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::process::{Child, Command as Process};
+
+const SECRET: &str = "crash-test-secret-crash-test-secret-0123456789";
+const HANDS: usize = 300;
+
+/// The `server` binary next to this test's own, built if it is not there yet.
+fn server_binary() -> PathBuf {
+    let exe = std::env::current_exe().expect("the test knows where it is");
+    let profile_dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("tests run from target/<profile>/deps");
+    let binary = profile_dir.join("server");
+    if !binary.exists() {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let status = std::process::Command::new(cargo)
+            .args(["build", "-p", "server", "--bin", "server"])
+            .current_dir(workspace_root())
+            .status()
+            .expect("run cargo build");
+        assert!(status.success(), "building the server failed");
+    }
+    binary
+}
+
+/// A server process on a free loopback port.
+struct ServerProcess {
+    child: Child,
+    ws_url: String,
+}
+
+impl ServerProcess {
+    async fn start(data_dir: &Path) -> Self {
+        let mut child = Process::new(server_binary())
+            .args(["serve", "--addr", "127.0.0.1:0", "--meeting"])
+            .arg(workspace_root().join("examples/demo-meeting.toml"))
+            .arg("--data-dir")
+            .arg(data_dir)
+            .env("MEETING_SECRET", SECRET)
+            .env("MEETING_LOG", "warn")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("start the server");
+        let mut lines = BufReader::new(child.stdout.take().expect("piped stdout")).lines();
+        let addr = tokio::time::timeout(Duration::from_secs(30), async {
+            while let Some(line) = lines.next_line().await.expect("read stdout") {
+                if let Some(addr) = line.strip_prefix("listening on ") {
+                    return addr.to_owned();
+                }
+            }
+            panic!("the server exited before listening");
+        })
+        .await
+        .expect("the server starts within 30 s");
+        // Keep draining stdout so that the server never blocks on a full pipe.
+        tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+        Self {
+            child,
+            ws_url: format!("ws://{addr}/ws"),
+        }
+    }
+
+    async fn kill(mut self) {
+        self.child.start_kill().expect("SIGKILL the server");
+        self.child.wait().await.expect("reap the server");
+    }
+}
+
+fn attendee(number: usize) -> Participant {
+    Participant {
+        id: ParticipantId::new(format!("burst-{number}")),
+        name: format!("Attendee {number}"),
+        role: Role::Attendee,
+        delegation: None,
+        booth: None,
+        languages: vec![],
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_acknowledged_hand_survives_a_sigkill_mid_burst_exactly_once() {
+    let data_dir = tempfile::tempdir().unwrap();
+    let keys = Keys::new(&Secret::new(SECRET).unwrap());
+    let meeting = MeetingId::new("victim-assistance-2020");
+    let token =
+        |participant: &Participant| keys.mint(&meeting, participant, Duration::from_secs(600));
+
+    let server = ServerProcess::start(data_dir.path()).await;
+    let mut clients = Vec::with_capacity(HANDS);
+    for number in 0..HANDS {
+        let mut client = WsClient::connect(&server.ws_url).await.unwrap();
+        client.hello(&token(&attendee(number)), None).await.unwrap();
+        clients.push(client);
+    }
+
+    let acknowledged = Arc::new(Mutex::new(Vec::new()));
+    let (first_acks, mut enough) = tokio::sync::mpsc::channel::<()>(HANDS);
+    let mut burst = Vec::with_capacity(HANDS);
+    for (number, mut client) in clients.into_iter().enumerate() {
+        let acknowledged = acknowledged.clone();
+        let first_acks = first_acks.clone();
+        burst.push(tokio::spawn(async move {
+            if client.request(Command::RaiseHand).await.is_ok() {
+                acknowledged.lock().unwrap().push(attendee(number).id);
+                let _ = first_acks.try_send(());
+            }
+        }));
+    }
+    // Kill the server once a quarter of the hands are acknowledged.
+    for _ in 0..HANDS / 4 {
+        enough.recv().await.expect("acks arrive");
+    }
+    server.kill().await;
+    for task in burst {
+        let _ = task.await;
+    }
+    let acknowledged: Vec<ParticipantId> = acknowledged.lock().unwrap().clone();
+    assert!(acknowledged.len() >= HANDS / 4);
+
+    let server = ServerProcess::start(data_dir.path()).await;
+    let chair = Participant {
+        id: ParticipantId::new("chair"),
+        name: "Chair".into(),
+        role: Role::Chair,
+        delegation: None,
+        booth: None,
+        languages: vec![],
+    };
+    let mut client = WsClient::connect(&server.ws_url).await.unwrap();
+    let state = client
+        .hello(&token(&chair), None)
+        .await
+        .unwrap()
+        .meeting
+        .unwrap();
+
+    let queued: Vec<&ParticipantId> = state.queue.iter().map(|r| &r.participant).collect();
+    let distinct: HashSet<&ParticipantId> = queued.iter().copied().collect();
+    assert_eq!(distinct.len(), queued.len(), "nobody is in the queue twice");
+    for participant in &acknowledged {
+        assert!(
+            distinct.contains(participant),
+            "acknowledged {participant} was lost"
+        );
+    }
+    let sent: HashSet<ParticipantId> = (0..HANDS).map(|n| attendee(n).id).collect();
+    assert!(queued.iter().all(|participant| sent.contains(*participant)));
+    assert_eq!(
+        state.seq as usize,
+        queued.len(),
+        "every stored event is one whole hand"
+    );
+    println!(
+        "{} hands sent, {} acknowledged before the kill, {} in the queue after the restart",
+        HANDS,
+        acknowledged.len(),
+        queued.len()
+    );
+
+    // The restarted meeting goes on from where the log ends.
+    let mut late = WsClient::connect(&server.ws_url).await.unwrap();
+    late.hello(&token(&attendee(HANDS + 1)), None)
+        .await
+        .unwrap();
+    assert_eq!(late.request(Command::RaiseHand).await, Ok(state.seq + 1));
+    server.kill().await;
+}
