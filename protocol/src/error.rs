@@ -6,6 +6,7 @@ use std::fmt;
 /// Why a request failed. The set is closed and documented; anything the server cannot
 /// classify is reported as [`ErrorCode::Internal`] without internal detail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// The token is missing, malformed, expired, wrongly signed or for another meeting.
@@ -80,4 +81,29 @@ pub mod close {
     pub const UNSUPPORTED_VERSION: u16 = 4426;
     /// The client did not read its messages fast enough and its queue overflowed.
     pub const SLOW_CONSUMER: u16 = 4429;
+
+    /// Every close code above with its name, for documentation and clients.
+    pub const ALL: [(u16, &str); 12] = [
+        (MESSAGE_TOO_BIG, "MESSAGE_TOO_BIG"),
+        (POLICY_VIOLATION, "POLICY_VIOLATION"),
+        (SERVICE_RESTART, "SERVICE_RESTART"),
+        (HEARTBEAT_TIMEOUT, "HEARTBEAT_TIMEOUT"),
+        (HELLO_EXPECTED, "HELLO_EXPECTED"),
+        (UNAUTHORIZED, "UNAUTHORIZED"),
+        (TOKEN_EXPIRED, "TOKEN_EXPIRED"),
+        (HELLO_TIMEOUT, "HELLO_TIMEOUT"),
+        (TOO_MANY_CONNECTIONS, "TOO_MANY_CONNECTIONS"),
+        (MEETING_CLOSED, "MEETING_CLOSED"),
+        (UNSUPPORTED_VERSION, "UNSUPPORTED_VERSION"),
+        (SLOW_CONSUMER, "SLOW_CONSUMER"),
+    ];
+
+    /// Whether a client should reconnect by itself after this close code: not when the
+    /// person must act first (a new invite link, a newer client, fewer tabs).
+    pub fn should_reconnect(code: u16) -> bool {
+        !matches!(
+            code,
+            UNAUTHORIZED | TOKEN_EXPIRED | UNSUPPORTED_VERSION | TOO_MANY_CONNECTIONS
+        )
+    }
 }

@@ -8,6 +8,7 @@ use std::fmt;
 
 /// The first message of every connection: who the client is and where it left off.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Hello {
     /// The participant's JWT (from their invite link). A missing token reads as empty
     /// and is refused as `unauthorized`, like any other bad token.
@@ -24,6 +25,7 @@ pub struct Hello {
 /// A request to change the meeting. Requests are verbs; the events they cause are past
 /// tense.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Command {
     /// Join the end of the list of speakers.
@@ -202,6 +204,7 @@ impl ClientMessage {
 
 /// Who a participant is, as the server established from their token.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Participant {
     /// Their id in this meeting.
     pub id: ParticipantId,
@@ -222,6 +225,7 @@ pub struct Participant {
 
 /// The server's answer to a good `hello`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Welcome {
     /// The protocol version the server speaks.
     pub protocol: u32,
@@ -243,6 +247,7 @@ pub struct Welcome {
 
 /// One event of a meeting, numbered and timed by the server.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EventEnvelope {
     /// The event's position in the meeting's log: 1, 2, 3 … with no gaps.
     pub seq: u64,
@@ -257,6 +262,7 @@ pub struct EventEnvelope {
 
 /// A message from the server.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ServerMessage {
     /// The answer to a good `hello`.

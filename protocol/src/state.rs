@@ -12,6 +12,7 @@ use std::fmt;
 
 /// What a participant may do in a meeting; carried in their token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Follows the meeting, raises a hand, listens to a channel.
@@ -63,6 +64,7 @@ impl fmt::Display for Role {
 
 /// A text in several languages, keyed by language tag.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Localized(pub BTreeMap<LanguageCode, String>);
 
@@ -84,6 +86,7 @@ impl Localized {
 
 /// The fixed description of a meeting, from its meeting file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MeetingInfo {
     /// The meeting's id; tokens for it carry it as their audience.
     pub id: MeetingId,
@@ -101,6 +104,7 @@ pub struct MeetingInfo {
 
 /// One item of the agenda.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AgendaItem {
     /// The item's id, stable for the whole meeting.
     pub id: ItemId,
@@ -119,6 +123,7 @@ pub struct AgendaItem {
 
 /// What a channel carries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ChannelKind {
     /// The original sound of the room.
@@ -136,6 +141,7 @@ pub enum ChannelKind {
 
 /// A channel that listeners can follow.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Channel {
     /// The channel's id (`floor`, `ar`, `en`, `fr`, `es`, `sign`, `captions`).
     pub id: ChannelId,
@@ -149,6 +155,7 @@ pub struct Channel {
 
 /// Who is on air on a channel, and since when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OnAir {
     /// The interpreter.
     pub participant: ParticipantId,
@@ -160,6 +167,7 @@ pub struct OnAir {
 
 /// A raised hand waiting in the list of speakers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FloorRequest {
     /// Who asks for the floor.
     pub participant: ParticipantId,
@@ -174,6 +182,7 @@ pub struct FloorRequest {
 
 /// The person who has the floor.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Speaker {
     /// Who speaks.
     pub participant: ParticipantId,
@@ -189,6 +198,7 @@ pub struct Speaker {
 /// Something that happened in a meeting. Events are facts: names are past tense, and
 /// each carries what a client needs to fold it without asking for more.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Event {
     /// A participant joined the end of the list of speakers.
@@ -269,6 +279,7 @@ impl std::error::Error for ApplyError {}
 
 /// Everything a client needs to show a meeting: the fold of all its events so far.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MeetingState {
     /// The meeting's fixed description.
     pub info: MeetingInfo,

@@ -1,0 +1,137 @@
+//! The protocol reference stays true: `docs/protocol.schema.json` is generated from the
+//! `protocol` crate, and `docs/protocol.md` names every message, command, event, error
+//! code and close code. Run with `UPDATE_DOCS=1` to rewrite the schema after a change.
+
+use protocol::{Command, ErrorCode, Hello, ServerMessage, close};
+use schemars::generate::SchemaSettings;
+use serde_json::{Value, json};
+use std::collections::BTreeSet;
+use tests::workspace_root;
+
+/// The whole protocol as one JSON Schema document (draft 2020-12).
+fn protocol_schema() -> Value {
+    let mut generator = SchemaSettings::draft2020_12().into_generator();
+    let hello = generator.subschema_for::<Hello>();
+    let command = generator.subschema_for::<Command>();
+    let server_message = generator.subschema_for::<ServerMessage>();
+    let mut definitions = generator.take_definitions(true);
+    definitions.insert(
+        "ClientMessage".into(),
+        json!({
+            "description": "A message from a client: `hello` first, then commands (each with an `id`) and `refresh_token`.",
+            "oneOf": [
+                { "allOf": [hello, {
+                    "properties": { "type": { "const": "hello" } },
+                    "required": ["type"]
+                }] },
+                {
+                    "type": "object",
+                    "properties": {
+                        "type": { "const": "refresh_token" },
+                        "id": { "type": "integer", "minimum": 0 },
+                        "token": { "type": "string" }
+                    },
+                    "required": ["type", "id", "token"]
+                },
+                { "allOf": [command, {
+                    "properties": { "id": { "type": "integer", "minimum": 0 } },
+                    "required": ["id"]
+                }] }
+            ]
+        }),
+    );
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": format!("Meeting control protocol, version {}", protocol::PROTOCOL_VERSION),
+        "description": "JSON text frames over one WebSocket at /ws. See docs/protocol.md.",
+        "oneOf": [{ "$ref": "#/$defs/ClientMessage" }, server_message],
+        "$defs": definitions,
+    })
+}
+
+/// Every `"const"` that a `type` property takes anywhere in `schema`.
+fn type_names(schema: &Value, names: &mut BTreeSet<String>) {
+    match schema {
+        Value::Object(object) => {
+            if let Some(Value::Object(properties)) = object.get("properties")
+                && let Some(name) = properties
+                    .get("type")
+                    .and_then(|kind| kind.get("const"))
+                    .and_then(Value::as_str)
+            {
+                names.insert(name.to_owned());
+            }
+            object.values().for_each(|value| type_names(value, names));
+        }
+        Value::Array(values) => values.iter().for_each(|value| type_names(value, names)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_json_schema_is_generated_from_the_protocol_crate() {
+    let path = workspace_root().join("docs/protocol.schema.json");
+    let generated = serde_json::to_string_pretty(&protocol_schema()).unwrap() + "\n";
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "{} is stale: run `UPDATE_DOCS=1 cargo test -p tests --test protocol_docs` and commit it",
+        path.display()
+    );
+}
+
+#[test]
+fn the_reference_names_every_message_code_and_close_code() {
+    let reference = std::fs::read_to_string(workspace_root().join("docs/protocol.md")).unwrap();
+    let mut names = BTreeSet::new();
+    type_names(&protocol_schema(), &mut names);
+    // The schema must see the messages that tests rely on, or this check checks nothing.
+    for known in [
+        "hello",
+        "refresh_token",
+        "raise_hand",
+        "welcome",
+        "event",
+        "hand_raised",
+    ] {
+        assert!(
+            names.contains(known),
+            "{known} missing from the schema's types"
+        );
+    }
+    let mut missing: Vec<String> = names
+        .iter()
+        .filter(|name| !reference.contains(&format!("`{name}`")))
+        .cloned()
+        .collect();
+    let codes = serde_json::to_value([
+        ErrorCode::Unauthorized,
+        ErrorCode::Forbidden,
+        ErrorCode::Invalid,
+        ErrorCode::NotFound,
+        ErrorCode::Conflict,
+        ErrorCode::RateLimited,
+        ErrorCode::Unavailable,
+        ErrorCode::UnsupportedVersion,
+        ErrorCode::Internal,
+    ])
+    .unwrap();
+    for code in codes.as_array().unwrap() {
+        let code = code.as_str().unwrap();
+        if !reference.contains(&format!("`{code}`")) {
+            missing.push(code.to_owned());
+        }
+    }
+    for (code, name) in close::ALL {
+        if !reference.contains(&format!("| {code} |")) {
+            missing.push(format!("close code {code} ({name})"));
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "docs/protocol.md does not document: {missing:?}"
+    );
+}
