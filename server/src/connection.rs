@@ -8,7 +8,7 @@
 use crate::App;
 use crate::auth::{Claims, LEEWAY_SECONDS, unix_seconds};
 use crate::limits::Limits;
-use crate::meeting::{ConnectionId, JoinError, Joined, MeetingHandle};
+use crate::meeting::{ConnectionId, JoinError, Joined, MeetingHandle, frames_len};
 use crate::metrics;
 use axum::extract::ws::{CloseFrame, Message, Utf8Bytes, WebSocket};
 use futures_util::{SinkExt, StreamExt, stream::SplitSink};
@@ -20,7 +20,7 @@ use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 use tokio::time::{MissedTickBehavior, sleep_until};
 
-/// How many queued messages a connection writes before it flushes the socket.
+/// How many queue entries a connection writes before it flushes the socket.
 const WRITE_BATCH: usize = 64;
 
 type Sink = SplitSink<WebSocket, Message>;
@@ -187,9 +187,10 @@ impl Session<'_> {
                                 Err(_) => break,
                             }
                         }
-                        let bytes = batch.iter().map(|message| message.as_str().len()).sum();
+                        let bytes = batch.iter().map(frames_len).sum();
                         subscription.queued_bytes.fetch_sub(bytes, Ordering::Relaxed);
-                        if self.send_all(batch).await.is_err() {
+                        let frames = batch.iter().flat_map(|frames| frames.iter().cloned()).collect();
+                        if self.send_all(frames).await.is_err() {
                             return None;
                         }
                     }

@@ -8,7 +8,10 @@
 //! write fails the state is put back and the senders get `unavailable`: nothing is
 //! acknowledged that is not stored, and nothing stored is lost.
 //!
-//! A subscriber whose queue is full (in messages or in bytes) is dropped, and its
+//! Each batch reaches each subscriber as one queue entry ([`Frames`]): the batch's events,
+//! encoded once and shared by every subscriber, then that subscriber's own answers. So a
+//! burst of a thousand raise-hands costs each connection one queue slot, not a thousand.
+//! A subscriber whose queue is full (in entries or in bytes) is dropped, and its
 //! connection closes as a slow consumer, so that it never slows the others nor grows
 //! memory without bound.
 
@@ -36,10 +39,19 @@ const MAX_COMMANDS_PER_BATCH: usize = 2048;
 /// Identifies one connection within the server.
 pub type ConnectionId = u64;
 
+/// Text frames to write to a connection in order: one entry of its outbound queue.
+/// Shared, not copied, when several connections get the same frames.
+pub type Frames = Arc<[Utf8Bytes]>;
+
+/// The bytes of a queue entry, for the outbound byte limit.
+pub fn frames_len(frames: &Frames) -> usize {
+    frames.iter().map(|frame| frame.as_str().len()).sum()
+}
+
 /// The receiving end of a connection's outbound queue.
 pub struct Subscription {
     /// Encoded messages for this connection, in order.
-    pub messages: mpsc::Receiver<Utf8Bytes>,
+    pub messages: mpsc::Receiver<Frames>,
     /// Bytes queued and not yet written; the connection subtracts what it writes.
     pub queued_bytes: Arc<AtomicUsize>,
     /// Set when the actor dropped this subscriber because its queue overflowed.
@@ -246,7 +258,7 @@ impl MeetingHandle {
 
 struct Subscriber {
     participant: ParticipantId,
-    queue: mpsc::Sender<Utf8Bytes>,
+    queue: mpsc::Sender<Frames>,
     queued_bytes: Arc<AtomicUsize>,
     overflowed: Arc<AtomicBool>,
 }
@@ -473,16 +485,23 @@ impl Actor {
             }
         }
 
-        for event in events {
-            let bytes = Utf8Bytes::from(event.json);
-            self.broadcast(&bytes);
-            self.history.push_back(Kept {
-                seq: event.seq,
-                at: event.at,
-                bytes,
-            });
+        if !events.is_empty() {
+            let frames: Frames = events
+                .iter()
+                .map(|event| Utf8Bytes::from(event.json.as_str()))
+                .collect();
+            self.broadcast(&frames);
+            for (event, bytes) in events.iter().zip(frames.iter()) {
+                self.history.push_back(Kept {
+                    seq: event.seq,
+                    at: event.at,
+                    bytes: bytes.clone(),
+                });
+            }
         }
         self.forget_expired();
+        // Each sender's answers, in the order of its commands, as one queue entry.
+        let mut answers: HashMap<ConnectionId, Vec<Utf8Bytes>> = HashMap::new();
         for command in decided {
             let answer = match command.outcome {
                 Ok(_) => {
@@ -498,7 +517,13 @@ impl Actor {
                     message: rejection.message,
                 },
             };
-            self.send_to(command.connection, answer.encode().into());
+            answers
+                .entry(command.connection)
+                .or_default()
+                .push(answer.encode().into());
+        }
+        for (connection, answers) in answers {
+            self.send_to(connection, answers.into());
         }
     }
 
@@ -540,15 +565,16 @@ impl Actor {
         }
     }
 
-    fn broadcast(&mut self, bytes: &Utf8Bytes) {
+    fn broadcast(&mut self, frames: &Frames) {
         let limits = &self.limits;
-        self.subscribers
-            .retain(|connection, subscriber| offer(limits, *connection, subscriber, bytes.clone()));
+        self.subscribers.retain(|connection, subscriber| {
+            offer(limits, *connection, subscriber, frames.clone())
+        });
     }
 
-    fn send_to(&mut self, connection: ConnectionId, bytes: Utf8Bytes) {
+    fn send_to(&mut self, connection: ConnectionId, frames: Frames) {
         if let Some(subscriber) = self.subscribers.get(&connection)
-            && !offer(&self.limits, connection, subscriber, bytes)
+            && !offer(&self.limits, connection, subscriber, frames)
         {
             self.subscribers.remove(&connection);
         }
@@ -560,13 +586,13 @@ fn offer(
     limits: &Limits,
     connection: ConnectionId,
     subscriber: &Subscriber,
-    bytes: Utf8Bytes,
+    frames: Frames,
 ) -> bool {
-    let size = bytes.len();
+    let size = frames_len(&frames);
     if subscriber.queued_bytes.load(Ordering::Relaxed) + size > limits.outbound_bytes {
         return overflow(connection, subscriber);
     }
-    match subscriber.queue.try_send(bytes) {
+    match subscriber.queue.try_send(frames) {
         Ok(()) => {
             subscriber.queued_bytes.fetch_add(size, Ordering::Relaxed);
             true

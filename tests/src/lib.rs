@@ -228,9 +228,11 @@ impl WsClient {
     ///
     /// When the handshake fails.
     pub async fn connect(url: &str) -> Result<Self> {
-        let (socket, _) = tokio_tungstenite::connect_async(url)
-            .await
-            .with_context(|| format!("connect to {url}"))?;
+        let (socket, _) =
+            tokio::time::timeout(READ_DEADLINE, tokio_tungstenite::connect_async(url))
+                .await
+                .map_err(|_| anyhow!("no handshake with {url} within {READ_DEADLINE:?}"))?
+                .with_context(|| format!("connect to {url}"))?;
         Ok(Self {
             socket,
             next_id: 1,

@@ -78,7 +78,10 @@ impl ServerProcess {
 
     async fn kill(mut self) {
         self.child.start_kill().expect("SIGKILL the server");
-        self.child.wait().await.expect("reap the server");
+        tokio::time::timeout(Duration::from_secs(10), self.child.wait())
+            .await
+            .expect("the killed server is reaped within 10 s")
+            .expect("reap the server");
     }
 }
 
@@ -95,6 +98,12 @@ fn attendee(number: usize) -> Participant {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_acknowledged_hand_survives_a_sigkill_mid_burst_exactly_once() {
+    tokio::time::timeout(Duration::from_secs(120), crash_mid_burst())
+        .await
+        .expect("the crash scenario finishes within two minutes");
+}
+
+async fn crash_mid_burst() {
     let data_dir = tempfile::tempdir().unwrap();
     let keys = Keys::new(&Secret::new(SECRET).unwrap());
     let meeting = MeetingId::new("victim-assistance-2020");
@@ -116,17 +125,24 @@ async fn every_acknowledged_hand_survives_a_sigkill_mid_burst_exactly_once() {
         let acknowledged = acknowledged.clone();
         let first_acks = first_acks.clone();
         burst.push(tokio::spawn(async move {
+            // The hands go up over half a second, so that the kill lands mid-burst.
+            tokio::time::sleep(Duration::from_millis((number % 50) as u64 * 10)).await;
+            // Without an answer (the server was killed first) the hand may or may not be
+            // stored; only acknowledged hands must be.
             if client.request(Command::RaiseHand).await.is_ok() {
                 acknowledged.lock().unwrap().push(attendee(number).id);
                 let _ = first_acks.try_send(());
             }
         }));
     }
+    drop(first_acks);
+    eprintln!("{HANDS} connected; burst sent");
     // Kill the server once a quarter of the hands are acknowledged.
     for _ in 0..HANDS / 4 {
         enough.recv().await.expect("acks arrive");
     }
     server.kill().await;
+    eprintln!("server killed");
     for task in burst {
         let _ = task.await;
     }
@@ -134,6 +150,7 @@ async fn every_acknowledged_hand_survives_a_sigkill_mid_burst_exactly_once() {
     assert!(acknowledged.len() >= HANDS / 4);
 
     let server = ServerProcess::start(data_dir.path()).await;
+    eprintln!("server restarted");
     let chair = Participant {
         id: ParticipantId::new("chair"),
         name: "Chair".into(),

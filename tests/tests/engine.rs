@@ -335,3 +335,33 @@ async fn an_unwritable_log_refuses_commands_with_unavailable_and_changes_nothing
     // Once the log is writable again the meeting goes on.
     assert_eq!(chair.request(Command::NextItem).await, Ok(2));
 }
+
+#[tokio::test]
+async fn a_burst_larger_than_any_queue_reaches_every_listener() {
+    // More hands than a connection's outbound queue has slots: the batch must reach each
+    // listener as one entry, not one entry per event.
+    let hands = server::limits::Limits::default().outbound_messages + 150;
+    let server = TestServer::start().await;
+    let (mut observer, _) = server.join("chair").await;
+    let mut raisers = Vec::new();
+    for number in 0..hands {
+        let mut claims = claims(&server, "peru", 600);
+        claims.sub = format!("hand-{number}");
+        let mut client = WsClient::connect(&server.ws_url()).await.unwrap();
+        client
+            .hello(&server.keys.sign(&claims), None)
+            .await
+            .unwrap();
+        raisers.push(client);
+    }
+    let burst: Vec<_> = raisers
+        .into_iter()
+        .map(|mut client| tokio::spawn(async move { client.request(Command::RaiseHand).await }))
+        .collect();
+    for raised in burst {
+        assert!(raised.await.unwrap().is_ok());
+    }
+    for seq in 1..=hands as u64 {
+        assert_eq!(observer.next_event().await.unwrap().seq, seq);
+    }
+}

@@ -7,6 +7,7 @@
 mod agenda;
 mod floor;
 mod interpretation;
+pub mod simulation;
 
 use protocol::{Command, ErrorCode, Event, MeetingState, Participant};
 
