@@ -6,8 +6,10 @@
 //! - [`TestServer`]: the real `server::run` on `127.0.0.1:0`, hosting the demo meeting.
 //! - [`WsClient`]: a protocol client over a real socket, with deadlines on every read.
 //! - [`browser`]: headless Chromium driven through chromedriver (WebDriver).
+//! - [`proxy`]: a TCP proxy whose connections a test can cut.
 
 pub mod browser;
+pub mod proxy;
 
 use anyhow::{Context, Result, anyhow, bail};
 use futures_util::{SinkExt, StreamExt};
@@ -161,10 +163,16 @@ impl TestServer {
 
     /// The invite link of a demo participant, as `serve` prints it.
     pub fn invite(&self, id: &str) -> String {
+        self.invite_via(&self.http_url(), id)
+    }
+
+    /// The invite link of a demo participant for a server reached at `base_url` (through
+    /// a proxy, say).
+    pub fn invite_via(&self, base_url: &str, id: &str) -> String {
         invites::for_meeting(
             &self.keys,
             &self.meeting,
-            &self.http_url(),
+            base_url,
             Duration::from_secs(600),
         )
         .into_iter()

@@ -3,8 +3,10 @@
 //! goes live in a third, and every screen follows.
 
 use anyhow::{Result, ensure};
+use protocol::Command;
 use tests::TestServer;
 use tests::browser::{Browser, Chromedriver, client_dist};
+use tests::proxy::Proxy;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn raise_hand_give_floor_move_agenda_and_go_on_air_across_browsers() {
@@ -102,5 +104,65 @@ async fn skeleton(
             .wait_for("#channels li[data-channel-id='es'][data-state='standby']")
             .await?;
     }
+    Ok(())
+}
+
+/// The network drops while the meeting goes on: the page says it is reconnecting, then
+/// resumes from its last seq and shows everything that happened meanwhile.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dropped_connection_catches_up_after_reconnecting() {
+    let dist = client_dist();
+    let server = TestServer::start_with(|config| config.static_dir = Some(dist)).await;
+    let proxy = Proxy::start(server.addr).await;
+    let driver = Chromedriver::start().await.expect("chromedriver starts");
+    let attendee = driver.session().await.expect("attendee's browser");
+    let outcome = catch_up(&server, &proxy, &attendee).await;
+    attendee.close().await;
+    outcome.unwrap();
+}
+
+async fn catch_up(server: &TestServer, proxy: &Proxy, attendee: &Browser) -> Result<()> {
+    let base = format!("http://{}", proxy.addr);
+    attendee.open(&server.invite_via(&base, "senegal")).await?;
+    attendee
+        .wait_for("#connection-status[data-state='connected']")
+        .await?;
+    let (mut chair, _) = server.join("chair").await;
+    let (mut peru, _) = server.join("peru").await;
+    chair.request(Command::NextItem).await.expect("first item");
+    attendee
+        .wait_for("#current-item[data-item-id='opening-eu']")
+        .await?;
+
+    proxy.cut();
+    attendee
+        .wait_for("#connection-status[data-state='reconnecting']")
+        .await?;
+    // The meeting goes on without this attendee.
+    chair.request(Command::NextItem).await.expect("second item");
+    chair.request(Command::NextItem).await.expect("third item");
+    peru.request(Command::RaiseHand).await.expect("a hand");
+    proxy.restore();
+
+    attendee
+        .wait_for("#connection-status[data-state='connected']")
+        .await?;
+    attendee
+        .wait_for("#current-item[data-item-id='discussion']")
+        .await?;
+    attendee
+        .wait_for_text("#current-item", "Moderated discussion")
+        .await?;
+    attendee
+        .wait_for("#queue li[data-participant-id='peru']")
+        .await?;
+    // And it is live again.
+    chair
+        .request(Command::GiveFloor { participant: None })
+        .await
+        .expect("floor");
+    attendee
+        .wait_for("#floor[data-participant-id='peru']")
+        .await?;
     Ok(())
 }
