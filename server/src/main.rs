@@ -81,6 +81,15 @@ struct ServeArgs {
     /// How many missed events are kept for clients that reconnect.
     #[arg(long, env = "MEETING_RETENTION_EVENTS", default_value_t = 1000)]
     retention_events: usize,
+    /// Commands a connection may send per second on average.
+    #[arg(long, env = "MEETING_COMMANDS_PER_SECOND", default_value_t = Limits::default().commands_per_second)]
+    commands_per_second: u32,
+    /// Commands a connection may send in a burst above the average.
+    #[arg(long, env = "MEETING_COMMAND_BURST", default_value_t = Limits::default().command_burst)]
+    command_burst: u32,
+    /// Connections one participant may have open to a meeting at once.
+    #[arg(long, env = "MEETING_CONNECTIONS_PER_PARTICIPANT", default_value_t = Limits::default().connections_per_participant)]
+    connections_per_participant: usize,
     /// Log filter (tracing's env-filter syntax, e.g. `info` or `server=debug`).
     #[arg(long, env = "MEETING_LOG", default_value = "info")]
     log: String,
@@ -171,6 +180,9 @@ async fn serve(args: ServeArgs) -> Result<()> {
         heartbeat_interval: Duration::from_secs(args.heartbeat_secs.max(1)),
         retention_age: Duration::from_secs(args.retention_secs),
         retention_events: args.retention_events,
+        commands_per_second: args.commands_per_second,
+        command_burst: args.command_burst,
+        connections_per_participant: args.connections_per_participant,
         ..Limits::default()
     };
     server::run(listener, config, shutdown_signal()).await?;
