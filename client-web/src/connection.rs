@@ -1,48 +1,70 @@
-//! The WebSocket to the server: `hello` with the token, commands, and reconnecting with
-//! exponential backoff, jitter and `since` so that nothing is missed.
+//! The WebSocket to the server: `hello` with the token, commands and their answers, the
+//! meeting's events folded into the session, and reconnecting with exponential backoff,
+//! jitter and `since` so that nothing is missed.
 //!
 //! The browser's `WebSocket` is not `Send`, so it lives in a thread-local, never in a
-//! signal. The token comes from the URL fragment of the invite link (`#token=…`), is kept
-//! in `sessionStorage` so that a reload works, and is removed from the address bar.
+//! signal. Each socket gets a generation number; callbacks of an older socket find their
+//! generation stale and do nothing. Sockets are only ever (re)opened from a timer, never
+//! from inside one of the current socket's callbacks, because opening one drops the
+//! previous socket's callbacks.
 
-use crate::session::{Session, Status};
-use crate::text;
-use leptos::prelude::Set;
-use protocol::{ClientMessage, Command, Hello, PROTOCOL_VERSION, ServerMessage, close};
+use crate::i18n::{self, Key};
+use crate::invite;
+use crate::model::{self, Before, Fold};
+use crate::policy::{self, AfterClose, Backoff};
+use crate::session::{Failure, Session, Status};
+use leptos::prelude::*;
+use protocol::{ClientMessage, Command, EventEnvelope, Hello, PROTOCOL_VERSION, ServerMessage};
 use std::cell::RefCell;
+use std::collections::HashMap;
+use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 use web_sys::{CloseEvent, MessageEvent, WebSocket};
 
-/// Where the token is kept between reloads of the tab.
-const TOKEN_KEY: &str = "meeting-token";
-/// The first reconnect waits about this long; each failure doubles it.
-const FIRST_RETRY_MS: f64 = 500.0;
-/// Reconnects never wait longer than this.
-const MAX_RETRY_MS: f64 = 10_000.0;
+/// A connection welcomed this long ago (milliseconds) counts as stable.
+const STABLE_AFTER_MS: f64 = 10_000.0;
+
+/// The current socket's event handlers, kept alive as long as the socket is current.
+struct Callbacks {
+    _open: Closure<dyn FnMut()>,
+    _message: Closure<dyn FnMut(MessageEvent)>,
+    _close: Closure<dyn FnMut(CloseEvent)>,
+}
 
 struct Connection {
     session: Session,
+    /// The participant's token, sent in every `hello`.
     token: String,
     socket: Option<WebSocket>,
-    /// Which socket the callbacks belong to; callbacks of older sockets are ignored.
+    callbacks: Option<Callbacks>,
+    /// Which socket is current; callbacks of older sockets are ignored.
     generation: u32,
-    /// Failed attempts since the last welcome.
-    attempts: u32,
+    /// Which scheduled reconnect is current; an earlier timer that fires late is ignored.
+    retry: u32,
+    backoff: Backoff,
+    /// When the current socket was welcomed (browser clock, milliseconds).
+    welcomed_at: Option<f64>,
+    /// Command ids count from 1 on each connection.
     next_id: u64,
-    /// The callbacks of the current socket, dropped with it.
-    callbacks: Vec<Box<dyn std::any::Any>>,
+    /// Commands sent on this socket and not answered yet.
+    pending: HashMap<u64, Command>,
+    /// A hand command was acknowledged with this seq, whose event has not arrived yet.
+    hand_until_seq: Option<u64>,
+    /// The next `hello` asks for a fresh snapshot instead of resuming (after a gap).
+    fresh_snapshot: bool,
 }
 
 thread_local! {
     static CONNECTION: RefCell<Option<Connection>> = const { RefCell::new(None) };
 }
 
-/// Takes the token from the address bar (or the tab's storage) and connects.
+/// Takes the token from the invite link (or this tab's storage) and connects; without a
+/// token, tells the viewer to open their invite link.
 pub fn start(session: Session) {
-    let Some(token) = take_token() else {
+    let Some(token) = invite::take() else {
         session.status.set(Status::Failed);
-        session.problem.set(Some(text::NO_INVITE.to_owned()));
+        session.failure.set(Some(Failure::NoInvite));
         return;
     };
     CONNECTION.with_borrow_mut(|connection| {
@@ -50,55 +72,65 @@ pub fn start(session: Session) {
             session,
             token,
             socket: None,
+            callbacks: None,
             generation: 0,
-            attempts: 0,
+            retry: 0,
+            backoff: Backoff::default(),
+            welcomed_at: None,
             next_id: 1,
-            callbacks: Vec::new(),
+            pending: HashMap::new(),
+            hand_until_seq: None,
+            fresh_snapshot: false,
         });
     });
+    // Coming back online should not wait for the backoff.
+    let _ = window_event_listener(leptos::ev::online, |_| reconnect_after(Duration::ZERO));
     connect();
 }
 
-/// Sends a command; its answer arrives as `ack` or `error`.
+/// Sends a command; its answer arrives as `ack` (its event follows) or `error` (shown in
+/// the status area). Not connected, the command is not queued: the viewer is told, since
+/// a hand raised minutes later would surprise everyone.
 pub fn send(command: Command) {
-    CONNECTION.with_borrow_mut(|connection| {
-        let Some(connection) = connection else { return };
-        let id = connection.next_id;
-        connection.next_id += 1;
-        let message = ClientMessage::Command { id, command }.encode();
-        if let Some(socket) = &connection.socket
-            && socket.ready_state() == WebSocket::OPEN
-        {
-            let _ = socket.send_with_str(&message);
+    let hand = is_own_hand(&command);
+    let sent = CONNECTION.with_borrow_mut(|connection| {
+        let connection = connection.as_mut()?;
+        if connection.session.status.get_untracked() != Status::Connected {
+            return None;
         }
+        let socket = connection.socket.as_ref()?;
+        let id = connection.next_id;
+        let text = ClientMessage::Command {
+            id,
+            command: command.clone(),
+        }
+        .encode();
+        socket.send_with_str(&text).ok()?;
+        connection.next_id += 1;
+        connection.pending.insert(id, command);
+        Some(connection.session)
     });
+    match sent {
+        Some(session) if hand => session.hand_busy.set(true),
+        Some(_) => {}
+        None => {
+            if let Some(session) = session() {
+                session.notify(i18n::text(Key::NotSent).to_owned());
+            }
+        }
+    }
 }
 
-/// Reads `#token=…` from the address bar, keeps it for reloads and removes it from the
-/// URL; falls back to the token kept earlier in this tab.
-fn take_token() -> Option<String> {
-    let window = web_sys::window()?;
-    let storage = window.session_storage().ok().flatten();
-    let hash = window.location().hash().unwrap_or_default();
-    if let Some(token) = hash
-        .strip_prefix("#token=")
-        .filter(|token| !token.is_empty())
-    {
-        if let Some(storage) = &storage {
-            let _ = storage.set_item(TOKEN_KEY, token);
-        }
-        let location = window.location();
-        let clean = format!(
-            "{}{}",
-            location.pathname().unwrap_or_default(),
-            location.search().unwrap_or_default()
-        );
-        if let Ok(history) = window.history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
-        }
-        return Some(token.to_owned());
-    }
-    storage.and_then(|storage| storage.get_item(TOKEN_KEY).ok().flatten())
+/// Whether a command raises or lowers the sender's own hand (what the hand button sends).
+fn is_own_hand(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::RaiseHand | Command::LowerHand { participant: None }
+    )
+}
+
+fn session() -> Option<Session> {
+    CONNECTION.with_borrow(|connection| connection.as_ref().map(|c| c.session))
 }
 
 fn socket_url() -> Option<String> {
@@ -108,39 +140,57 @@ fn socket_url() -> Option<String> {
     } else {
         "ws"
     };
+    // The token never goes into the URL (URLs end up in logs): it goes in `hello`.
     Some(format!("{scheme}://{}/ws", location.host().ok()?))
 }
 
-/// Opens a new socket and wires its callbacks.
+/// Opens a new socket, replacing (and closing) the current one.
 fn connect() {
     let Some(url) = socket_url() else { return };
-    let Ok(socket) = WebSocket::new(&url) else {
-        schedule_reconnect();
-        return;
+    let socket = match WebSocket::new(&url) {
+        Ok(socket) => socket,
+        Err(error) => {
+            web_sys::console::warn_2(&"cannot open the WebSocket:".into(), &error);
+            schedule_reconnect();
+            return;
+        }
     };
     CONNECTION.with_borrow_mut(|connection| {
         let Some(connection) = connection else { return };
         connection.generation += 1;
         let generation = connection.generation;
-
-        let on_open = Closure::<dyn FnMut()>::new(move || on_open(generation));
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        let open = Closure::<dyn FnMut()>::new(move || on_open(generation));
+        let message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             if let Some(text) = event.data().as_string() {
                 on_message(generation, &text);
             }
         });
-        let on_close = Closure::<dyn FnMut(CloseEvent)>::new(move |event: CloseEvent| {
-            on_close(generation, event.code(), &event.reason());
+        let close = Closure::<dyn FnMut(CloseEvent)>::new(move |event: CloseEvent| {
+            on_close(generation, event.code());
         });
-        socket.set_onopen(Some(on_open.as_ref().unchecked_ref()));
-        socket.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        socket.set_onclose(Some(on_close.as_ref().unchecked_ref()));
+        socket.set_onopen(Some(open.as_ref().unchecked_ref()));
+        socket.set_onmessage(Some(message.as_ref().unchecked_ref()));
+        socket.set_onclose(Some(close.as_ref().unchecked_ref()));
         if let Some(old) = connection.socket.replace(socket) {
-            old.set_onclose(None);
-            let _ = old.close();
+            detach(&old);
         }
-        connection.callbacks = vec![Box::new(on_open), Box::new(on_message), Box::new(on_close)];
+        connection.callbacks = Some(Callbacks {
+            _open: open,
+            _message: message,
+            _close: close,
+        });
+        connection.next_id = 1;
+        connection.pending.clear();
+        connection.hand_until_seq = None;
     });
+}
+
+/// Closes a socket that is no longer current, without hearing from it again.
+fn detach(socket: &WebSocket) {
+    socket.set_onopen(None);
+    socket.set_onmessage(None);
+    socket.set_onclose(None);
+    let _ = socket.close();
 }
 
 /// Runs `f` on the connection if `generation` is still the current socket's.
@@ -155,10 +205,18 @@ fn current<R>(generation: u32, f: impl FnOnce(&mut Connection) -> R) -> Option<R
 
 fn on_open(generation: u32) {
     current(generation, |connection| {
+        let since = if connection.fresh_snapshot {
+            None
+        } else {
+            connection
+                .session
+                .meeting
+                .with_untracked(|meeting| meeting.as_ref().map(|meeting| meeting.seq))
+        };
         let hello = ClientMessage::Hello(Hello {
             token: connection.token.clone(),
             protocol: PROTOCOL_VERSION,
-            since: connection.session.last_seq(),
+            since,
         });
         if let Some(socket) = &connection.socket {
             let _ = socket.send_with_str(&hello.encode());
@@ -170,69 +228,213 @@ fn on_message(generation: u32, text: &str) {
     let Some(session) = current(generation, |connection| connection.session) else {
         return;
     };
-    let Ok(message) = ServerMessage::decode(text) else {
-        return;
+    let message = match ServerMessage::decode(text) {
+        Ok(message) => message,
+        Err(error) => {
+            web_sys::console::warn_1(
+                &format!("unreadable message from the server: {error}").into(),
+            );
+            return;
+        }
     };
     match message {
         ServerMessage::Welcome(welcome) => {
             session.you.set(Some(welcome.you));
-            if let Some(meeting) = welcome.meeting {
-                session.meeting.set(Some(*meeting));
+            match welcome.meeting {
+                Some(meeting) => session.meeting.set(Some(*meeting)),
+                // Resumed: the missed events follow. Without a state to resume (which a
+                // correct server never causes), ask again for a snapshot.
+                None if session.meeting.with_untracked(Option::is_none) => {
+                    return resynchronise(generation);
+                }
+                None => {}
             }
+            current(generation, |connection| {
+                connection.welcomed_at = Some(js_sys::Date::now());
+                connection.fresh_snapshot = false;
+            });
             session.status.set(Status::Connected);
-            session.problem.set(None);
-            current(generation, |connection| connection.attempts = 0);
+            session.failure.set(None);
         }
-        ServerMessage::Event(envelope) => {
-            if session.apply(&envelope).is_err() {
-                // Lost track: start again from a fresh snapshot.
-                session.meeting.set(None);
-                resynchronise(generation);
+        ServerMessage::Event(envelope) => on_event(generation, session, &envelope),
+        ServerMessage::Ack { id, seq } => {
+            let hand = current(generation, |connection| {
+                let command = connection.pending.remove(&id)?;
+                is_own_hand(&command).then(|| connection.hand_until_seq = Some(seq))
+            })
+            .flatten();
+            if hand.is_some() {
+                release_hand_once_seen(generation, session);
             }
         }
-        ServerMessage::Error { message, .. } => session.problem.set(Some(message)),
-        ServerMessage::Ack { .. } | ServerMessage::TokenRefreshed { .. } => {}
+        ServerMessage::Error { id, code, message } => {
+            let command = id.and_then(|id| {
+                current(generation, |connection| connection.pending.remove(&id)).flatten()
+            });
+            let reason = if message.is_empty() {
+                i18n::error_code(code).to_owned()
+            } else {
+                message
+            };
+            match command {
+                Some(command) => {
+                    if is_own_hand(&command) {
+                        session.hand_busy.set(false);
+                    }
+                    session.notify(i18n::command_refused(i18n::action(&command), &reason));
+                }
+                // An error about the session itself (a refused hello) is followed by a
+                // close whose code says what to do; a stray one is only logged.
+                None => web_sys::console::warn_1(&format!("server error: {code}: {reason}").into()),
+            }
+        }
+        ServerMessage::TokenRefreshed { .. } => {}
     }
 }
 
-fn on_close(generation: u32, code: u16, reason: &str) {
+fn on_event(generation: u32, session: Session, envelope: &EventEnvelope) {
+    session.observe_server_time(envelope.at);
+    let you = session.you.get_untracked();
+    let outcome = session.meeting.try_maybe_update(|meeting| {
+        let Some(meeting) = meeting else {
+            return (false, None);
+        };
+        let before = you.as_ref().map(|you| Before::of(meeting, you));
+        match model::fold(meeting, envelope) {
+            Fold::Applied => {
+                let said = you
+                    .as_ref()
+                    .zip(before)
+                    .and_then(|(you, before)| model::announcement(meeting, envelope, before, you));
+                (true, Some(Ok(said)))
+            }
+            Fold::Duplicate => (false, None),
+            Fold::LostTrack(error) => (false, Some(Err(error))),
+        }
+    });
+    match outcome.flatten() {
+        Some(Ok(said)) => {
+            if let Some(said) = said {
+                session.announce(said);
+            }
+            release_hand_once_seen(generation, session);
+        }
+        Some(Err(error)) => {
+            web_sys::console::warn_1(&format!("{error}: asking for a fresh snapshot").into());
+            resynchronise(generation);
+        }
+        None => {}
+    }
+}
+
+/// Re-enables the hand button once the event of its acknowledged command is folded, so
+/// that the button never offers to raise a hand that is already up.
+fn release_hand_once_seen(generation: u32, session: Session) {
+    let seen = session
+        .meeting
+        .with_untracked(|meeting| meeting.as_ref().map_or(0, |meeting| meeting.seq));
+    let released = current(generation, |connection| {
+        let due = connection.hand_until_seq.is_some_and(|seq| seen >= seq);
+        if due {
+            connection.hand_until_seq = None;
+        }
+        due
+    });
+    if released == Some(true) {
+        session.hand_busy.set(false);
+    }
+}
+
+fn on_close(generation: u32, code: u16) {
     let Some(session) = current(generation, |connection| {
+        // Only a connection that lasted resets the backoff: a server that welcomes and
+        // then drops every client at once must not be hammered twice a second.
+        if connection
+            .welcomed_at
+            .take()
+            .is_some_and(|at| js_sys::Date::now() - at > STABLE_AFTER_MS)
+        {
+            connection.backoff.reset();
+        }
         connection.socket = None;
+        connection.pending.clear();
+        connection.hand_until_seq = None;
         connection.session
     }) else {
         return;
     };
-    if close::should_reconnect(code) {
-        session.status.set(Status::Reconnecting);
-        schedule_reconnect();
-    } else {
-        session.status.set(Status::Failed);
-        session.problem.set(Some(text::refused(reason)));
+    session.hand_busy.set(false);
+    match policy::after_close(code) {
+        AfterClose::Reconnect => {
+            session.status.set(Status::Reconnecting);
+            schedule_reconnect();
+        }
+        AfterClose::GiveUp {
+            reason,
+            forget_token,
+        } => {
+            if forget_token {
+                invite::forget();
+            }
+            session.status.set(Status::Failed);
+            session.failure.set(Some(Failure::Refused(reason)));
+        }
     }
 }
 
-/// Drops the current socket and connects again without `since`.
+/// Lost track of the meeting: drops the socket and connects again for a fresh snapshot.
 fn resynchronise(generation: u32) {
-    current(generation, |connection| {
+    let Some(session) = current(generation, |connection| {
+        connection.fresh_snapshot = true;
         if let Some(socket) = connection.socket.take() {
-            socket.set_onclose(None);
-            let _ = socket.close();
+            detach(&socket);
         }
-    });
-    connect();
+        connection.session
+    }) else {
+        return;
+    };
+    session.status.set(Status::Reconnecting);
+    reconnect_after(Duration::ZERO);
 }
 
-/// Connects again after an exponentially growing delay with full jitter, so that a
-/// thousand clients dropped at once do not all come back in the same millisecond.
+/// Connects again after the backoff's next delay.
 fn schedule_reconnect() {
-    let attempts = CONNECTION.with_borrow_mut(|connection| {
-        connection.as_mut().map_or(0, |connection| {
-            connection.attempts += 1;
-            connection.attempts
-        })
+    let delay = CONNECTION.with_borrow_mut(|connection| {
+        connection
+            .as_mut()
+            .map(|connection| connection.backoff.next_delay(js_sys::Math::random()))
     });
-    let ceiling =
-        (FIRST_RETRY_MS * 2f64.powf(f64::from(attempts.saturating_sub(1)))).min(MAX_RETRY_MS);
-    let delay = ceiling / 2.0 + js_sys::Math::random() * ceiling / 2.0;
-    leptos::prelude::set_timeout(connect, std::time::Duration::from_millis(delay as u64));
+    if let Some(delay) = delay {
+        reconnect_after(delay);
+    }
+}
+
+/// Connects after `delay`, unless a later call supersedes this one or a socket is open.
+fn reconnect_after(delay: Duration) {
+    let Some(retry) = CONNECTION.with_borrow_mut(|connection| {
+        let connection = connection.as_mut()?;
+        // Nothing to do while a socket is open or opening, or after giving up.
+        if connection.socket.is_some()
+            || connection.session.status.get_untracked() == Status::Failed
+        {
+            return None;
+        }
+        connection.retry += 1;
+        Some(connection.retry)
+    }) else {
+        return;
+    };
+    set_timeout(
+        move || {
+            let due = CONNECTION.with_borrow(|connection| {
+                connection.as_ref().is_some_and(|connection| {
+                    connection.retry == retry && connection.socket.is_none()
+                })
+            });
+            if due {
+                connect();
+            }
+        },
+        delay,
+    );
 }

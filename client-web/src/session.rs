@@ -1,20 +1,24 @@
-//! What the client knows: the meeting's state, who the viewer is and how the connection
-//! is doing, as signals that the views read and the connection writes.
+//! What the client knows, as signals that the views read and the connection writes: the
+//! meeting's state, who the viewer is, how the connection is doing, and what to tell them.
 
-use crate::text;
+use crate::i18n::{self, Key};
 use leptos::prelude::*;
-use protocol::{ApplyError, Event, EventEnvelope, MeetingState, Participant};
+use protocol::{MeetingState, Participant};
+use std::time::Duration;
 
-/// The connection's state, shown in the header.
+/// How long a refused command's message stays on screen.
+const NOTICE_FOR: Duration = Duration::from_secs(8);
+
+/// The connection's state: the `data-state` of `#connection-status`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     /// Opening the first connection.
     Connecting,
-    /// Joined the meeting and receiving events.
+    /// Welcomed into the meeting and receiving its events.
     Connected,
     /// Lost the connection; trying again.
     Reconnecting,
-    /// Cannot join (no or refused invite); not trying again.
+    /// Not trying (no invite, or the server refused it for good).
     Failed,
 }
 
@@ -31,16 +35,35 @@ impl Status {
 
     /// What the header says.
     pub fn label(self) -> &'static str {
-        match self {
-            Self::Connecting => text::CONNECTING,
-            Self::Connected => text::CONNECTED,
-            Self::Reconnecting => text::RECONNECTING,
-            Self::Failed => "",
-        }
+        i18n::text(match self {
+            Self::Connecting => Key::Connecting,
+            Self::Connected => Key::Connected,
+            Self::Reconnecting => Key::Reconnecting,
+            Self::Failed => Key::NotConnected,
+        })
     }
 }
 
-/// The client's shared state. Signals are `Copy`, so the whole struct is.
+/// Why the client cannot join: shown instead of the meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    /// The page was opened without an invite link (and none is kept in this tab).
+    NoInvite,
+    /// The server refused the session; the key explains what to do.
+    Refused(Key),
+}
+
+/// A short-lived message in the status area (a refused command).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// Tells notices apart, so that an old one's timer does not clear a newer one.
+    pub serial: u64,
+    /// The message.
+    pub text: String,
+}
+
+/// The client's shared state. Signals are `Copy`, so the whole struct is; views get it
+/// with [`Session::get`].
 #[derive(Clone, Copy)]
 pub struct Session {
     /// The meeting as folded from the server's snapshot and events.
@@ -49,10 +72,20 @@ pub struct Session {
     pub you: RwSignal<Option<Participant>>,
     /// The connection's state.
     pub status: RwSignal<Status>,
+    /// Set when the client gave up joining.
+    pub failure: RwSignal<Option<Failure>>,
     /// The latest announcement for screen readers (the `aria-live` region).
     pub announcement: RwSignal<String>,
-    /// The latest problem to show (a refused command, a refused session).
-    pub problem: RwSignal<Option<String>>,
+    /// The latest refused command, shown briefly.
+    pub notice: RwSignal<Option<Notice>>,
+    /// A raise/lower-hand command is on its way: the button ignores further presses
+    /// until the server's answer, so a double press does not send a contradiction.
+    pub hand_busy: RwSignal<bool>,
+    /// The server's clock minus the browser's, in milliseconds, learnt from events
+    /// (`None` before the first); speaking times are computed in server time.
+    pub clock_offset: RwSignal<Option<f64>>,
+    /// The browser's clock, in milliseconds, ticking every second for speaking times.
+    pub now: RwSignal<f64>,
 }
 
 impl Session {
@@ -62,63 +95,90 @@ impl Session {
             meeting: RwSignal::new(None),
             you: RwSignal::new(None),
             status: RwSignal::new(Status::Connecting),
+            failure: RwSignal::new(None),
             announcement: RwSignal::new(String::new()),
-            problem: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            hand_busy: RwSignal::new(false),
+            clock_offset: RwSignal::new(None),
+            now: RwSignal::new(js_sys::Date::now()),
         }
     }
 
-    /// The seq of the last event folded, to resume from after a reconnect.
-    pub fn last_seq(&self) -> Option<u64> {
-        self.meeting
-            .with_untracked(|meeting| meeting.as_ref().map(|m| m.seq))
+    /// The session provided by [`crate::App`].
+    ///
+    /// # Panics
+    ///
+    /// Outside the app's component tree.
+    pub fn get() -> Self {
+        expect_context::<Self>()
     }
 
-    /// Folds an event into the meeting and announces what matters to the viewer.
-    ///
-    /// # Errors
-    ///
-    /// When the event does not follow the state: the client must resynchronise.
-    pub fn apply(&self, envelope: &EventEnvelope) -> Result<(), ApplyError> {
-        let mut result = Ok(());
-        self.meeting.update(|meeting| {
-            result = match meeting {
-                Some(meeting) => meeting.apply(envelope),
-                None => Err(ApplyError::Inconsistent("no snapshot yet")),
+    /// Says `text` through the `aria-live` region. A repeat of the previous text gets a
+    /// trailing no-break space, so that screen readers announce it again.
+    pub fn announce(&self, text: String) {
+        self.announcement.update(|current| {
+            *current = if *current == text {
+                format!("{text}\u{a0}")
+            } else {
+                text
             };
         });
-        result?;
-        if let Some(announcement) = self.announcement_for(&envelope.event) {
-            self.announcement.set(announcement);
-        }
-        Ok(())
     }
 
-    fn announcement_for(&self, event: &Event) -> Option<String> {
-        let me = self
-            .you
-            .with_untracked(|you| you.as_ref().map(|you| you.id.clone()))?;
-        self.meeting.with_untracked(|meeting| {
-            let meeting = meeting.as_ref()?;
-            let language = &meeting.info.default_language;
-            match event {
-                Event::FloorGiven { participant, .. } if *participant == me => {
-                    Some(text::YOU_HAVE_FLOOR.to_owned())
+    /// Shows a message in the status area for a few seconds.
+    pub fn notify(&self, text: String) {
+        let serial = self
+            .notice
+            .with_untracked(|notice| notice.as_ref().map_or(1, |notice| notice.serial + 1));
+        self.notice.set(Some(Notice { serial, text }));
+        let notice = self.notice;
+        set_timeout(
+            move || {
+                if notice.with_untracked(|n| n.as_ref().is_some_and(|n| n.serial == serial)) {
+                    notice.set(None);
                 }
-                Event::FloorGiven { name, .. } => Some(text::floor_given(name)),
-                Event::CurrentItemChanged { .. } => meeting
-                    .current_agenda_item()
-                    .map(|item| text::item_changed(item.title.get(language, language))),
-                Event::ChannelOnAir { channel, name, .. } => meeting
-                    .channel(channel)
-                    .map(|found| text::channel_live(&text::channel(&found.kind), name)),
-                Event::ChannelOffAir { channel } => meeting
-                    .channel(channel)
-                    .map(|found| text::channel_standby(&text::channel(&found.kind))),
-                Event::HandRaised { participant, .. } if *participant == me => meeting
-                    .queue_position(&me)
-                    .map(|position| text::position(position + 1)),
-                _ => None,
-            }
+            },
+            NOTICE_FOR,
+        );
+    }
+
+    /// Learns the server's clock from an event's time. An event can only be older than
+    /// the server's clock (replayed after a reconnect, or delayed), so each sample is a
+    /// lower bound of the offset and the largest one seen is the best estimate.
+    pub fn observe_server_time(&self, at_ms: u64) {
+        let sample = at_ms as f64 - js_sys::Date::now();
+        let best = self
+            .clock_offset
+            .get_untracked()
+            .map_or(sample, |offset| offset.max(sample));
+        if self.clock_offset.get_untracked() != Some(best) {
+            self.clock_offset.set(Some(best));
+        }
+    }
+
+    /// The server's clock now, in milliseconds since the Unix epoch, ticking every second.
+    pub fn server_now(&self) -> f64 {
+        self.now.get() + self.clock_offset.get().unwrap_or(0.0)
+    }
+
+    /// Runs `f` with the meeting and the viewer once both are known, tracking both.
+    pub fn with<R>(&self, f: impl FnOnce(&MeetingState, &Participant) -> R) -> Option<R> {
+        self.meeting.with(|meeting| {
+            self.you
+                .with(|you| meeting.as_ref().zip(you.as_ref()).map(|(m, y)| f(m, y)))
         })
+    }
+
+    /// Like [`Session::with`], without tracking: for event handlers.
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&MeetingState, &Participant) -> R) -> Option<R> {
+        self.meeting.with_untracked(|meeting| {
+            self.you
+                .with_untracked(|you| meeting.as_ref().zip(you.as_ref()).map(|(m, y)| f(m, y)))
+        })
+    }
+
+    /// Runs `f` with the meeting once it is known, tracking it.
+    pub fn with_meeting<R>(&self, f: impl FnOnce(&MeetingState) -> R) -> Option<R> {
+        self.meeting.with(|meeting| meeting.as_ref().map(f))
     }
 }

@@ -1,0 +1,46 @@
+//! The participant's token. It arrives in the invite link's fragment (`#token=…`), which
+//! browsers never send to servers; it is kept in `sessionStorage` so that reloading the
+//! tab works, and removed from the address bar so that it is not bookmarked, shared in a
+//! screenshot or synced into history. It is only ever sent inside the `hello` frame.
+
+use crate::policy;
+use wasm_bindgen::JsValue;
+
+/// Where the token is kept for the life of the tab.
+const STORAGE_KEY: &str = "meeting-control.token";
+
+/// The token from the address bar (then removed from it) or, failing that, the one kept
+/// earlier in this tab.
+pub fn take() -> Option<String> {
+    let window = web_sys::window()?;
+    let storage = window.session_storage().ok().flatten();
+    let location = window.location();
+    let fragment = location.hash().unwrap_or_default();
+    if let Some(token) = policy::token_from_fragment(&fragment) {
+        if let Some(storage) = &storage {
+            // Without storage (disabled by the browser) the session still works; only a
+            // reload would need the link again.
+            let _ = storage.set_item(STORAGE_KEY, token);
+        }
+        let clean = format!(
+            "{}{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default(),
+            policy::fragment_without_token(&fragment)
+        );
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&clean));
+        }
+        return Some(token.to_owned());
+    }
+    storage
+        .and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten())
+        .filter(|token| !token.is_empty())
+}
+
+/// Forgets the kept token (the server refused it), so that a reload asks for the link.
+pub fn forget() {
+    if let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+        let _ = storage.remove_item(STORAGE_KEY);
+    }
+}

@@ -1,0 +1,48 @@
+//! The browser client of the meeting-control service: Rust compiled to WebAssembly with
+//! Leptos (client-side rendering). It folds the server's events with the same
+//! [`protocol::MeetingState::apply`] as the server, so both always agree.
+//!
+//! # Layout
+//!
+//! The pure part depends only on `protocol`, compiles for any target and is unit-tested
+//! natively (`cargo test -p client-web`):
+//!
+//! - [`i18n`]: every visible string, looked up by key, so that translations can follow.
+//! - [`model`]: what the page derives from the meeting and the viewer (their place in the
+//!   queue, what their buttons send) and which events are announced to them.
+//! - [`policy`]: the reconnect backoff, what each close code means, and reading the token
+//!   from the invite link's fragment.
+//!
+//! The browser part is compiled for `wasm32` only (`main.rs` mounts `App`):
+//!
+//! - `app.rs`: the page: header, notices, and the sections for the viewer's role.
+//! - `session.rs`: the shared client state (signals) that views read and the connection
+//!   writes, provided as a context.
+//! - `connection.rs`: the WebSocket: `hello`, commands and their answers, reconnecting
+//!   with backoff and `since`, resynchronising after a gap.
+//! - `invite.rs`: the token: taken from the address bar, kept in `sessionStorage`.
+//! - `views/`: one file per area of the page: `header`, `agenda` (with the current
+//!   item), `floor`, `speakers`, `channels`, `booth` (interpreters' on-air control).
+//!
+//! # DOM contract
+//!
+//! The end-to-end browser tests find things by the ids and attributes listed in
+//! `views/mod.rs`; keep them stable.
+
+pub mod i18n;
+pub mod model;
+pub mod policy;
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+mod connection;
+#[cfg(target_arch = "wasm32")]
+mod invite;
+#[cfg(target_arch = "wasm32")]
+mod session;
+#[cfg(target_arch = "wasm32")]
+mod views;
+
+#[cfg(target_arch = "wasm32")]
+pub use app::App;
