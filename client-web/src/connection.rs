@@ -85,7 +85,31 @@ pub fn start(session: Session) {
     });
     // Coming back online should not wait for the backoff.
     let _ = window_event_listener(leptos::ev::online, |_| reconnect_after(Duration::ZERO));
+    // A fresh invite link opened in this tab renews the session without reconnecting.
+    let _ = window_event_listener(leptos::ev::hashchange, |_| refresh_token());
     connect();
+}
+
+/// Takes a fresh token from the address bar: later `hello`s use it, and a connected
+/// session sends it as `refresh_token` so that it outlives the old token.
+fn refresh_token() {
+    let Some(token) = invite::from_link() else {
+        return;
+    };
+    CONNECTION.with_borrow_mut(|connection| {
+        let Some(connection) = connection.as_mut() else {
+            return;
+        };
+        connection.token = token.clone();
+        if connection.session.status.get_untracked() != Status::Connected {
+            return;
+        }
+        if let Some(socket) = &connection.socket {
+            let id = connection.next_id;
+            connection.next_id += 1;
+            let _ = socket.send_with_str(&ClientMessage::RefreshToken { id, token }.encode());
+        }
+    });
 }
 
 /// Sends a command; its answer arrives as `ack` (its event follows) or `error` (shown in

@@ -12,6 +12,21 @@ const STORAGE_KEY: &str = "meeting-control.token";
 /// The token from the address bar (then removed from it) or, failing that, the one kept
 /// earlier in this tab.
 pub fn take() -> Option<String> {
+    from_link().or_else(|| {
+        web_sys::window()?
+            .session_storage()
+            .ok()
+            .flatten()?
+            .get_item(STORAGE_KEY)
+            .ok()
+            .flatten()
+            .filter(|token| !token.is_empty())
+    })
+}
+
+/// The token in the address bar's fragment, if there is one: kept for reloads and removed
+/// from the address bar.
+pub fn from_link() -> Option<String> {
     let window = web_sys::window()?;
     let storage = window.session_storage().ok().flatten();
     let location = window.location();
@@ -33,9 +48,7 @@ pub fn take() -> Option<String> {
         }
         return Some(token.to_owned());
     }
-    storage
-        .and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten())
-        .filter(|token| !token.is_empty())
+    None
 }
 
 /// Forgets the kept token (the server refused it), so that a reload asks for the link.

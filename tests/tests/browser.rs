@@ -166,3 +166,56 @@ async fn catch_up(server: &TestServer, proxy: &Proxy, attendee: &Browser) -> Res
         .await?;
     Ok(())
 }
+
+/// A session whose token is about to expire is renewed by opening a fresh invite link in
+/// the same tab: the page sends `refresh_token` and stays connected past the old expiry.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_fresh_invite_link_renews_the_session_without_reconnecting() {
+    let dist = client_dist();
+    let server = TestServer::start_with(|config| config.static_dir = Some(dist)).await;
+    let driver = Chromedriver::start().await.expect("chromedriver starts");
+    let attendee = driver.session().await.expect("attendee's browser");
+    let outcome = renew(&server, &attendee).await;
+    attendee.close().await;
+    outcome.unwrap();
+}
+
+async fn renew(server: &TestServer, attendee: &Browser) -> Result<()> {
+    let who = server.participant("peru");
+    let short = server.keys.mint(
+        &server.meeting.info.id,
+        &who,
+        std::time::Duration::from_secs(2),
+    );
+    attendee
+        .open(&format!("{}/#token={short}", server.http_url()))
+        .await?;
+    attendee
+        .wait_for("#connection-status[data-state='connected']")
+        .await?;
+    let fresh = server.keys.mint(
+        &server.meeting.info.id,
+        &who,
+        std::time::Duration::from_secs(600),
+    );
+    attendee
+        .open(&format!("{}/#token={fresh}", server.http_url()))
+        .await?;
+    // Past the short token's expiry and the server's leeway.
+    tokio::time::sleep(std::time::Duration::from_secs(
+        2 + server::auth::LEEWAY_SECONDS + 2,
+    ))
+    .await;
+    ensure!(
+        attendee
+            .has("#connection-status[data-state='connected']")
+            .await?,
+        "the session ended with the old token"
+    );
+    let url = attendee.client.current_url().await?;
+    ensure!(
+        !url.as_str().contains("token"),
+        "the token stayed in the address bar: {url}"
+    );
+    Ok(())
+}
