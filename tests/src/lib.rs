@@ -17,7 +17,7 @@ use protocol::{
     ClientMessage, Command, ErrorCode, EventEnvelope, Hello, PROTOCOL_VERSION, Participant,
     ParticipantId, ServerMessage, Welcome,
 };
-use server::auth::{Keys, Secret};
+use server::auth::{Claims, Keys, Secret, unix_seconds};
 use server::meeting_file::MeetingFile;
 use server::store::SqliteStore;
 use server::{Config, invites};
@@ -150,6 +150,24 @@ impl TestServer {
             .find(|p| p.id.as_str() == id)
             .unwrap_or_else(|| panic!("the demo meeting has no participant `{id}`"))
             .clone()
+    }
+
+    /// The claims of a demo participant's token, valid for `lifetime` seconds from now
+    /// (negative: expired that long ago), for tests that change a claim before signing.
+    pub fn claims(&self, id: &str, lifetime: i64) -> Claims {
+        let who = self.participant(id);
+        let now = unix_seconds();
+        Claims {
+            sub: who.id.to_string(),
+            aud: self.meeting.info.id.to_string(),
+            exp: now.saturating_add_signed(lifetime),
+            iat: now,
+            name: who.name,
+            role: who.role,
+            delegation: who.delegation,
+            booth: who.booth,
+            languages: who.languages,
+        }
     }
 
     /// A valid token for a demo participant.

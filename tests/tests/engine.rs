@@ -2,7 +2,6 @@
 //! SQLite log.
 
 use protocol::{ClientMessage, Command, ErrorCode, ItemId, ServerMessage, close};
-use server::auth::{Claims, unix_seconds};
 use std::time::Duration;
 use tests::{TestServer, WsClient, id};
 
@@ -70,26 +69,10 @@ async fn a_silent_client_is_closed_by_the_heartbeat_and_a_live_one_is_not() {
     assert_eq!(live.request(Command::RaiseHand).await, Ok(10));
 }
 
-fn claims(server: &TestServer, participant: &str, lifetime: i64) -> Claims {
-    let who = server.participant(participant);
-    let now = unix_seconds();
-    Claims {
-        sub: who.id.to_string(),
-        aud: server.meeting.info.id.to_string(),
-        exp: now.saturating_add_signed(lifetime),
-        iat: now,
-        name: who.name,
-        role: who.role,
-        delegation: who.delegation,
-        booth: who.booth,
-        languages: who.languages,
-    }
-}
-
 #[tokio::test]
 async fn an_expired_session_is_closed_unless_the_token_is_refreshed() {
     let server = TestServer::start().await;
-    let short = claims(&server, "peru", 1);
+    let short = server.claims("peru", 1);
     let mut expiring = WsClient::connect(&server.ws_url()).await.unwrap();
     let welcome = expiring
         .hello(&server.keys.sign(&short), None)
@@ -99,11 +82,11 @@ async fn an_expired_session_is_closed_unless_the_token_is_refreshed() {
 
     let mut refreshed = WsClient::connect(&server.ws_url()).await.unwrap();
     refreshed
-        .hello(&server.keys.sign(&claims(&server, "colombia", 1)), None)
+        .hello(&server.keys.sign(&server.claims("colombia", 1)), None)
         .await
         .unwrap();
     // Someone else's token is refused and changes nothing.
-    let foreign = server.keys.sign(&claims(&server, "peru", 600));
+    let foreign = server.keys.sign(&server.claims("peru", 600));
     refreshed
         .send_message(&ClientMessage::RefreshToken {
             id: 1,
@@ -119,7 +102,7 @@ async fn an_expired_session_is_closed_unless_the_token_is_refreshed() {
             ..
         }
     ));
-    let fresh = claims(&server, "colombia", 600);
+    let fresh = server.claims("colombia", 600);
     refreshed
         .send_message(&ClientMessage::RefreshToken {
             id: 2,
@@ -239,7 +222,7 @@ async fn a_client_that_stops_reading_is_cut_off_and_the_others_keep_up() {
     })
     .await;
     let (mut chair, _) = server.join("chair").await;
-    let mut speaker_claims = claims(&server, "peru", 600);
+    let mut speaker_claims = server.claims("peru", 600);
     speaker_claims.name = "Delegate of Peru ".repeat(8 * 1024 / 17);
     let mut speaker = WsClient::connect(&server.ws_url()).await.unwrap();
     speaker
@@ -345,7 +328,7 @@ async fn a_burst_larger_than_any_queue_reaches_every_listener() {
     let (mut observer, _) = server.join("chair").await;
     let mut raisers = Vec::new();
     for number in 0..hands {
-        let mut claims = claims(&server, "peru", 600);
+        let mut claims = server.claims("peru", 600);
         claims.sub = format!("hand-{number}");
         let mut client = WsClient::connect(&server.ws_url()).await.unwrap();
         client

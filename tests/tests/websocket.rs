@@ -4,7 +4,7 @@ use protocol::{
     ChannelId, ClientMessage, Command, ErrorCode, Event, Hello, ItemId, PROTOCOL_VERSION,
     ServerMessage, close,
 };
-use server::auth::{Claims, Keys, Secret, unix_seconds};
+use server::auth::{Keys, Secret};
 use server::limits::Limits;
 use std::time::Duration;
 use tests::{TestServer, WsClient, id};
@@ -113,21 +113,6 @@ async fn assert_unauthorized(server: &TestServer, token: &str) {
     assert_eq!(closed.code, Some(close::UNAUTHORIZED), "token {token:?}");
 }
 
-fn claims_for(server: &TestServer, participant: &str) -> Claims {
-    let who = server.participant(participant);
-    Claims {
-        sub: who.id.to_string(),
-        aud: server.meeting.info.id.to_string(),
-        exp: unix_seconds() + 600,
-        iat: unix_seconds(),
-        name: who.name,
-        role: who.role,
-        delegation: who.delegation,
-        booth: who.booth,
-        languages: who.languages,
-    }
-}
-
 #[tokio::test]
 async fn bad_tokens_are_unauthorized_and_closed() {
     let server = TestServer::start().await;
@@ -145,14 +130,13 @@ async fn bad_tokens_are_unauthorized_and_closed() {
     // Malformed.
     assert_unauthorized(&server, "not-a-jwt").await;
     // Expired.
-    let mut expired = claims_for(&server, "peru");
-    expired.exp = unix_seconds() - 120;
+    let expired = server.claims("peru", -120);
     assert_unauthorized(&server, &server.keys.sign(&expired)).await;
     // Signed with another secret.
-    let forged = Keys::new(&Secret::random()).sign(&claims_for(&server, "chair"));
+    let forged = Keys::new(&Secret::random()).sign(&server.claims("chair", 600));
     assert_unauthorized(&server, &forged).await;
     // For another meeting.
-    let mut elsewhere = claims_for(&server, "peru");
+    let mut elsewhere = server.claims("peru", 600);
     elsewhere.aud = "another-meeting".into();
     assert_unauthorized(&server, &server.keys.sign(&elsewhere)).await;
     // And a good one still works.

@@ -73,31 +73,9 @@ fn require_chair(sender: &Participant) -> Result<(), Rejection> {
 
 #[cfg(test)]
 pub(crate) mod test_support {
-    use protocol::{
-        AgendaItem, ChannelId, EventEnvelope, ItemId, LanguageCode, Localized, MeetingId,
-        MeetingInfo, MeetingState, Participant, ParticipantId, Role,
-    };
+    use protocol::{ChannelId, EventEnvelope, MeetingState, Participant, ParticipantId, Role};
 
-    pub fn meeting() -> MeetingState {
-        let info = MeetingInfo {
-            id: MeetingId::new("m"),
-            title: Localized::default(),
-            languages: ["en", "fr"].map(LanguageCode::new).to_vec(),
-            default_language: LanguageCode::new("en"),
-            time_zone: "UTC".into(),
-            scheduled_start: "2020-12-04T14:00:00Z".into(),
-        };
-        let agenda = ["one", "two", "three"]
-            .map(|id| AgendaItem {
-                id: ItemId::new(id),
-                title: Localized::default(),
-                presenter: None,
-                planned_minutes: None,
-                questions: vec![],
-            })
-            .to_vec();
-        MeetingState::new(info, agenda)
-    }
+    pub use super::simulation::meeting;
 
     pub fn person(id: &str, role: Role) -> Participant {
         Participant {

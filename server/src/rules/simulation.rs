@@ -37,7 +37,8 @@ fn cast() -> Vec<Participant> {
     ]
 }
 
-fn meeting() -> MeetingState {
+/// The simulated meeting: four languages, three agenda items, nothing happened yet.
+pub fn meeting() -> MeetingState {
     let info = MeetingInfo {
         id: MeetingId::new("simulation"),
         title: Localized::default(),
