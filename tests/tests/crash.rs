@@ -45,15 +45,19 @@ struct ServerProcess {
 
 impl ServerProcess {
     async fn start(data_dir: &Path) -> Self {
+        Self::start_logging(data_dir, "warn", Stdio::null()).await
+    }
+
+    async fn start_logging(data_dir: &Path, level: &str, logs: Stdio) -> Self {
         let mut child = Process::new(server_binary())
             .args(["serve", "--addr", "127.0.0.1:0", "--meeting"])
             .arg(workspace_root().join("examples/demo-meeting.toml"))
             .arg("--data-dir")
             .arg(data_dir)
             .env("MEETING_SECRET", SECRET)
-            .env("MEETING_LOG", "warn")
+            .env("MEETING_LOG", level)
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(logs)
             .kill_on_drop(true)
             .spawn()
             .expect("start the server");
@@ -197,4 +201,32 @@ async fn crash_mid_burst() {
         .unwrap();
     assert_eq!(late.request(Command::RaiseHand).await, Ok(state.seq + 1));
     server.kill().await;
+}
+
+/// Tokens are credentials: the server's logs never contain one, not even at debug level,
+/// neither a good one nor a refused one.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tokens_never_reach_the_logs() {
+    let data_dir = tempfile::tempdir().unwrap();
+    let log_path = data_dir.path().join("server.log");
+    let log = std::fs::File::create(&log_path).unwrap();
+    let server = ServerProcess::start_logging(data_dir.path(), "debug", Stdio::from(log)).await;
+    let keys = Keys::new(&Secret::new(SECRET).unwrap());
+    let meeting = MeetingId::new("victim-assistance-2020");
+    let good = keys.mint(&meeting, &attendee(1), Duration::from_secs(600));
+    let mut client = WsClient::connect(&server.ws_url).await.unwrap();
+    client.hello(&good, None).await.unwrap();
+    client.request(Command::RaiseHand).await.unwrap();
+    let forged =
+        Keys::new(&Secret::random()).mint(&meeting, &attendee(2), Duration::from_secs(600));
+    let mut refused = WsClient::connect(&server.ws_url).await.unwrap();
+    assert!(refused.hello(&forged, None).await.is_err());
+    server.kill().await;
+
+    let logs = std::fs::read_to_string(&log_path).unwrap();
+    assert!(logs.contains("joined"), "the debug log was written: {logs}");
+    for token in [&good, &forged] {
+        let signature = token.rsplit('.').next().unwrap();
+        assert!(!logs.contains(signature), "a token is in the logs");
+    }
 }
