@@ -45,7 +45,7 @@ async fn a_restarted_server_rebuilds_meetings_from_the_log_and_clients_resume() 
 #[tokio::test]
 async fn a_silent_client_is_closed_by_the_heartbeat_and_a_live_one_is_not() {
     let server = TestServer::start_with(|config| {
-        config.limits.heartbeat_interval = Duration::from_millis(200);
+        config.limits.heartbeat_interval = Duration::from_millis(300);
     })
     .await;
     let (silent, _) = server.join("peru").await;
