@@ -49,6 +49,9 @@ pub struct Options {
     /// Fan-out: extra clients that connect and never read (slow consumers).
     #[arg(long, default_value_t = 0)]
     slow: usize,
+    /// The meeting file the server hosts (its id must be `victim-assistance-2020`).
+    #[arg(long, default_value = "examples/demo-meeting.toml")]
+    meeting: std::path::PathBuf,
     /// How many loopback source addresses (127.0.0.2 …) to spread the clients over.
     #[arg(long, default_value_t = 32)]
     sources: u8,
@@ -88,7 +91,7 @@ fn tokens(target: Target) -> Option<Tokens> {
 }
 
 async fn idle(options: &Options) -> Result<()> {
-    let server = Server::start(options.target).await?;
+    let server = Server::start(options.target, &options.meeting).await?;
     tokio::time::sleep(Duration::from_millis(500)).await;
     let before = server.rss().context("read the server's memory")?;
     let started = Instant::now();
@@ -180,7 +183,7 @@ fn listen(
 }
 
 async fn fanout(options: &Options) -> Result<()> {
-    let server = Server::start(options.target).await?;
+    let server = Server::start(options.target, &options.meeting).await?;
     let tokens = tokens(options.target);
     let listeners = clients::open_many(
         server.addr,
@@ -295,7 +298,7 @@ async fn burst(options: &Options) -> Result<()> {
     if options.target != Target::Ours {
         bail!("the burst scenario needs our server (raise-hand and its queue)");
     }
-    let server = Server::start(options.target).await?;
+    let server = Server::start(options.target, &options.meeting).await?;
     let tokens = Tokens::new();
     let sockets = clients::open_many(
         server.addr,
@@ -412,7 +415,7 @@ async fn reconnect(options: &Options) -> Result<()> {
     if options.target != Target::Ours {
         bail!("the reconnect scenario needs our server (resume with `since`)");
     }
-    let server = Server::start(options.target).await?;
+    let server = Server::start(options.target, &options.meeting).await?;
     let tokens = Tokens::new();
     let mut chair =
         clients::connect(server.addr, &server.ws_url, usize::MAX / 2, options.sources).await?;

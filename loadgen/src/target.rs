@@ -36,21 +36,20 @@ fn sibling(name: &str) -> Result<PathBuf> {
 }
 
 impl Server {
-    /// Starts `target` and waits until it listens.
+    /// Starts `target` (ours hosting the `meeting` file) and waits until it listens.
     ///
     /// # Errors
     ///
     /// When the binary is missing or does not start within 30 s.
-    pub async fn start(target: Target) -> Result<Self> {
+    pub async fn start(target: Target, meeting: &std::path::Path) -> Result<Self> {
         let data_dir = tempfile::tempdir()?;
-        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
         let mut command = match target {
             Target::Ours => {
                 let mut command = Command::new(sibling("server")?);
                 command
                     .args(["serve", "--addr", "127.0.0.1:0", "--log", "warn"])
                     .arg("--meeting")
-                    .arg(root.join("examples/demo-meeting.toml"))
+                    .arg(meeting)
                     .arg("--data-dir")
                     .arg(data_dir.path())
                     // The chair sends flat out in some scenarios; the defaults are for people.
