@@ -96,15 +96,9 @@ async fn idle(options: &Options) -> Result<()> {
     let before = server.rss().context("read the server's memory")?;
     let started = Instant::now();
     let tokens = tokens(options.target);
-    let sockets = clients::open_many(
-        server.addr,
-        &server.ws_url,
-        0,
-        options.clients,
-        options.sources,
-        tokens.as_ref(),
-    )
-    .await?;
+    let sockets = server
+        .open(0, options.clients, options.sources, tokens.as_ref())
+        .await?;
     let connected = started.elapsed();
     tokio::time::sleep(Duration::from_secs(2)).await;
     let after = server.rss().context("read the server's memory")?;
@@ -185,30 +179,24 @@ fn listen(
 async fn fanout(options: &Options) -> Result<()> {
     let server = Server::start(options.target, &options.meeting).await?;
     let tokens = tokens(options.target);
-    let listeners = clients::open_many(
-        server.addr,
-        &server.ws_url,
-        0,
-        options.clients,
-        options.sources,
-        tokens.as_ref(),
-    )
-    .await?;
+    let listeners = server
+        .open(0, options.clients, options.sources, tokens.as_ref())
+        .await?;
     // Slow consumers: connected, then never read again.
-    let _slow = clients::open_many(
-        server.addr,
-        &server.ws_url,
-        options.clients,
-        options.slow,
-        options.sources,
-        tokens.as_ref(),
-    )
-    .await?;
-    let mut chair =
-        clients::connect(server.addr, &server.ws_url, usize::MAX / 2, options.sources).await?;
-    if let Some(tokens) = &tokens {
-        clients::hello(&mut chair, tokens.mint(Who::Chair), None).await?;
-    }
+    let _slow = server
+        .open(
+            options.clients,
+            options.slow,
+            options.sources,
+            tokens.as_ref(),
+        )
+        .await?;
+    let chair = match &tokens {
+        Some(tokens) => server.chair(options.sources, tokens).await?.0,
+        None => {
+            clients::connect(server.addr, &server.ws_url, usize::MAX / 2, options.sources).await?
+        }
+    };
     let events = options.commands;
     let arrivals = Arrivals::new(events);
     let readers: Vec<_> = listeners
@@ -300,15 +288,9 @@ async fn burst(options: &Options) -> Result<()> {
     }
     let server = Server::start(options.target, &options.meeting).await?;
     let tokens = Tokens::new();
-    let sockets = clients::open_many(
-        server.addr,
-        &server.ws_url,
-        0,
-        options.clients,
-        options.sources,
-        Some(&tokens),
-    )
-    .await?;
+    let sockets = server
+        .open(0, options.clients, options.sources, Some(&tokens))
+        .await?;
     let hands = options.clients;
     let acked = Arc::new(AtomicUsize::new(0));
     let current = Arc::new(AtomicUsize::new(0));
@@ -363,9 +345,7 @@ async fn burst(options: &Options) -> Result<()> {
     let current_count = current.load(Ordering::Relaxed);
     let nanos = |value: &AtomicU64| Duration::from_nanos(value.load(Ordering::Relaxed));
     // Check the queue through a fresh chair connection: every hand exactly once.
-    let mut chair =
-        clients::connect(server.addr, &server.ws_url, usize::MAX / 2, options.sources).await?;
-    let welcome = clients::hello(&mut chair, tokens.mint(Who::Chair), None).await?;
+    let (_chair, welcome) = server.chair(options.sources, &tokens).await?;
     let state = welcome.meeting.context("a snapshot")?;
     let distinct: HashSet<_> = state
         .queue
@@ -417,20 +397,11 @@ async fn reconnect(options: &Options) -> Result<()> {
     }
     let server = Server::start(options.target, &options.meeting).await?;
     let tokens = Tokens::new();
-    let mut chair =
-        clients::connect(server.addr, &server.ws_url, usize::MAX / 2, options.sources).await?;
-    let since = clients::hello(&mut chair, tokens.mint(Who::Chair), None)
-        .await?
-        .seq;
-    let sockets = clients::open_many(
-        server.addr,
-        &server.ws_url,
-        0,
-        options.clients,
-        options.sources,
-        Some(&tokens),
-    )
-    .await?;
+    let (chair, welcome) = server.chair(options.sources, &tokens).await?;
+    let since = welcome.seq;
+    let sockets = server
+        .open(0, options.clients, options.sources, Some(&tokens))
+        .await?;
     // Everyone drops.
     for mut socket in sockets {
         let _ = socket.close(None).await;

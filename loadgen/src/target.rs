@@ -1,7 +1,9 @@
 //! The server under test, started as a child process on a free loopback port.
 
 use crate::Target;
+use crate::clients::{self, Socket, Tokens, Who};
 use anyhow::{Context, Result, bail};
+use protocol::Welcome;
 use std::path::PathBuf;
 use std::process::Stdio;
 use std::time::Duration;
@@ -92,6 +94,33 @@ impl Server {
             addr,
             _data_dir: data_dir,
         })
+    }
+
+    /// Opens `count` attendee connections numbered from `first`; with `tokens` (our
+    /// server) each says hello, without (the baseline) none does.
+    ///
+    /// # Errors
+    ///
+    /// The first connection that fails.
+    pub async fn open(
+        &self,
+        first: usize,
+        count: usize,
+        sources: u8,
+        tokens: Option<&Tokens>,
+    ) -> Result<Vec<Socket>> {
+        clients::open_many(self.addr, &self.ws_url, first, count, sources, tokens).await
+    }
+
+    /// Connects as the chair and says hello.
+    ///
+    /// # Errors
+    ///
+    /// When the connection or the hello fails.
+    pub async fn chair(&self, sources: u8, tokens: &Tokens) -> Result<(Socket, Welcome)> {
+        let mut socket = clients::connect(self.addr, &self.ws_url, usize::MAX / 2, sources).await?;
+        let welcome = clients::hello(&mut socket, tokens.mint(Who::Chair), None).await?;
+        Ok((socket, welcome))
     }
 
     /// The server's resident memory, in bytes.
