@@ -4,8 +4,10 @@ use crate::connection;
 use crate::i18n::{self, Key, UI};
 use crate::model;
 use crate::session::{Failure, Session};
+use crate::speakers;
 use crate::views::{
-    Agenda, Booth, Channels, CurrentItem, Floor, Header, Notices, Questions, Speakers,
+    Agenda, Booth, Channels, CurrentItem, Floor, Header, ListControls, Notices, Questions, Request,
+    Speakers,
 };
 use leptos::ev;
 use leptos::prelude::*;
@@ -63,7 +65,9 @@ pub fn App() -> impl IntoView {
                         </Show>
                         <CurrentItem/>
                         <Floor/>
+                        <Request/>
                         <Speakers/>
+                        <ListControls/>
                         <Channels/>
                     </div>
                     <div class="column">
@@ -94,7 +98,8 @@ fn FailurePage(failure: Failure) -> impl IntoView {
     }
 }
 
-/// "H" raises or lowers the hand, unless the focus is in a text field or a modifier is
+/// "H" raises or lowers the hand (an intervention in the viewer's default language, or
+/// withdrawing their own request), unless the focus is in a text field or a modifier is
 /// held (so that browser and screen-reader shortcuts keep working).
 fn listen_for_shortcuts(session: Session) {
     let _ = window_event_listener(ev::keydown, move |event| {
@@ -123,11 +128,11 @@ fn typing(target: Option<web_sys::EventTarget>) -> bool {
 /// Raises or lowers the viewer's hand; `false` when their role does not ask for the
 /// floor. Presses while the previous one is on its way are ignored.
 pub fn toggle_hand(session: Session) -> bool {
-    let Some(command) = session.with_untracked(model::hand_command).flatten() else {
+    let Some(command) = session.with_untracked(speakers::hand_command).flatten() else {
         return false;
     };
     if !session.hand_busy.get_untracked() {
-        connection::send(command);
+        connection::send_hand(command);
     }
     true
 }

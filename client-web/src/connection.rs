@@ -10,11 +10,15 @@
 
 use crate::i18n::{self, Key};
 use crate::invite;
-use crate::model::{self, Before, Fold};
+use crate::model::{self, Fold, Meeting, Situation};
 use crate::policy::{self, AfterClose, Backoff};
 use crate::session::{Failure, Session, Status};
+use crate::timing;
 use leptos::prelude::*;
-use protocol::{ClientMessage, Command, EventEnvelope, Hello, PROTOCOL_VERSION, ServerMessage};
+use protocol::{
+    ClientMessage, Command, Event, EventEnvelope, Hello, MeetingState, MyRequest, PROTOCOL_VERSION,
+    QueueView, RequestId, ServerMessage,
+};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::time::Duration;
@@ -24,6 +28,16 @@ use web_sys::{CloseEvent, MessageEvent, WebSocket};
 
 /// A connection welcomed this long ago (milliseconds) counts as stable.
 const STABLE_AFTER_MS: f64 = 10_000.0;
+
+/// How many of the viewer's withdrawals are remembered, to tell them from the chair's.
+const WITHDRAWALS_KEPT: usize = 16;
+
+/// A command sent and not answered yet.
+struct Pending {
+    command: Command,
+    /// Sent by the hand button or its shortcut, which waits for the answer.
+    hand: bool,
+}
 
 /// The current socket's event handlers, kept alive as long as the socket is current.
 struct Callbacks {
@@ -45,10 +59,16 @@ struct Connection {
     backoff: Backoff,
     /// When the current socket was welcomed (browser clock, milliseconds).
     welcomed_at: Option<f64>,
+    /// The meeting's seq at the current socket's welcome: events and views beyond it
+    /// happen live, so their times are samples of the server's clock.
+    welcome_seq: u64,
     /// Command ids count from 1 on each connection.
     next_id: u64,
     /// Commands sent on this socket and not answered yet.
-    pending: HashMap<u64, Command>,
+    pending: HashMap<u64, Pending>,
+    /// Requests the viewer asked to withdraw, most recent last, so that their leaving the
+    /// list is announced as the viewer's doing rather than the chair's.
+    withdrawn: Vec<RequestId>,
     /// A hand command was acknowledged with this seq, whose event has not arrived yet.
     hand_until_seq: Option<u64>,
     /// The next `hello` asks for a fresh snapshot instead of resuming (after a gap).
@@ -77,8 +97,10 @@ pub fn start(session: Session) {
             retry: 0,
             backoff: Backoff::default(),
             welcomed_at: None,
+            welcome_seq: u64::MAX,
             next_id: 1,
             pending: HashMap::new(),
+            withdrawn: Vec::new(),
             hand_until_seq: None,
             fresh_snapshot: false,
         });
@@ -116,7 +138,17 @@ fn refresh_token() {
 /// the status area). Not connected, the command is not queued: the viewer is told, since
 /// a hand raised minutes later would surprise everyone.
 pub fn send(command: Command) {
-    let hand = is_own_hand(&command);
+    send_command(command, false);
+}
+
+/// Sends the hand button's command (raise or lower): the button ignores presses until
+/// the server answered and the change is seen, so that a double press does not send a
+/// contradiction.
+pub fn send_hand(command: Command) {
+    send_command(command, true);
+}
+
+fn send_command(command: Command, hand: bool) {
     let sent = CONNECTION.with_borrow_mut(|connection| {
         let connection = connection.as_mut()?;
         if connection.session.status.get_untracked() != Status::Connected {
@@ -131,7 +163,15 @@ pub fn send(command: Command) {
         .encode();
         socket.send_with_str(&text).ok()?;
         connection.next_id += 1;
-        connection.pending.insert(id, command);
+        if let Command::LowerHand {
+            request: Some(request),
+        } = &command
+        {
+            connection.withdrawn.push(*request);
+            let excess = connection.withdrawn.len().saturating_sub(WITHDRAWALS_KEPT);
+            connection.withdrawn.drain(..excess);
+        }
+        connection.pending.insert(id, Pending { command, hand });
         Some(connection.session)
     });
     match sent {
@@ -143,14 +183,6 @@ pub fn send(command: Command) {
             }
         }
     }
-}
-
-/// Whether a command raises or lowers the sender's own hand (what the hand button sends).
-fn is_own_hand(command: &Command) -> bool {
-    matches!(
-        command,
-        Command::RaiseHand | Command::LowerHand { participant: None }
-    )
 }
 
 fn session() -> Option<Session> {
@@ -206,6 +238,7 @@ fn connect() {
         connection.next_id = 1;
         connection.pending.clear();
         connection.hand_until_seq = None;
+        connection.welcome_seq = u64::MAX;
     });
 }
 
@@ -235,7 +268,7 @@ fn on_open(generation: u32) {
             connection
                 .session
                 .meeting
-                .with_untracked(|meeting| meeting.as_ref().map(|meeting| meeting.seq))
+                .with_untracked(|meeting| meeting.as_ref().map(|meeting| meeting.state.seq))
         };
         let hello = ClientMessage::Hello(Hello {
             token: connection.token.clone(),
@@ -255,6 +288,10 @@ fn on_message(generation: u32, text: &str) {
     let message = match ServerMessage::decode(text) {
         Ok(message) => message,
         Err(error) => {
+            // An error with a code newer than this client still answers its command.
+            if let Some((id, message)) = model::unknown_error(text) {
+                return refused(generation, session, id, message);
+            }
             web_sys::console::warn_1(
                 &format!("unreadable message from the server: {error}").into(),
             );
@@ -265,7 +302,7 @@ fn on_message(generation: u32, text: &str) {
         ServerMessage::Welcome(welcome) => {
             session.you.set(Some(welcome.you));
             match welcome.meeting {
-                Some(meeting) => session.meeting.set(Some(*meeting)),
+                Some(state) => on_snapshot(generation, session, *state),
                 // Resumed: the missed events follow. Without a state to resume (which a
                 // correct server never causes), ask again for a snapshot.
                 None if session.meeting.with_untracked(Option::is_none) => {
@@ -275,61 +312,104 @@ fn on_message(generation: u32, text: &str) {
             }
             current(generation, |connection| {
                 connection.welcomed_at = Some(js_sys::Date::now());
+                connection.welcome_seq = welcome.seq;
                 connection.fresh_snapshot = false;
             });
             session.status.set(Status::Connected);
             session.failure.set(None);
         }
         ServerMessage::Event(envelope) => on_event(generation, session, &envelope),
+        ServerMessage::Queue(view) => on_view(generation, session, &view),
+        ServerMessage::YourRequests { seq, requests } => {
+            on_your_requests(generation, session, seq, requests);
+        }
         ServerMessage::Ack { id, seq } => {
-            let hand = current(generation, |connection| {
-                let command = connection.pending.remove(&id)?;
-                is_own_hand(&command).then(|| connection.hand_until_seq = Some(seq))
+            let Some(pending) = current(generation, |connection| {
+                let pending = connection.pending.remove(&id)?;
+                if pending.hand {
+                    connection.hand_until_seq = Some(seq);
+                }
+                Some(pending)
             })
-            .flatten();
-            if hand.is_some() {
-                release_hand_once_seen(generation, session);
+            .flatten() else {
+                return;
+            };
+            if let Some(you) = session.you.get_untracked() {
+                fold_and_announce(generation, session, None, |meeting| {
+                    meeting.acknowledged(&pending.command, &you)
+                });
             }
+            release_hand_once_seen(generation, session);
         }
         ServerMessage::Error { id, code, message } => {
-            let command = id.and_then(|id| {
-                current(generation, |connection| connection.pending.remove(&id)).flatten()
-            });
-            let reason = if message.is_empty() {
-                i18n::error_code(code).to_owned()
-            } else {
-                message
-            };
-            match command {
-                Some(command) => {
-                    if is_own_hand(&command) {
-                        session.hand_busy.set(false);
-                    }
-                    session.notify(i18n::command_refused(i18n::action(&command), &reason));
-                }
-                // An error about the session itself (a refused hello) is followed by a
-                // close whose code says what to do; a stray one is only logged.
-                None => web_sys::console::warn_1(&format!("server error: {code}: {reason}").into()),
-            }
+            refused(
+                generation,
+                session,
+                id,
+                model::refusal_reason(code, message),
+            );
         }
         ServerMessage::TokenRefreshed { .. } => {}
     }
 }
 
-fn on_event(generation: u32, session: Session, envelope: &EventEnvelope) {
-    session.observe_server_time(envelope.at);
+/// A command was refused: the viewer is told which and why.
+fn refused(generation: u32, session: Session, id: Option<u64>, reason: String) {
+    let pending = id.and_then(|id| {
+        current(generation, |connection| {
+            let pending = connection.pending.remove(&id)?;
+            if let Command::LowerHand {
+                request: Some(request),
+            } = &pending.command
+            {
+                connection
+                    .withdrawn
+                    .retain(|withdrawn| withdrawn != request);
+            }
+            Some(pending)
+        })
+        .flatten()
+    });
+    match pending {
+        Some(pending) => {
+            if pending.hand {
+                session.hand_busy.set(false);
+            }
+            session.notify(i18n::command_refused(
+                i18n::action(&pending.command),
+                &reason,
+            ));
+        }
+        // An error about the session itself (a refused hello) is followed by a close
+        // whose code says what to do; a stray one is only logged.
+        None => web_sys::console::warn_1(&format!("server error: {reason}").into()),
+    }
+}
+
+/// Folds one message into the meeting with `fold` and announces what changed for the
+/// viewer. A message that does not follow the state leads to a fresh snapshot.
+fn fold_and_announce(
+    generation: u32,
+    session: Session,
+    event: Option<&Event>,
+    fold: impl FnOnce(&mut Meeting) -> Fold,
+) {
     let you = session.you.get_untracked();
+    let withdrawn =
+        current(generation, |connection| connection.withdrawn.clone()).unwrap_or_default();
     let outcome = session.meeting.try_maybe_update(|meeting| {
         let Some(meeting) = meeting else {
             return (false, None);
         };
-        let before = you.as_ref().map(|you| Before::of(meeting, you));
-        match model::fold(meeting, envelope) {
+        let before = you.as_ref().map(|you| Situation::of(meeting, you));
+        match fold(meeting) {
             Fold::Applied => {
-                let said = you
-                    .as_ref()
-                    .zip(before)
-                    .and_then(|(you, before)| model::announcement(meeting, envelope, before, you));
+                let said = you.as_ref().zip(before).and_then(|(you, before)| {
+                    let after = Situation::of(meeting, you);
+                    model::announcement(meeting, &before, &after, event, |request| {
+                        withdrawn.contains(&request)
+                    })
+                });
                 (true, Some(Ok(said)))
             }
             Fold::Duplicate => (false, None),
@@ -351,12 +431,61 @@ fn on_event(generation: u32, session: Session, envelope: &EventEnvelope) {
     }
 }
 
-/// Re-enables the hand button once the event of its acknowledged command is folded, so
-/// that the button never offers to raise a hand that is already up.
+/// A `welcome` with a fresh snapshot: it replaces what the client knew (announcing what
+/// changed meanwhile, after a lost track), or is the first state.
+fn on_snapshot(generation: u32, session: Session, state: MeetingState) {
+    if session.meeting.with_untracked(Option::is_some) {
+        fold_and_announce(generation, session, None, |meeting| {
+            *meeting = Meeting::new(state);
+            Fold::Applied
+        });
+    } else {
+        session.meeting.set(Some(Meeting::new(state)));
+    }
+}
+
+fn on_event(generation: u32, session: Session, envelope: &EventEnvelope) {
+    let live = current(generation, |connection| {
+        envelope.seq > connection.welcome_seq
+    });
+    if live == Some(true) {
+        session.observe_server_time(envelope.at);
+    }
+    fold_and_announce(generation, session, Some(&envelope.event), |meeting| {
+        meeting.fold_event(envelope)
+    });
+}
+
+/// A `queue` view (summarised states): the list and the floor as they now stand. A new
+/// speech or pause seen live also tells the server's time.
+fn on_view(generation: u32, session: Session, view: &QueueView) {
+    let live = current(generation, |connection| view.seq > connection.welcome_seq);
+    let before = session
+        .meeting
+        .with_untracked(|meeting| meeting.as_ref().and_then(|m| m.state.floor.clone()));
+    fold_and_announce(generation, session, None, |meeting| {
+        meeting.fold_queue_view(view)
+    });
+    if live == Some(true)
+        && let Some(at) = timing::floor_change_time(before.as_ref(), view.floor.as_ref())
+    {
+        session.observe_server_time(at);
+    }
+}
+
+fn on_your_requests(generation: u32, session: Session, seq: u64, requests: Vec<MyRequest>) {
+    fold_and_announce(generation, session, None, |meeting| {
+        meeting.fold_your_requests(seq, requests)
+    });
+}
+
+/// Re-enables the hand button once the event of its acknowledged command is folded (or,
+/// for a summarised state, a view that includes it), so that the button never offers to
+/// raise a hand that is already up.
 fn release_hand_once_seen(generation: u32, session: Session) {
     let seen = session
         .meeting
-        .with_untracked(|meeting| meeting.as_ref().map_or(0, |meeting| meeting.seq));
+        .with_untracked(|meeting| meeting.as_ref().map_or(0, |meeting| meeting.state.seq));
     let released = current(generation, |connection| {
         let due = connection.hand_until_seq.is_some_and(|seq| seen >= seq);
         if due {

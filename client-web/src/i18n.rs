@@ -6,7 +6,7 @@
 //! below ([`queue_position`], [`item_changed`] …) so that callers never assemble sentences
 //! from pieces (word order differs between languages).
 
-use protocol::{ChannelKind, Command, ErrorCode, LanguageCode, Role};
+use protocol::{ChannelKind, Command, ErrorCode, LanguageCode, RequestKind, Role};
 
 /// A language the interface is available in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,20 +72,85 @@ pub enum Key {
     NobodyHasFloor,
     YouHaveFloor,
     SpeakingFor,
+    TimeLeft,
+    TimeOver,
+    TimerPaused,
+    SpeaksIn,
     GiveFloorNext,
     GiveFloor,
     GiveFloorLabel,
     EndSpeech,
+    PauseTimer,
+    ResumeTimer,
+    GiveFloorOther,
+    OtherName,
+    OtherDelegation,
+    OtherLanguage,
+    LanguageNotStated,
+    NameRequired,
     Speakers,
     QueueEmpty,
     QueueLength,
     QueueLengthOne,
+    QueueMore,
+    QueueLabel,
+    QueueNextLabel,
     QueuePosition,
+    ListIsClosed,
+    FirstTimeFirstOn,
+    AskForFloor,
+    RequestKindLabel,
+    KindIntervention,
+    KindQuestion,
+    KindPointOfOrder,
+    KindRightOfReply,
+    RequestQuestionLabel,
+    NoParticularQuestion,
+    QuestionNumbered,
+    RequestLanguageLabel,
+    RequestNoteLabel,
+    NoteCount,
+    NoteTooLong,
     RaiseHand,
     LowerHand,
+    ShortcutHand,
+    YourRequests,
+    DelegationPosition,
+    DelegationNext,
+    EstimatedWait,
+    EstimatedWaitShort,
+    Withdraw,
+    WithdrawLabel,
+    ClaimRequest,
+    ClaimRequestLabel,
+    Registered,
+    AlsoAskedOne,
+    AlsoAskedMany,
+    NoteForChair,
+    MoveUp,
+    MoveUpLabel,
+    MoveDown,
+    MoveDownLabel,
     Remove,
     RemoveLabel,
-    ShortcutHand,
+    ManageList,
+    CloseList,
+    ReopenList,
+    FirstTimeFirst,
+    ClearQueue,
+    ClearQueueConfirmOne,
+    ClearQueueConfirmMany,
+    ClearQueueYes,
+    Cancel,
+    ReaddLastSpeaker,
+    ReaddLastSpeakerLabel,
+    SpeakingTime,
+    SpeakingTimeHint,
+    SetSpeakingTime,
+    SpeakingTimeIs,
+    SpeakingTimeIsDefault,
+    NoSpeakingTime,
+    SpeakingTimeInvalid,
     Channels,
     Live,
     LiveBy,
@@ -100,11 +165,15 @@ pub enum Key {
     You,
     YouAreNext,
     HandLowered,
-    HandLoweredByChair,
+    RequestRemoved,
     SpeechEnded,
     FloorGivenTo,
-    FloorGivenYouAreNext,
+    ListClosedAnnounced,
+    ListReopenedAnnounced,
+    YourTimePaused,
+    YourTimeResumed,
     NameWithDelegation,
+    DetailSeparator,
     ItemChanged,
     ChannelLive,
     ChannelStandby,
@@ -124,14 +193,26 @@ pub enum Key {
     ErrorInvalid,
     ErrorNotFound,
     ErrorConflict,
+    ErrorListClosed,
+    ErrorLimitReached,
     ErrorRateLimited,
     ErrorUnavailable,
     ErrorUnsupportedVersion,
     ErrorInternal,
     ActionRaiseHand,
     ActionLowerHand,
+    ActionClaimRequest,
     ActionGiveFloor,
     ActionEndFloor,
+    ActionPauseFloor,
+    ActionResumeFloor,
+    ActionMoveRequest,
+    ActionClearQueue,
+    ActionCloseList,
+    ActionReopenList,
+    ActionFirstTimeFirst,
+    ActionReaddLastSpeaker,
+    ActionSpeakingTime,
     ActionChangeItem,
     ActionOnAir,
 }
@@ -183,22 +264,89 @@ fn english(key: Key) -> &'static str {
         GoToLabel => "Go to item: {title}",
         Floor => "Floor",
         NobodyHasFloor => "Nobody has the floor",
-        YouHaveFloor => "You have the floor",
+        YouHaveFloor => "You have the floor.",
         SpeakingFor => "Speaking for {time}",
+        TimeLeft => "{time} left",
+        TimeOver => "+{time} over",
+        TimerPaused => "Timer paused",
+        SpeaksIn => "in {language}",
         GiveFloorNext => "Give floor to next",
         GiveFloor => "Give floor",
         GiveFloorLabel => "Give floor to {name}",
         EndSpeech => "End speech",
+        PauseTimer => "Pause timer",
+        ResumeTimer => "Resume timer",
+        GiveFloorOther => "Give the floor to someone not in the list",
+        OtherName => "Name",
+        OtherDelegation => "Delegation (optional)",
+        OtherLanguage => "Language",
+        LanguageNotStated => "Not stated",
+        NameRequired => "Enter the name of the person who will speak.",
         Speakers => "List of speakers",
         QueueEmpty => "Nobody is waiting to speak.",
         QueueLength => "{count} people are waiting to speak.",
         QueueLengthOne => "1 person is waiting to speak.",
+        QueueMore => "and {count} more",
+        QueueLabel => "Requests to speak, in order",
+        QueueNextLabel => "Next in line",
         QueuePosition => "You are number {position} in the queue.",
+        ListIsClosed => "The list of speakers is closed: only points of order are taken.",
+        FirstTimeFirstOn => "Those who have not spoken on this item yet go first.",
+        AskForFloor => "Ask for the floor",
+        RequestKindLabel => "Request",
+        KindIntervention => "Intervention",
+        KindQuestion => "Question",
+        KindPointOfOrder => "Point of order",
+        KindRightOfReply => "Right of reply",
+        RequestQuestionLabel => "On the guiding question",
+        NoParticularQuestion => "No particular question",
+        QuestionNumbered => "Question {number}: {text}",
+        RequestLanguageLabel => "I will speak in",
+        RequestNoteLabel => "Note for the chair (optional)",
+        NoteCount => "{count} of {max} characters",
+        NoteTooLong => "The note is longer than {max} characters.",
         RaiseHand => "Raise hand",
         LowerHand => "Lower hand",
+        ShortcutHand => "Shortcut: H",
+        YourRequests => "Your requests",
+        DelegationPosition => {
+            "Your delegation's request is number {position} in the queue ({name} speaks)."
+        }
+        DelegationNext => "Your delegation is next ({name} speaks).",
+        EstimatedWait => "Estimated wait: about {minutes} min",
+        EstimatedWaitShort => "Estimated wait: less than a minute",
+        Withdraw => "Withdraw",
+        WithdrawLabel => "Withdraw the request: {kind}",
+        ClaimRequest => "Speak for my delegation",
+        ClaimRequestLabel => "Speak for my delegation instead of {name}",
+        Registered => "Registered",
+        AlsoAskedOne => "1 colleague also asked",
+        AlsoAskedMany => "{count} colleagues also asked",
+        NoteForChair => "Note: {note}",
+        MoveUp => "Up",
+        MoveUpLabel => "Move {name} up",
+        MoveDown => "Down",
+        MoveDownLabel => "Move {name} down",
         Remove => "Remove",
         RemoveLabel => "Remove {name} from the list of speakers",
-        ShortcutHand => "Shortcut: H",
+        ManageList => "Manage the list",
+        CloseList => "Close the list",
+        ReopenList => "Reopen the list",
+        FirstTimeFirst => "First-time speakers first",
+        ClearQueue => "Lower all hands",
+        ClearQueueConfirmOne => "Lower the 1 raised hand? The request leaves the list.",
+        ClearQueueConfirmMany => "Lower all {count} raised hands? Every request leaves the list.",
+        ClearQueueYes => "Yes, lower all hands",
+        Cancel => "Cancel",
+        ReaddLastSpeaker => "Re-add last speaker",
+        ReaddLastSpeakerLabel => "Put {name} back at the top of the list",
+        SpeakingTime => "Speaking time (minutes:seconds)",
+        SpeakingTimeHint => "Leave empty for the meeting's default.",
+        SetSpeakingTime => "Set",
+        SpeakingTimeIs => "Speaking time: {time}",
+        SpeakingTimeIsDefault => "Speaking time: {time} (the meeting's default)",
+        NoSpeakingTime => "No speaking-time limit",
+        SpeakingTimeInvalid => "Enter a time such as 3:00, from 0:10 to 60:00.",
         Channels => "Channels",
         Live => "Live",
         LiveBy => "Live: {name}",
@@ -211,13 +359,17 @@ fn english(key: Key) -> &'static str {
         BoothOffAir => "Off air: the channel is on standby",
         ChairControls => "Chair controls",
         You => "You",
-        YouAreNext => "You are next in the queue",
-        HandLowered => "Your hand is lowered",
-        HandLoweredByChair => "The chair lowered your hand",
-        SpeechEnded => "Your speech has ended",
-        FloorGivenTo => "{name} has the floor",
-        FloorGivenYouAreNext => "{name} has the floor. You are next in the queue",
+        YouAreNext => "You are next in the queue.",
+        HandLowered => "Your hand is lowered.",
+        RequestRemoved => "Your request was removed from the list of speakers.",
+        SpeechEnded => "Your speech has ended.",
+        FloorGivenTo => "{name} has the floor.",
+        ListClosedAnnounced => "The list of speakers is closed.",
+        ListReopenedAnnounced => "The list of speakers is open again.",
+        YourTimePaused => "Your speaking time is paused.",
+        YourTimeResumed => "Your speaking time runs again.",
         NameWithDelegation => "{name} ({delegation})",
+        DetailSeparator => " · ",
         ItemChanged => "Item changed: {title}",
         ChannelLive => "{channel} channel live",
         ChannelStandby => "{channel} channel on standby",
@@ -237,20 +389,32 @@ fn english(key: Key) -> &'static str {
         ErrorInvalid => "the server did not understand the request",
         ErrorNotFound => "that no longer exists",
         ErrorConflict => "that does not fit the meeting as it is now",
+        ErrorListClosed => "the list of speakers is closed; only points of order are taken",
+        ErrorLimitReached => "your delegation already has as many requests as allowed",
         ErrorRateLimited => "too many actions at once; wait a moment",
         ErrorUnavailable => "the service is busy; try again",
         ErrorUnsupportedVersion => "this page is out of date; reload it",
         ErrorInternal => "something went wrong on the server",
         ActionRaiseHand => "Raise hand",
         ActionLowerHand => "Lower hand",
+        ActionClaimRequest => "Speak for my delegation",
         ActionGiveFloor => "Give floor",
         ActionEndFloor => "End speech",
+        ActionPauseFloor => "Pause timer",
+        ActionResumeFloor => "Resume timer",
+        ActionMoveRequest => "Move request",
+        ActionClearQueue => "Lower all hands",
+        ActionCloseList => "Close the list",
+        ActionReopenList => "Reopen the list",
+        ActionFirstTimeFirst => "First-time speakers first",
+        ActionReaddLastSpeaker => "Re-add last speaker",
+        ActionSpeakingTime => "Speaking time",
         ActionChangeItem => "Change item",
         ActionOnAir => "On air",
     }
 }
 
-/// The English name of a language, by its tag, in the interface's language.
+/// The name of a language, by its tag, in the interface's language.
 fn language_name(tag: &str) -> Option<&'static str> {
     match (UI, tag) {
         (Lang::En, "ar") => Some("Arabic"),
@@ -263,6 +427,11 @@ fn language_name(tag: &str) -> Option<&'static str> {
     }
 }
 
+/// How a meeting language is named on screen: "French", or its tag when unknown.
+pub fn language(code: &LanguageCode) -> String {
+    language_name(code.as_str()).map_or_else(|| code.as_str().to_owned(), str::to_owned)
+}
+
 /// Fills a template's `{name}` placeholders.
 fn fill(key: Key, values: &[(&str, &str)]) -> String {
     values
@@ -270,6 +439,16 @@ fn fill(key: Key, values: &[(&str, &str)]) -> String {
         .fold(text(key).to_owned(), |template, (name, value)| {
             template.replace(&format!("{{{name}}}"), value)
         })
+}
+
+/// Picks the singular or the plural key by `count`. Languages with more plural forms
+/// (Arabic has six) will extend this with their own rule.
+fn plural(count: usize, one: Key, many: Key) -> String {
+    if count == 1 {
+        text(one).to_owned()
+    } else {
+        fill(many, &[("count", &count.to_string())])
+    }
 }
 
 /// How a role is named on screen.
@@ -284,12 +463,21 @@ pub fn role(role: Role) -> &'static str {
     })
 }
 
+/// How a kind of floor request is named on screen.
+pub fn request_kind(kind: RequestKind) -> &'static str {
+    text(match kind {
+        RequestKind::Intervention => Key::KindIntervention,
+        RequestKind::Question => Key::KindQuestion,
+        RequestKind::PointOfOrder => Key::KindPointOfOrder,
+        RequestKind::RightOfReply => Key::KindRightOfReply,
+    })
+}
+
 /// How a channel is named on screen: "Floor", "French", "Sign language", "Captions".
 pub fn channel(kind: &ChannelKind) -> String {
     match kind {
         ChannelKind::Floor => text(Key::ChannelFloor).to_owned(),
-        ChannelKind::Interpretation { language } => language_name(language.as_str())
-            .map_or_else(|| language.as_str().to_owned(), str::to_owned),
+        ChannelKind::Interpretation { language: code } => language(code),
         ChannelKind::SignLanguage => text(Key::ChannelSignLanguage).to_owned(),
         ChannelKind::Captions => text(Key::ChannelCaptions).to_owned(),
     }
@@ -303,6 +491,8 @@ pub fn error_code(code: ErrorCode) -> &'static str {
         ErrorCode::Invalid => Key::ErrorInvalid,
         ErrorCode::NotFound => Key::ErrorNotFound,
         ErrorCode::Conflict => Key::ErrorConflict,
+        ErrorCode::ListClosed => Key::ErrorListClosed,
+        ErrorCode::LimitReached => Key::ErrorLimitReached,
         ErrorCode::RateLimited => Key::ErrorRateLimited,
         ErrorCode::Unavailable => Key::ErrorUnavailable,
         ErrorCode::UnsupportedVersion => Key::ErrorUnsupportedVersion,
@@ -313,10 +503,20 @@ pub fn error_code(code: ErrorCode) -> &'static str {
 /// What a command does, named as its button is, for messages about it.
 pub fn action(command: &Command) -> Key {
     match command {
-        Command::RaiseHand => Key::ActionRaiseHand,
+        Command::RaiseHand { .. } => Key::ActionRaiseHand,
         Command::LowerHand { .. } => Key::ActionLowerHand,
+        Command::ClaimRequest { .. } => Key::ActionClaimRequest,
         Command::GiveFloor { .. } => Key::ActionGiveFloor,
         Command::EndFloor => Key::ActionEndFloor,
+        Command::PauseFloor => Key::ActionPauseFloor,
+        Command::ResumeFloor => Key::ActionResumeFloor,
+        Command::MoveRequest { .. } => Key::ActionMoveRequest,
+        Command::ClearQueue => Key::ActionClearQueue,
+        Command::CloseList => Key::ActionCloseList,
+        Command::ReopenList => Key::ActionReopenList,
+        Command::SetFirstTimeFirst { .. } => Key::ActionFirstTimeFirst,
+        Command::ReaddLastSpeaker => Key::ActionReaddLastSpeaker,
+        Command::SetSpeakingTime { .. } => Key::ActionSpeakingTime,
         Command::SetCurrentItem { .. } | Command::NextItem | Command::PreviousItem => {
             Key::ActionChangeItem
         }
@@ -324,9 +524,32 @@ pub fn action(command: &Command) -> Key {
     }
 }
 
+/// "1:05" from whole seconds; "1:02:05" from an hour on.
+pub fn clock_time(seconds: u64) -> String {
+    let (hours, minutes, seconds) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if hours > 0 {
+        format!("{hours}:{minutes:02}:{seconds:02}")
+    } else {
+        format!("{minutes}:{seconds:02}")
+    }
+}
+
 /// "You are number 2 in the queue." (`position` counts from 1).
-pub fn queue_position(position: usize) -> String {
+pub fn queue_position(position: u32) -> String {
     fill(Key::QueuePosition, &[("position", &position.to_string())])
+}
+
+/// "Your delegation's request is number 4 in the queue (Ana speaks)."; at position 1,
+/// "Your delegation is next (Ana speaks)."
+pub fn delegation_position(position: u32, speaker: &str) -> String {
+    if position == 1 {
+        fill(Key::DelegationNext, &[("name", speaker)])
+    } else {
+        fill(
+            Key::DelegationPosition,
+            &[("position", &position.to_string()), ("name", speaker)],
+        )
+    }
 }
 
 /// How many people wait to speak, for the list's summary.
@@ -336,6 +559,102 @@ pub fn queue_length(count: usize) -> String {
         1 => text(Key::QueueLengthOne).to_owned(),
         count => fill(Key::QueueLength, &[("count", &count.to_string())]),
     }
+}
+
+/// "and 12 more", after the first few of a long list.
+pub fn queue_more(count: usize) -> String {
+    fill(Key::QueueMore, &[("count", &count.to_string())])
+}
+
+/// "Estimated wait: about 4 min", or "less than a minute".
+pub fn estimated_wait(wait_ms: u64) -> String {
+    if wait_ms < 60_000 {
+        return text(Key::EstimatedWaitShort).to_owned();
+    }
+    let minutes = (wait_ms + 30_000) / 60_000;
+    fill(Key::EstimatedWait, &[("minutes", &minutes.to_string())])
+}
+
+/// "Speaking for 1:05", from whole seconds.
+pub fn speaking_for(seconds: u64) -> String {
+    fill(Key::SpeakingFor, &[("time", &clock_time(seconds))])
+}
+
+/// "2:35 left", from whole seconds.
+pub fn time_left(seconds: u64) -> String {
+    fill(Key::TimeLeft, &[("time", &clock_time(seconds))])
+}
+
+/// "+0:12 over", from whole seconds of overrun.
+pub fn time_over(seconds: u64) -> String {
+    fill(Key::TimeOver, &[("time", &clock_time(seconds))])
+}
+
+/// "in French": the language a speaker uses.
+pub fn speaks_in(code: &LanguageCode) -> String {
+    fill(Key::SpeaksIn, &[("language", &language(code))])
+}
+
+/// "Question 2: How …?", a guiding question by its 0-based index.
+pub fn question_numbered(index: u32, question: &str) -> String {
+    fill(
+        Key::QuestionNumbered,
+        &[("number", &(index + 1).to_string()), ("text", question)],
+    )
+}
+
+/// "12 of 280 characters", under the note field.
+pub fn note_count(count: usize, max: usize) -> String {
+    fill(
+        Key::NoteCount,
+        &[("count", &count.to_string()), ("max", &max.to_string())],
+    )
+}
+
+/// "The note is longer than 280 characters."
+pub fn note_too_long(max: usize) -> String {
+    fill(Key::NoteTooLong, &[("max", &max.to_string())])
+}
+
+/// "Note: …", a request's note as the chair sees it.
+pub fn note_for_chair(note: &str) -> String {
+    fill(Key::NoteForChair, &[("note", note)])
+}
+
+/// "2 colleagues also asked": members of the delegation whose requests merged into one.
+pub fn also_asked(count: usize) -> String {
+    plural(count, Key::AlsoAskedOne, Key::AlsoAskedMany)
+}
+
+/// "Lower all 5 raised hands? …", the confirmation of clearing the list.
+pub fn clear_queue_confirm(count: usize) -> String {
+    plural(count, Key::ClearQueueConfirmOne, Key::ClearQueueConfirmMany)
+}
+
+/// "Speaking time: 3:00", with "(the meeting's default)" when the item does not set its
+/// own; "No speaking-time limit" without one.
+pub fn speaking_time(seconds: Option<u32>, is_default: bool) -> String {
+    match seconds {
+        None => text(Key::NoSpeakingTime).to_owned(),
+        Some(seconds) => {
+            let key = if is_default {
+                Key::SpeakingTimeIsDefault
+            } else {
+                Key::SpeakingTimeIs
+            };
+            fill(key, &[("time", &clock_time(u64::from(seconds)))])
+        }
+    }
+}
+
+/// "Withdraw the request: Point of order".
+pub fn withdraw_label(kind: RequestKind) -> String {
+    fill(Key::WithdrawLabel, &[("kind", request_kind(kind))])
+}
+
+/// "Speak for my delegation instead of Ana".
+pub fn claim_label(name: &str) -> String {
+    fill(Key::ClaimRequestLabel, &[("name", name)])
 }
 
 /// "Presented by Netherlands".
@@ -358,15 +677,24 @@ pub fn give_floor_label(name: &str) -> String {
     fill(Key::GiveFloorLabel, &[("name", name)])
 }
 
+/// "Move Colombia up".
+pub fn move_up_label(name: &str) -> String {
+    fill(Key::MoveUpLabel, &[("name", name)])
+}
+
+/// "Move Colombia down".
+pub fn move_down_label(name: &str) -> String {
+    fill(Key::MoveDownLabel, &[("name", name)])
+}
+
 /// "Remove Colombia from the list of speakers".
 pub fn remove_label(name: &str) -> String {
     fill(Key::RemoveLabel, &[("name", name)])
 }
 
-/// "Speaking for 1:05", from whole seconds.
-pub fn speaking_for(seconds: u64) -> String {
-    let time = format!("{}:{:02}", seconds / 60, seconds % 60);
-    fill(Key::SpeakingFor, &[("time", &time)])
+/// "Put Colombia back at the top of the list".
+pub fn readd_label(name: &str) -> String {
+    fill(Key::ReaddLastSpeakerLabel, &[("name", name)])
 }
 
 /// "Live: Amira Haddad", a live channel's state with its interpreter.
@@ -384,14 +712,9 @@ pub fn other_on_air(name: &str) -> String {
     fill(Key::OtherOnAir, &[("name", name)])
 }
 
-/// "Colombia has the floor".
+/// "Colombia has the floor."
 pub fn floor_given_to(name: &str) -> String {
     fill(Key::FloorGivenTo, &[("name", name)])
-}
-
-/// "Colombia has the floor. You are next in the queue".
-pub fn floor_given_you_are_next(name: &str) -> String {
-    fill(Key::FloorGivenYouAreNext, &[("name", name)])
 }
 
 /// "Delegate of Peru (Peru)", or the name alone when the delegation is the name or absent.
@@ -403,6 +726,11 @@ pub fn name_with_delegation(name: &str, delegation: Option<&str>) -> String {
         ),
         _ => name.to_owned(),
     }
+}
+
+/// Details of one thing in a row: "in French · Question 2: … · Registered".
+pub fn details(parts: &[String]) -> String {
+    parts.join(text(Key::DetailSeparator))
 }
 
 /// "Item changed: Opening remarks by the European Union".
@@ -436,6 +764,9 @@ mod tests {
     fn templates_are_filled() {
         assert_eq!(queue_position(2), "You are number 2 in the queue.");
         assert_eq!(speaking_for(65), "Speaking for 1:05");
+        assert_eq!(time_left(155), "2:35 left");
+        assert_eq!(time_over(12), "+0:12 over");
+        assert_eq!(clock_time(3725), "1:02:05");
         assert_eq!(item_changed("Opening"), "Item changed: Opening");
         assert_eq!(
             command_refused(Key::ActionRaiseHand, "your hand is already raised"),
@@ -447,6 +778,32 @@ mod tests {
         assert_eq!(name_with_delegation("Ana", Some("Peru")), "Ana (Peru)");
         assert_eq!(name_with_delegation("Peru", Some("Peru")), "Peru");
         assert_eq!(name_with_delegation("Ana", None), "Ana");
+        assert_eq!(also_asked(1), "1 colleague also asked");
+        assert_eq!(also_asked(3), "3 colleagues also asked");
+        assert!(clear_queue_confirm(7).contains("all 7"));
+        assert_eq!(question_numbered(0, "Why?"), "Question 1: Why?");
+        assert_eq!(speaks_in(&LanguageCode::new("es")), "in Spanish");
+        assert_eq!(
+            delegation_position(1, "Ana"),
+            "Your delegation is next (Ana speaks)."
+        );
+    }
+
+    #[test]
+    fn waits_are_rounded_to_minutes() {
+        assert_eq!(estimated_wait(59_999), "Estimated wait: less than a minute");
+        assert_eq!(estimated_wait(60_000), "Estimated wait: about 1 min");
+        assert_eq!(estimated_wait(150_000), "Estimated wait: about 3 min");
+    }
+
+    #[test]
+    fn speaking_times_say_where_they_come_from() {
+        assert_eq!(speaking_time(None, true), "No speaking-time limit");
+        assert_eq!(speaking_time(Some(180), false), "Speaking time: 3:00");
+        assert_eq!(
+            speaking_time(Some(90), true),
+            "Speaking time: 1:30 (the meeting's default)"
+        );
     }
 
     #[test]
@@ -462,21 +819,50 @@ mod tests {
     }
 
     #[test]
+    fn every_kind_and_error_has_a_text() {
+        for kind in RequestKind::ALL {
+            assert!(!request_kind(kind).is_empty());
+        }
+        for code in ErrorCode::ALL {
+            assert!(!error_code(code).is_empty());
+        }
+    }
+
+    #[test]
     fn no_template_keeps_a_placeholder() {
         let filled = [
             queue_position(1),
+            delegation_position(1, "x"),
+            delegation_position(3, "x"),
             queue_length(3),
+            queue_more(3),
+            estimated_wait(600_000),
             presenter("x"),
             planned_minutes(5),
             go_to_label("x"),
             give_floor_label("x"),
+            move_up_label("x"),
+            move_down_label("x"),
             remove_label("x"),
+            readd_label("x"),
             speaking_for(1),
+            time_left(1),
+            time_over(1),
+            speaks_in(&LanguageCode::new("fr")),
+            question_numbered(1, "x"),
+            note_count(1, 2),
+            note_too_long(2),
+            note_for_chair("x"),
+            also_asked(2),
+            clear_queue_confirm(2),
+            speaking_time(Some(60), true),
+            speaking_time(Some(60), false),
+            withdraw_label(RequestKind::Question),
+            claim_label("x"),
             live_by("x"),
             your_booth("x"),
             other_on_air("x"),
             floor_given_to("x"),
-            floor_given_you_are_next("x"),
             name_with_delegation("x", Some("y")),
             item_changed("x"),
             channel_live("x"),

@@ -8,8 +8,14 @@
 //! natively (`cargo test -p client-web`):
 //!
 //! - [`i18n`]: every visible string, looked up by key, so that translations can follow.
-//! - [`model`]: what the page derives from the meeting and the viewer (their place in the
-//!   queue, what their buttons send) and which events are announced to them.
+//! - [`model`]: the meeting as the client knows it ([`model::Meeting`]: the folded state
+//!   and, for a summarised state, the viewer's requests from `your_requests`), how each
+//!   server message folds into it, and what is announced to the viewer.
+//! - [`speakers`]: the list of speakers as the page shows it: who sees what, the queue's
+//!   rows, the viewer's requests with positions and estimated waits, the chair's
+//!   controls, and the commands the request form and buttons send.
+//! - [`timing`]: the server's clock as estimated from what it sends, the speaking-time
+//!   countdown, reading a speaking time typed by the chair.
 //! - [`policy`]: the reconnect backoff, what each close code means, and reading the token
 //!   from the invite link's fragment.
 //!
@@ -22,7 +28,9 @@
 //!   with backoff and `since`, resynchronising after a gap.
 //! - `invite.rs`: the token: taken from the address bar, kept in `sessionStorage`.
 //! - `views/`: one file per area of the page: `header`, `agenda` (with the current
-//!   item), `floor`, `speakers`, `channels`, `booth` (interpreters' on-air control).
+//!   item), `floor` (the speech and its countdown), `speakers` (the queue), `request`
+//!   (the request form and the viewer's requests), `list_controls` (the chair's
+//!   management of the list), `channels`, `booth` (interpreters' on-air control).
 //!
 //! # DOM contract
 //!
@@ -32,6 +40,8 @@
 pub mod i18n;
 pub mod model;
 pub mod policy;
+pub mod speakers;
+pub mod timing;
 
 #[cfg(target_arch = "wasm32")]
 mod app;

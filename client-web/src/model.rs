@@ -1,29 +1,171 @@
-//! What the page derives from the folded [`MeetingState`] and the viewer: their place in
-//! the queue, what their buttons do, and which changes are worth announcing to them.
+//! The meeting as this client knows it ([`Meeting`]: the folded state, plus the viewer's
+//! own requests when the state is summarised), how each server message folds into it, and
+//! which changes are worth announcing to the viewer.
 //!
 //! Pure functions of the protocol's types, so that they are unit-tested natively; the
-//! views only read them.
+//! connection feeds them and the views only read them.
 
 use crate::i18n::{self, Key, UI};
 use protocol::{
-    ApplyError, Channel, ChannelId, Command, Event, EventEnvelope, Localized, MeetingState,
-    Participant, Role,
+    ApplyError, Channel, ChannelId, Command, Event, EventEnvelope, ItemId, Localized, MeetingState,
+    MyRequest, Participant, ParticipantId, QueueView, RequestId,
 };
+
+/// The meeting as this client knows it.
+///
+/// The chair and organisers hold the full state and find their requests in it. Everyone
+/// else holds a summarised state, which shows only the first few requests; their own
+/// requests and positions come separately, in `your_requests` messages, kept here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meeting {
+    /// The folded state (summarised or full).
+    pub state: MeetingState,
+    /// The last `your_requests` (summarised states only): the seq it was current at and
+    /// the viewer's requests with their positions.
+    told: (u64, Vec<MyRequest>),
+}
+
+/// How a message from the server fitted what the client knows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fold {
+    /// The message was folded in.
+    Applied,
+    /// Nothing to do: already folded (its seq is not newer), or not meant for this kind
+    /// of state.
+    Duplicate,
+    /// The message does not follow the state: a fresh snapshot is needed.
+    LostTrack(ApplyError),
+}
+
+impl Meeting {
+    /// The meeting from a `welcome` snapshot. A summarised snapshot knows none of the
+    /// viewer's requests until a `your_requests` arrives (it follows at once if any).
+    pub fn new(state: MeetingState) -> Self {
+        Self {
+            told: (state.seq, Vec::new()),
+            state,
+        }
+    }
+
+    /// Folds an event, telling duplicates (harmless) from gaps (the client must ask for a
+    /// fresh snapshot).
+    pub fn fold_event(&mut self, envelope: &EventEnvelope) -> Fold {
+        if envelope.seq <= self.state.seq {
+            return Fold::Duplicate;
+        }
+        if let Err(error) = self.state.apply(envelope) {
+            return Fold::LostTrack(error);
+        }
+        if self.state.summarised && matches!(envelope.event, Event::CurrentItemChanged { .. }) {
+            // The requests told were in the previous item's list. The server tells the
+            // new list's (if any) with the next view.
+            self.told.1.clear();
+        }
+        Fold::Applied
+    }
+
+    /// Folds a `queue` view into a summarised state. The view also refreshes the
+    /// viewer's requests it shows (a colleague's claim or merge changes a request
+    /// without moving it, which `your_requests` does not repeat).
+    pub fn fold_queue_view(&mut self, view: &QueueView) -> Fold {
+        if !self.state.summarised || view.seq < self.state.seq {
+            return Fold::Duplicate;
+        }
+        if let Err(error) = self.state.apply_queue_view(view) {
+            return Fold::LostTrack(error);
+        }
+        if let Some(list) = &view.list {
+            for mine in &mut self.told.1 {
+                if let Some(index) = list.index_of(mine.request.id) {
+                    mine.request = list.queue[index].clone();
+                    mine.position = u32::try_from(index + 1).unwrap_or(u32::MAX);
+                }
+            }
+        }
+        Fold::Applied
+    }
+
+    /// Folds a `your_requests` message into a summarised state.
+    pub fn fold_your_requests(&mut self, seq: u64, requests: Vec<MyRequest>) -> Fold {
+        if !self.state.summarised || seq < self.told.0 {
+            return Fold::Duplicate;
+        }
+        self.told = (seq, requests);
+        Fold::Applied
+    }
+
+    /// Takes note of the server's acceptance of one of the viewer's commands whose effect
+    /// a summarised state would otherwise not learn: a request merged into their
+    /// delegation's, or claimed from a colleague, changes the request without moving it,
+    /// and `your_requests` only repeats moves. The change is the one the fold makes;
+    /// [`Fold::Duplicate`] when there is none to make.
+    pub fn acknowledged(&mut self, command: &Command, me: &Participant) -> Fold {
+        if !self.state.summarised {
+            return Fold::Duplicate;
+        }
+        let requests = &mut self.told.1;
+        let changed = match command {
+            Command::RaiseHand { kind, .. } => {
+                let waiting = requests.iter().any(|mine| asked_by(&mine.request, me));
+                match requests.iter_mut().find(|mine| {
+                    mine.request.kind == *kind
+                        && mine.request.delegation.is_some()
+                        && mine.request.delegation == me.delegation
+                }) {
+                    Some(same) if !waiting => {
+                        same.request.also.push(me.id.clone());
+                        true
+                    }
+                    _ => false,
+                }
+            }
+            Command::ClaimRequest { request } => {
+                match requests.iter_mut().find(|mine| mine.request.id == *request) {
+                    Some(mine) if mine.request.participant != me.id => {
+                        mine.request.also.retain(|member| member != &me.id);
+                        mine.request.participant = me.id.clone();
+                        mine.request.name = me.name.clone();
+                        true
+                    }
+                    _ => false,
+                }
+            }
+            _ => false,
+        };
+        if changed {
+            Fold::Applied
+        } else {
+            Fold::Duplicate
+        }
+    }
+
+    /// The requests in the list in use that the viewer may act on (theirs, their
+    /// delegation's), first in line first, with 1-based positions.
+    pub fn my_requests(&self, me: &Participant) -> Vec<MyRequest> {
+        if self.state.summarised {
+            self.told.1.clone()
+        } else {
+            self.state.requests_of(&me.id, me.delegation.as_deref())
+        }
+    }
+}
+
+/// Whether the viewer asked for this request themselves (rather than a colleague of their
+/// delegation): they are its speaker or merged into it.
+fn asked_by(request: &protocol::FloorRequest, me: &Participant) -> bool {
+    request.participant == me.id || request.also.contains(&me.id)
+}
+
+/// The viewer's own request among theirs: the one they asked for (or merged into).
+/// A participant waits at most once in a list.
+pub fn own_request<'a>(requests: &'a [MyRequest], me: &Participant) -> Option<&'a MyRequest> {
+    requests.iter().find(|mine| asked_by(&mine.request, me))
+}
 
 /// A meeting text (title, question) in the interface's language, else the meeting's
 /// default language.
 pub fn localized<'a>(meeting: &MeetingState, text: &'a Localized) -> &'a str {
     text.get(&UI.code(), &meeting.info.default_language)
-}
-
-/// Whether this role asks for the floor (the server refuses a raised hand from others).
-pub fn can_raise_hand(role: Role) -> bool {
-    matches!(role, Role::Attendee | Role::Organiser)
-}
-
-/// The viewer's 0-based position in the list of speakers, if their hand is up.
-pub fn my_position(meeting: &MeetingState, me: &Participant) -> Option<usize> {
-    meeting.queue_position(&me.id)
 }
 
 /// Whether the viewer has the floor.
@@ -32,19 +174,6 @@ pub fn has_floor(meeting: &MeetingState, me: &Participant) -> bool {
         .floor
         .as_ref()
         .is_some_and(|speaker| speaker.participant == me.id)
-}
-
-/// The command the raise-hand button sends: lower when raised, raise otherwise. `None`
-/// when the viewer's role does not ask for the floor.
-pub fn hand_command(meeting: &MeetingState, me: &Participant) -> Option<Command> {
-    if !can_raise_hand(me.role) {
-        return None;
-    }
-    Some(if my_position(meeting, me).is_some() {
-        Command::LowerHand { participant: None }
-    } else {
-        Command::RaiseHand
-    })
 }
 
 /// The state of an interpreter's booth channel, as seen by that interpreter.
@@ -105,110 +234,190 @@ pub fn agenda_moves(meeting: &MeetingState) -> AgendaMoves {
     }
 }
 
-/// How an event from the server fitted the state.
+/// What the viewer's situation is, taken before and after each message from the server,
+/// so that what changed for them can be announced whatever message brought the change
+/// (an event for a full state; a view or `your_requests` for a summarised one).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Fold {
-    /// The event was folded in.
-    Applied,
-    /// The event was already folded (its seq is not newer): nothing to do.
-    Duplicate,
-    /// The event does not follow the state: a fresh snapshot is needed.
-    LostTrack(ApplyError),
+pub struct Situation {
+    /// The item whose list is in use.
+    item: Option<ItemId>,
+    /// The viewer's own request and its 1-based position.
+    own: Option<(RequestId, u32)>,
+    /// The speech in progress: who, since when, and their name.
+    speech: Option<(ParticipantId, u64, String)>,
+    /// Whether the viewer speaks.
+    speaking: bool,
+    /// Whether the speech's timer is paused.
+    paused: bool,
+    /// Whether the list in use is closed.
+    closed: bool,
 }
 
-/// Folds an event into the meeting, telling duplicates (harmless) from gaps (the client
-/// must ask for a fresh snapshot).
-pub fn fold(meeting: &mut MeetingState, envelope: &EventEnvelope) -> Fold {
-    if envelope.seq <= meeting.seq {
-        return Fold::Duplicate;
-    }
-    match meeting.apply(envelope) {
-        Ok(()) => Fold::Applied,
-        Err(error) => Fold::LostTrack(error),
-    }
-}
-
-/// What the viewer's situation was before an event, to tell what changed for them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Before {
-    /// Their 0-based position in the queue.
-    pub position: Option<usize>,
-    /// Whether they had the floor.
-    pub had_floor: bool,
-}
-
-impl Before {
+impl Situation {
     /// Takes note of the viewer's situation.
-    pub fn of(meeting: &MeetingState, me: &Participant) -> Self {
+    pub fn of(meeting: &Meeting, me: &Participant) -> Self {
+        let state = &meeting.state;
         Self {
-            position: my_position(meeting, me),
-            had_floor: has_floor(meeting, me),
+            item: state.active_item().cloned(),
+            own: own_request(&meeting.my_requests(me), me)
+                .map(|mine| (mine.request.id, mine.position)),
+            speech: state.floor.as_ref().map(|speaker| {
+                (
+                    speaker.participant.clone(),
+                    speaker.since,
+                    i18n::name_with_delegation(&speaker.name, speaker.delegation.as_deref()),
+                )
+            }),
+            speaking: has_floor(state, me),
+            paused: state
+                .floor
+                .as_ref()
+                .is_some_and(|speaker| speaker.paused_at.is_some()),
+            closed: state.active_list().is_some_and(|list| list.closed),
         }
     }
 }
 
-/// Announces what an event, just folded into `meeting`, means for the viewer, for the
-/// page's `aria-live` region. `None` when it is not worth interrupting them.
+/// What changed for the viewer between two situations, as one text for the page's
+/// `aria-live` region; `None` when nothing is worth interrupting them. `event` is the
+/// event that caused the change, when one did (channels and the agenda are announced
+/// from their events); `withdrawn_by_me` tells whether the viewer asked to withdraw a
+/// request (so that its leaving is not reported as the chair's doing).
 pub fn announcement(
-    meeting: &MeetingState,
-    envelope: &EventEnvelope,
-    before: Before,
-    me: &Participant,
+    meeting: &Meeting,
+    before: &Situation,
+    after: &Situation,
+    event: Option<&Event>,
+    withdrawn_by_me: impl Fn(RequestId) -> bool,
 ) -> Option<String> {
-    let mine = |participant: &protocol::ParticipantId| *participant == me.id;
-    let channel_name = |id: &ChannelId| meeting.channel(id).map(|c| i18n::channel(&c.kind));
-    let moved_to_front = || {
-        before.position.is_some_and(|position| position > 0) && my_position(meeting, me) == Some(0)
+    let state = &meeting.state;
+    let mut said: Vec<String> = Vec::new();
+    match event {
+        Some(Event::CurrentItemChanged { .. }) => said.extend(
+            state
+                .current_agenda_item()
+                .map(|item| i18n::item_changed(localized(state, &item.title))),
+        ),
+        Some(Event::ChannelOnAir { channel, .. }) => {
+            said.extend(channel_name(state, channel).map(|c| i18n::channel_live(&c)));
+        }
+        Some(Event::ChannelOffAir { channel }) => {
+            said.extend(channel_name(state, channel).map(|c| i18n::channel_standby(&c)));
+        }
+        _ => {}
+    }
+
+    let same_speech = |a: &Option<(ParticipantId, u64, String)>,
+                       b: &Option<(ParticipantId, u64, String)>| {
+        a.as_ref().map(|(who, since, _)| (who, since))
+            == b.as_ref().map(|(who, since, _)| (who, since))
     };
-    match &envelope.event {
-        Event::FloorGiven { participant, .. } if mine(participant) => {
-            Some(i18n::text(Key::YouHaveFloor).to_owned())
-        }
-        Event::FloorGiven { name, .. } => Some(if moved_to_front() {
-            i18n::floor_given_you_are_next(name)
+    if !same_speech(&before.speech, &after.speech) {
+        if after.speaking {
+            said.push(i18n::text(Key::YouHaveFloor).to_owned());
         } else {
-            i18n::floor_given_to(name)
-        }),
-        Event::FloorEnded if before.had_floor => Some(i18n::text(Key::SpeechEnded).to_owned()),
-        Event::FloorEnded => None,
-        Event::HandRaised { participant, .. } if mine(participant) => {
-            my_position(meeting, me).map(|position| i18n::queue_position(position + 1))
+            if before.speaking {
+                said.push(i18n::text(Key::SpeechEnded).to_owned());
+            }
+            if let Some((_, _, name)) = &after.speech {
+                said.push(i18n::floor_given_to(name));
+            }
         }
-        Event::HandRaised { .. } => None,
-        Event::HandLowered { participant } if mine(participant) => {
-            let by_me = envelope.actor.as_ref().is_none_or(mine);
-            let key = if by_me {
-                Key::HandLowered
+    } else if after.speaking && before.paused != after.paused {
+        said.push(
+            i18n::text(if after.paused {
+                Key::YourTimePaused
             } else {
-                Key::HandLoweredByChair
-            };
-            Some(i18n::text(key).to_owned())
+                Key::YourTimeResumed
+            })
+            .to_owned(),
+        );
+    }
+
+    if before.item == after.item {
+        match (before.own, after.own) {
+            (Some((id, _)), None) if !after.speaking => said.push(
+                i18n::text(if withdrawn_by_me(id) {
+                    Key::HandLowered
+                } else {
+                    Key::RequestRemoved
+                })
+                .to_owned(),
+            ),
+            (before_own, Some((id, position))) => {
+                let new = before_own.is_none_or(|(before_id, _)| before_id != id);
+                let moved_to_front = before_own.is_some_and(|(_, before)| before != 1);
+                if position == 1 && (new || moved_to_front) {
+                    said.push(i18n::text(Key::YouAreNext).to_owned());
+                } else if new {
+                    said.push(i18n::queue_position(position));
+                }
+            }
+            _ => {}
         }
-        Event::HandLowered { .. } => {
-            moved_to_front().then(|| i18n::text(Key::YouAreNext).to_owned())
-        }
-        Event::CurrentItemChanged { .. } => meeting
-            .current_agenda_item()
-            .map(|item| i18n::item_changed(localized(meeting, &item.title))),
-        Event::ChannelOnAir { channel, .. } => {
-            channel_name(channel).map(|c| i18n::channel_live(&c))
-        }
-        Event::ChannelOffAir { channel } => {
-            channel_name(channel).map(|c| i18n::channel_standby(&c))
+        if before.closed != after.closed {
+            said.push(
+                i18n::text(if after.closed {
+                    Key::ListClosedAnnounced
+                } else {
+                    Key::ListReopenedAnnounced
+                })
+                .to_owned(),
+            );
         }
     }
+    (!said.is_empty()).then(|| said.join(" "))
+}
+
+fn channel_name(meeting: &MeetingState, id: &ChannelId) -> Option<String> {
+    meeting
+        .channel(id)
+        .map(|channel| i18n::channel(&channel.kind))
+}
+
+/// Why the server refused a command, for people: its message, or the code's text when
+/// it sent none.
+pub fn refusal_reason(code: protocol::ErrorCode, message: String) -> String {
+    if message.trim().is_empty() {
+        i18n::error_code(code).to_owned()
+    } else {
+        message
+    }
+}
+
+/// An `error` frame this client cannot decode (a code newer than it): its id and
+/// message, so that the refused command is still answered and the server's explanation
+/// shown.
+pub fn unknown_error(text: &str) -> Option<(Option<u64>, String)> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    if value.get("type")?.as_str()? != "error" {
+        return None;
+    }
+    let message = value
+        .get("message")
+        .and_then(serde_json::Value::as_str)
+        .filter(|message| !message.trim().is_empty())
+        .or_else(|| value.get("code").and_then(serde_json::Value::as_str))?;
+    Some((
+        value.get("id").and_then(serde_json::Value::as_u64),
+        message.to_owned(),
+    ))
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
-    use protocol::{AgendaItem, ItemId, LanguageCode, MeetingId, MeetingInfo, ParticipantId};
+    use protocol::{
+        AgendaItem, FloorRequest, LanguageCode, MeetingId, MeetingInfo, RequestKind, Role,
+    };
 
     fn text(en: &str) -> Localized {
         Localized([(LanguageCode::new("en"), en.to_owned())].into())
     }
 
-    fn meeting() -> MeetingState {
+    /// A meeting of two items, the first with two guiding questions, in English and
+    /// French, with a 3-minute speaking time.
+    pub(crate) fn meeting() -> MeetingState {
         let info = MeetingInfo {
             id: MeetingId::new("m"),
             title: text("Meeting"),
@@ -216,201 +425,248 @@ mod tests {
             default_language: LanguageCode::new("en"),
             time_zone: "Europe/Zurich".into(),
             scheduled_start: "2020-12-04T15:00:00+01:00".into(),
+            speaking_time_seconds: Some(180),
+            max_requests_per_delegation: None,
         };
-        let item = |id: &str, title: &str| AgendaItem {
+        let item = |id: &str, title: &str, questions: &[&str]| AgendaItem {
             id: ItemId::new(id),
             title: text(title),
             presenter: None,
             planned_minutes: None,
-            questions: Vec::new(),
+            questions: questions.iter().map(|q| text(q)).collect(),
+            speaking_time_seconds: None,
         };
-        MeetingState::new(info, vec![item("one", "First"), item("two", "Second")])
+        MeetingState::new(
+            info,
+            vec![
+                item("one", "First", &["Why?", "How?"]),
+                item("two", "Second", &[]),
+            ],
+        )
     }
 
-    fn person(id: &str, role: Role) -> Participant {
+    /// An attendee (or other role) `id`, of `delegation` if any.
+    pub(crate) fn person(id: &str, role: Role, delegation: Option<&str>) -> Participant {
         Participant {
             id: ParticipantId::new(id),
             name: format!("Name of {id}"),
             role,
-            delegation: None,
+            delegation: delegation.map(str::to_owned),
             booth: (role == Role::Interpreter).then(|| ChannelId::new("fr")),
             languages: Vec::new(),
         }
     }
 
-    /// Folds `events` as `actor`, then returns what `viewer` hears about the last one.
-    fn check(
-        events: &[(Option<&str>, Event)],
-        viewer: &Participant,
-    ) -> (MeetingState, Option<String>) {
+    /// A request by `who` of `delegation`, with an id to be set by the caller.
+    pub(crate) fn request(who: &str, kind: RequestKind, delegation: Option<&str>) -> FloorRequest {
+        FloorRequest {
+            id: 0,
+            kind,
+            participant: ParticipantId::new(who),
+            name: format!("Name of {who}"),
+            delegation: delegation.map(str::to_owned),
+            language: LanguageCode::new("en"),
+            question: None,
+            note: None,
+            raised_at: 0,
+            registered: false,
+            also: Vec::new(),
+        }
+    }
+
+    /// A full state after `events`, each at `at` = 1000 × its seq.
+    pub(crate) fn folded(events: &[Event]) -> MeetingState {
         let mut state = meeting();
-        let mut said = None;
-        for (actor, event) in events {
+        for event in events {
             let envelope = EventEnvelope {
                 seq: state.seq + 1,
-                at: 0,
-                actor: actor.map(ParticipantId::new),
+                at: (state.seq + 1) * 1000,
+                actor: None,
                 event: event.clone(),
             };
-            let before = Before::of(&state, viewer);
-            assert_eq!(fold(&mut state, &envelope), Fold::Applied);
-            said = announcement(&state, &envelope, before, viewer);
+            state.apply(&envelope).expect("the test's events fold");
         }
-        (state, said)
+        state
     }
 
-    fn raised(id: &str) -> (Option<&str>, Event) {
-        (
-            Some(id),
-            Event::HandRaised {
-                participant: ParticipantId::new(id),
-                name: format!("Name of {id}"),
-                delegation: None,
-            },
-        )
+    /// `who` raises a hand for an intervention (request ids count from 1 in `events`).
+    pub(crate) fn raised(id: u64, who: &str, delegation: Option<&str>) -> Event {
+        raised_kind(id, who, RequestKind::Intervention, delegation)
     }
 
-    fn given(id: &str) -> (Option<&'static str>, Event) {
-        (
-            Some("chair"),
-            Event::FloorGiven {
-                participant: ParticipantId::new(id),
-                name: format!("Name of {id}"),
-                delegation: None,
-            },
-        )
+    /// `who` asks for the floor for `kind`, as request `id`.
+    pub(crate) fn raised_kind(
+        id: u64,
+        who: &str,
+        kind: RequestKind,
+        delegation: Option<&str>,
+    ) -> Event {
+        let mut request = request(who, kind, delegation);
+        request.id = id;
+        Event::FloorRequested {
+            item: ItemId::new("one"),
+            request,
+            top: false,
+        }
+    }
+
+    /// The chair gives the floor for request `id` to `who`.
+    pub(crate) fn given(id: u64, who: &str) -> Event {
+        Event::FloorGiven {
+            participant: ParticipantId::new(who),
+            name: format!("Name of {who}"),
+            delegation: None,
+            item: ItemId::new("one"),
+            request: Some(id),
+            kind: RequestKind::Intervention,
+            language: None,
+            limit_seconds: Some(180),
+        }
+    }
+
+    /// Folds `events` into a full state one by one as `viewer` sees them; what they
+    /// hear about the last one.
+    fn check(events: &[Event], viewer: &Participant) -> (Meeting, Option<String>) {
+        let mut meeting = Meeting::new(self::meeting());
+        let mut said = None;
+        for event in events {
+            let envelope = EventEnvelope {
+                seq: meeting.state.seq + 1,
+                at: (meeting.state.seq + 1) * 1000,
+                actor: None,
+                event: event.clone(),
+            };
+            let before = Situation::of(&meeting, viewer);
+            assert_eq!(meeting.fold_event(&envelope), Fold::Applied);
+            let after = Situation::of(&meeting, viewer);
+            said = announcement(&meeting, &before, &after, Some(event), |_| false);
+        }
+        (meeting, said)
     }
 
     #[test]
-    fn a_raised_hand_tells_its_position_and_flips_the_button() {
-        let me = person("b", Role::Attendee);
-        let (state, said) = check(&[raised("a"), raised("b")], &me);
+    fn a_raised_hand_tells_its_position() {
+        let me = person("b", Role::Organiser, None);
+        let (_, said) = check(&[raised(1, "a", None), raised(2, "b", None)], &me);
         assert_eq!(said.as_deref(), Some("You are number 2 in the queue."));
-        assert_eq!(
-            hand_command(&state, &me),
-            Some(Command::LowerHand { participant: None })
-        );
-        let (state, said) = check(&[raised("a")], &me);
+        let (_, said) = check(&[raised(1, "b", None)], &me);
+        assert_eq!(said.as_deref(), Some("You are next in the queue."));
+        let (_, said) = check(&[raised(1, "a", None)], &me);
         assert_eq!(said, None, "others' hands are not announced");
-        assert_eq!(hand_command(&state, &me), Some(Command::RaiseHand));
     }
 
     #[test]
     fn the_floor_is_announced_and_the_next_speaker_is_told() {
-        let me = person("b", Role::Attendee);
-        let (_, said) = check(&[raised("a"), raised("b"), given("a")], &me);
+        let me = person("b", Role::Organiser, None);
+        let hands = [raised(1, "a", None), raised(2, "b", None)];
+        let (_, said) = check(&[hands[0].clone(), hands[1].clone(), given(1, "a")], &me);
         assert_eq!(
             said.as_deref(),
-            Some("Name of a has the floor. You are next in the queue")
+            Some("Name of a has the floor. You are next in the queue.")
         );
-        let (state, said) = check(&[raised("a"), raised("b"), given("b")], &me);
-        assert_eq!(said.as_deref(), Some("You have the floor"));
-        assert!(has_floor(&state, &me));
-        let (_, said) = check(
-            &[raised("b"), given("b"), (Some("chair"), Event::FloorEnded)],
-            &me,
-        );
-        assert_eq!(said.as_deref(), Some("Your speech has ended"));
+        let (meeting, said) = check(&[hands[0].clone(), hands[1].clone(), given(2, "b")], &me);
+        assert_eq!(said.as_deref(), Some("You have the floor."));
+        assert!(has_floor(&meeting.state, &me));
+        let alone = raised(1, "b", None);
+        let (_, said) = check(&[alone.clone(), given(1, "b"), Event::FloorPaused], &me);
+        assert_eq!(said.as_deref(), Some("Your speaking time is paused."));
+        let (_, said) = check(&[alone, given(1, "b"), Event::FloorEnded], &me);
+        assert_eq!(said.as_deref(), Some("Your speech has ended."));
     }
 
     #[test]
-    fn the_chair_lowering_a_hand_is_told_apart() {
-        let me = person("b", Role::Attendee);
-        let lowered = |actor| {
-            (
-                Some(actor),
-                Event::HandLowered {
-                    participant: ParticipantId::new("b"),
-                },
-            )
+    fn a_withdrawn_request_says_who_withdrew_it() {
+        let me = person("b", Role::Organiser, None);
+        let mut meeting = Meeting::new(folded(&[raised(1, "b", None)]));
+        let before = Situation::of(&meeting, &me);
+        let withdrawn = Event::RequestWithdrawn {
+            item: ItemId::new("one"),
+            request: 1,
         };
-        let (_, said) = check(&[raised("b"), lowered("chair")], &me);
-        assert_eq!(said.as_deref(), Some("The chair lowered your hand"));
-        let (_, said) = check(&[raised("b"), lowered("b")], &me);
-        assert_eq!(said.as_deref(), Some("Your hand is lowered"));
+        let envelope = EventEnvelope {
+            seq: 2,
+            at: 2000,
+            actor: None,
+            event: withdrawn.clone(),
+        };
+        assert_eq!(meeting.fold_event(&envelope), Fold::Applied);
+        let after = Situation::of(&meeting, &me);
+        let said = |mine: bool| announcement(&meeting, &before, &after, Some(&withdrawn), |_| mine);
+        assert_eq!(said(true).as_deref(), Some("Your hand is lowered."));
+        assert_eq!(
+            said(false).as_deref(),
+            Some("Your request was removed from the list of speakers.")
+        );
     }
 
     #[test]
-    fn agenda_moves_and_channels_are_announced() {
-        let me = person("b", Role::Attendee);
-        let item = |id: &str| {
-            (
-                Some("chair"),
-                Event::CurrentItemChanged {
-                    item: ItemId::new(id),
-                },
-            )
+    fn closing_the_list_and_moving_the_agenda_are_announced() {
+        let me = person("b", Role::Attendee, None);
+        let closed = Event::ListClosed {
+            item: ItemId::new("one"),
         };
-        let (state, said) = check(&[item("one")], &me);
+        let (_, said) = check(std::slice::from_ref(&closed), &me);
+        assert_eq!(said.as_deref(), Some("The list of speakers is closed."));
+        let reopened = Event::ListReopened {
+            item: ItemId::new("one"),
+        };
+        let (_, said) = check(&[closed, reopened], &me);
+        assert_eq!(said.as_deref(), Some("The list of speakers is open again."));
+        let item = |id: &str| Event::CurrentItemChanged {
+            item: ItemId::new(id),
+        };
+        let (meeting, said) = check(&[item("one")], &me);
         assert_eq!(said.as_deref(), Some("Item changed: First"));
         assert_eq!(
-            agenda_moves(&state),
+            agenda_moves(&meeting.state),
             AgendaMoves {
                 previous: false,
                 next: true
             }
         );
-        let (state, _) = check(&[item("one"), item("two")], &me);
+        let (meeting, _) = check(&[item("one"), item("two")], &me);
         assert_eq!(
-            agenda_moves(&state),
+            agenda_moves(&meeting.state),
             AgendaMoves {
                 previous: true,
                 next: false
             }
         );
-        let on_air = (
-            Some("fr-1"),
-            Event::ChannelOnAir {
-                channel: ChannelId::new("fr"),
-                participant: ParticipantId::new("fr-1"),
-                name: "Name of fr-1".into(),
-            },
-        );
-        let (_, said) = check(std::slice::from_ref(&on_air), &me);
-        assert_eq!(said.as_deref(), Some("French channel live"));
-        let off_air = (
-            Some("fr-1"),
-            Event::ChannelOffAir {
-                channel: ChannelId::new("fr"),
-            },
-        );
-        let (_, said) = check(&[on_air, off_air], &me);
-        assert_eq!(said.as_deref(), Some("French channel on standby"));
     }
 
     #[test]
-    fn interpreters_toggle_their_booth() {
-        let me = person("fr-1", Role::Interpreter);
-        let (state, _) = check(&[], &me);
-        assert_eq!(booth(&state, &me).map(|(_, b)| b), Some(Booth::OffAir));
+    fn channels_are_announced_and_interpreters_toggle_their_booth() {
+        let me = person("fr-1", Role::Interpreter, None);
+        let on_air = Event::ChannelOnAir {
+            channel: ChannelId::new("fr"),
+            participant: ParticipantId::new("fr-2"),
+            name: "Name of fr-2".into(),
+        };
+        let (meeting, said) = check(std::slice::from_ref(&on_air), &me);
+        assert_eq!(said.as_deref(), Some("French channel live"));
         assert_eq!(
-            on_air_command(&state, &me),
+            booth(&meeting.state, &me).map(|(_, b)| b),
+            Some(Booth::OnAirByOther("Name of fr-2".into()))
+        );
+        let off_air = Event::ChannelOffAir {
+            channel: ChannelId::new("fr"),
+        };
+        let (meeting, said) = check(&[on_air, off_air], &me);
+        assert_eq!(said.as_deref(), Some("French channel on standby"));
+        assert_eq!(
+            on_air_command(&meeting.state, &me),
             Some(Command::SetOnAir {
                 channel: ChannelId::new("fr"),
                 on_air: true
             })
         );
-        assert_eq!(hand_command(&state, &me), None);
-        let colleague = (
-            Some("fr-2"),
-            Event::ChannelOnAir {
-                channel: ChannelId::new("fr"),
-                participant: ParticipantId::new("fr-2"),
-                name: "Name of fr-2".into(),
-            },
-        );
-        let (state, _) = check(&[colleague], &me);
-        assert_eq!(
-            booth(&state, &me).map(|(_, b)| b),
-            Some(Booth::OnAirByOther("Name of fr-2".into()))
-        );
-        let attendee = person("b", Role::Attendee);
-        assert_eq!(on_air_command(&state, &attendee), None);
+        let attendee = person("b", Role::Attendee, None);
+        assert_eq!(on_air_command(&meeting.state, &attendee), None);
     }
 
     #[test]
     fn duplicates_are_skipped_and_gaps_detected() {
-        let mut state = meeting();
+        let mut meeting = Meeting::new(self::meeting());
         let envelope = |seq| EventEnvelope {
             seq,
             at: 0,
@@ -419,15 +675,207 @@ mod tests {
                 item: ItemId::new("one"),
             },
         };
-        assert_eq!(fold(&mut state, &envelope(1)), Fold::Applied);
-        assert_eq!(fold(&mut state, &envelope(1)), Fold::Duplicate);
+        assert_eq!(meeting.fold_event(&envelope(1)), Fold::Applied);
+        assert_eq!(meeting.fold_event(&envelope(1)), Fold::Duplicate);
         assert!(matches!(
-            fold(&mut state, &envelope(3)),
+            meeting.fold_event(&envelope(3)),
             Fold::LostTrack(ApplyError::OutOfOrder {
                 expected: 2,
                 got: 3
             })
         ));
-        assert_eq!(state.seq, 1);
+        assert_eq!(meeting.state.seq, 1);
+    }
+
+    /// A summarised client: folds views and `your_requests` and announces from them.
+    struct Summarised {
+        full: MeetingState,
+        meeting: Meeting,
+        me: Participant,
+        said: Vec<String>,
+    }
+
+    impl Summarised {
+        fn new(me: Participant) -> Self {
+            let full = self::meeting();
+            Self {
+                meeting: Meeting::new(full.summarised()),
+                full,
+                me,
+                said: Vec::new(),
+            }
+        }
+
+        /// The server folds `event`; the client gets what its audience gets.
+        fn happens(&mut self, event: Event) {
+            let envelope = EventEnvelope {
+                seq: self.full.seq + 1,
+                at: (self.full.seq + 1) * 1000,
+                actor: None,
+                event: event.clone(),
+            };
+            self.full
+                .apply(&envelope)
+                .expect("the server's events fold");
+            let before = Situation::of(&self.meeting, &self.me);
+            if event.is_speakers_event() {
+                let view = self.full.queue_view();
+                assert_eq!(self.meeting.fold_queue_view(&view), Fold::Applied);
+                let mine = self
+                    .full
+                    .requests_of(&self.me.id, self.me.delegation.as_deref());
+                self.meeting.fold_your_requests(self.full.seq, mine);
+            } else {
+                assert_eq!(self.meeting.fold_event(&envelope), Fold::Applied);
+            }
+            let after = Situation::of(&self.meeting, &self.me);
+            self.said.extend(announcement(
+                &self.meeting,
+                &before,
+                &after,
+                Some(&event),
+                |_| false,
+            ));
+        }
+    }
+
+    #[test]
+    fn a_summarised_state_follows_views_and_your_requests() {
+        let mut client = Summarised::new(person("d", Role::Attendee, None));
+        for (id, who) in [(1, "a"), (2, "b"), (3, "c"), (4, "d")] {
+            client.happens(raised(id, who, None));
+        }
+        let list = client.meeting.state.active_list().unwrap();
+        assert_eq!((list.queue.len(), list.length), (3, 4));
+        let mine = client.meeting.my_requests(&client.me);
+        assert_eq!(mine.len(), 1);
+        assert_eq!((mine[0].request.id, mine[0].position), (4, 4));
+        assert_eq!(client.said, ["You are number 4 in the queue."]);
+        client.happens(given(1, "a"));
+        client.happens(Event::FloorEnded);
+        client.happens(given(2, "b"));
+        assert_eq!(
+            client.said.last().map(String::as_str),
+            Some("Name of b has the floor.")
+        );
+        client.happens(Event::FloorEnded);
+        client.happens(given(3, "c"));
+        assert_eq!(
+            client.said.last().map(String::as_str),
+            Some("Name of c has the floor. You are next in the queue.")
+        );
+        client.happens(Event::FloorEnded);
+        client.happens(given(4, "d"));
+        assert_eq!(
+            client.said.last().map(String::as_str),
+            Some("You have the floor.")
+        );
+        assert!(client.meeting.my_requests(&client.me).is_empty());
+        assert_eq!(client.meeting.state.seq, client.full.seq);
+    }
+
+    #[test]
+    fn a_summarised_state_forgets_requests_of_another_item() {
+        let mut client = Summarised::new(person("a", Role::Attendee, None));
+        client.happens(raised(1, "a", None));
+        assert_eq!(client.meeting.my_requests(&client.me).len(), 1);
+        client.happens(Event::CurrentItemChanged {
+            item: ItemId::new("two"),
+        });
+        assert!(client.meeting.my_requests(&client.me).is_empty());
+        // Until the next view, the new item's list is unknown.
+        assert!(client.meeting.state.active_list().is_none());
+        assert_eq!(
+            client.meeting.fold_queue_view(&client.full.queue_view()),
+            Fold::Applied
+        );
+        assert_eq!(
+            client.meeting.state.active_list().map(|list| &list.item),
+            Some(&ItemId::new("two"))
+        );
+    }
+
+    #[test]
+    fn stale_views_and_requests_are_ignored() {
+        let mut client = Summarised::new(person("a", Role::Attendee, None));
+        client.happens(raised(1, "a", None));
+        let old_view = client.full.queue_view();
+        client.happens(Event::RequestWithdrawn {
+            item: ItemId::new("one"),
+            request: 1,
+        });
+        assert_eq!(client.meeting.fold_queue_view(&old_view), Fold::Duplicate);
+        let stale = vec![MyRequest {
+            position: 1,
+            request: request("a", RequestKind::Intervention, None),
+        }];
+        assert_eq!(client.meeting.fold_your_requests(0, stale), Fold::Duplicate);
+        assert!(client.meeting.my_requests(&client.me).is_empty());
+        // A full state takes neither.
+        let mut full = Meeting::new(client.full.clone());
+        assert_eq!(
+            full.fold_queue_view(&client.full.queue_view()),
+            Fold::Duplicate
+        );
+        assert_eq!(full.fold_your_requests(99, Vec::new()), Fold::Duplicate);
+    }
+
+    #[test]
+    fn merges_and_claims_are_noted_when_acknowledged() {
+        let me = person("peru-2", Role::Attendee, Some("Peru"));
+        let mut client = Summarised::new(me.clone());
+        for id in 1..=3 {
+            client.happens(raised(id, &format!("other-{id}"), None));
+        }
+        client.happens(raised(4, "peru-1", Some("Peru")));
+        let mine = client.meeting.my_requests(&me);
+        assert_eq!(mine.len(), 1, "the delegation's request is mine to act on");
+        assert_eq!(own_request(&mine, &me), None, "but I did not ask");
+        // I ask for the same: the server merges it (and repeats no `your_requests`,
+        // since nothing moved).
+        let before = Situation::of(&client.meeting, &me);
+        assert_eq!(
+            client.meeting.acknowledged(&Command::raise_hand(), &me),
+            Fold::Applied
+        );
+        let mine = client.meeting.my_requests(&me);
+        assert_eq!(own_request(&mine, &me).map(|m| m.request.id), Some(4));
+        let after = Situation::of(&client.meeting, &me);
+        assert_eq!(
+            announcement(&client.meeting, &before, &after, None, |_| false).as_deref(),
+            Some("You are number 4 in the queue.")
+        );
+        assert_eq!(
+            client.meeting.acknowledged(&Command::raise_hand(), &me),
+            Fold::Duplicate,
+            "merged once"
+        );
+        assert_eq!(
+            client
+                .meeting
+                .acknowledged(&Command::ClaimRequest { request: 4 }, &me),
+            Fold::Applied
+        );
+        let mine = client.meeting.my_requests(&me);
+        assert_eq!(mine[0].request.participant, me.id);
+        assert!(mine[0].request.also.is_empty());
+    }
+
+    #[test]
+    fn undecodable_errors_still_give_their_message() {
+        assert_eq!(
+            unknown_error(r#"{"type":"error","id":4,"code":"list_frozen","message":"frozen"}"#),
+            Some((Some(4), "frozen".to_owned()))
+        );
+        assert_eq!(
+            unknown_error(r#"{"type":"error","code":"list_frozen"}"#),
+            Some((None, "list_frozen".to_owned()))
+        );
+        assert_eq!(unknown_error(r#"{"type":"event"}"#), None);
+        assert_eq!(unknown_error("garbage"), None);
+        assert_eq!(
+            refusal_reason(protocol::ErrorCode::ListClosed, String::new()),
+            "the list of speakers is closed; only points of order are taken"
+        );
     }
 }

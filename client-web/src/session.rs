@@ -2,6 +2,8 @@
 //! meeting's state, who the viewer is, how the connection is doing, and what to tell them.
 
 use crate::i18n::{self, Key};
+use crate::model::Meeting;
+use crate::timing::ServerClock;
 use leptos::prelude::*;
 use protocol::{MeetingState, Participant};
 use std::time::Duration;
@@ -66,8 +68,9 @@ pub struct Notice {
 /// with [`Session::get`].
 #[derive(Clone, Copy)]
 pub struct Session {
-    /// The meeting as folded from the server's snapshot and events.
-    pub meeting: RwSignal<Option<MeetingState>>,
+    /// The meeting as folded from the server's snapshot, events, views and
+    /// `your_requests`.
+    pub meeting: RwSignal<Option<Meeting>>,
     /// Who the viewer is, from the server's `welcome`.
     pub you: RwSignal<Option<Participant>>,
     /// The connection's state.
@@ -81,9 +84,9 @@ pub struct Session {
     /// A raise/lower-hand command is on its way: the button ignores further presses
     /// until the server's answer, so a double press does not send a contradiction.
     pub hand_busy: RwSignal<bool>,
-    /// The server's clock minus the browser's, in milliseconds, learnt from events
-    /// (`None` before the first); speaking times are computed in server time.
-    pub clock_offset: RwSignal<Option<f64>>,
+    /// The server's clock as estimated from what it sends; speaking times are counted
+    /// in server time.
+    pub clock: RwSignal<ServerClock>,
     /// The browser's clock, in milliseconds, ticking every second for speaking times.
     pub now: RwSignal<f64>,
 }
@@ -99,7 +102,7 @@ impl Session {
             announcement: RwSignal::new(String::new()),
             notice: RwSignal::new(None),
             hand_busy: RwSignal::new(false),
-            clock_offset: RwSignal::new(None),
+            clock: RwSignal::new(ServerClock::default()),
             now: RwSignal::new(js_sys::Date::now()),
         }
     }
@@ -142,27 +145,23 @@ impl Session {
         );
     }
 
-    /// Learns the server's clock from an event's time. An event can only be older than
-    /// the server's clock (replayed after a reconnect, or delayed), so each sample is a
-    /// lower bound of the offset and the largest one seen is the best estimate.
+    /// Learns the server's clock from a server time seen as it happened (see
+    /// [`ServerClock`]).
     pub fn observe_server_time(&self, at_ms: u64) {
-        let sample = at_ms as f64 - js_sys::Date::now();
-        let best = self
-            .clock_offset
-            .get_untracked()
-            .map_or(sample, |offset| offset.max(sample));
-        if self.clock_offset.get_untracked() != Some(best) {
-            self.clock_offset.set(Some(best));
+        let clock = self.clock.get_untracked();
+        let better = clock.observe(at_ms, js_sys::Date::now());
+        if better != clock {
+            self.clock.set(better);
         }
     }
 
     /// The server's clock now, in milliseconds since the Unix epoch, ticking every second.
-    pub fn server_now(&self) -> f64 {
-        self.now.get() + self.clock_offset.get().unwrap_or(0.0)
+    pub fn server_now(&self) -> u64 {
+        self.clock.get().server_time(self.now.get())
     }
 
     /// Runs `f` with the meeting and the viewer once both are known, tracking both.
-    pub fn with<R>(&self, f: impl FnOnce(&MeetingState, &Participant) -> R) -> Option<R> {
+    pub fn with<R>(&self, f: impl FnOnce(&Meeting, &Participant) -> R) -> Option<R> {
         self.meeting.with(|meeting| {
             self.you
                 .with(|you| meeting.as_ref().zip(you.as_ref()).map(|(m, y)| f(m, y)))
@@ -170,15 +169,16 @@ impl Session {
     }
 
     /// Like [`Session::with`], without tracking: for event handlers.
-    pub fn with_untracked<R>(&self, f: impl FnOnce(&MeetingState, &Participant) -> R) -> Option<R> {
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&Meeting, &Participant) -> R) -> Option<R> {
         self.meeting.with_untracked(|meeting| {
             self.you
                 .with_untracked(|you| meeting.as_ref().zip(you.as_ref()).map(|(m, y)| f(m, y)))
         })
     }
 
-    /// Runs `f` with the meeting once it is known, tracking it.
+    /// Runs `f` with the meeting's state once it is known, tracking it.
     pub fn with_meeting<R>(&self, f: impl FnOnce(&MeetingState) -> R) -> Option<R> {
-        self.meeting.with(|meeting| meeting.as_ref().map(f))
+        self.meeting
+            .with(|meeting| meeting.as_ref().map(|meeting| f(&meeting.state)))
     }
 }

@@ -150,6 +150,37 @@ pub fn event_seq(text: &str) -> Option<u64> {
     rest[..end].parse().ok()
 }
 
+/// What a summary frame says, as far as the load generator cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListSummary {
+    /// A `queue` view: how many requests wait.
+    Queue {
+        /// The list's length.
+        length: usize,
+    },
+    /// A `your_requests` message: whether the recipient has a request waiting.
+    Mine {
+        /// Whether any request is listed.
+        waiting: bool,
+    },
+}
+
+/// Reads a `queue` or `your_requests` frame; `None` for anything else.
+pub fn summary_of(text: &str) -> Option<ListSummary> {
+    if !text.starts_with(r#"{"type":"queue""#) && !text.starts_with(r#"{"type":"your_requests""#) {
+        return None;
+    }
+    match ServerMessage::decode(text).ok()? {
+        ServerMessage::Queue(view) => Some(ListSummary::Queue {
+            length: view.list.map_or(0, |list| list.length as usize),
+        }),
+        ServerMessage::YourRequests { requests, .. } => Some(ListSummary::Mine {
+            waiting: !requests.is_empty(),
+        }),
+        _ => None,
+    }
+}
+
 /// Whether a frame is an `ack`.
 pub fn is_ack(text: &str) -> bool {
     text.starts_with(r#"{"type":"ack""#)

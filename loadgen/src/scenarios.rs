@@ -1,7 +1,7 @@
 //! The scenarios. Each starts a fresh server, opens its clients, measures, checks what
 //! must hold (no missed event, each hand exactly once) and prints one report.
 
-use crate::clients::{self, Socket, Tokens, Who, event_seq, is_ack};
+use crate::clients::{self, ListSummary, Socket, Tokens, Who, event_seq, is_ack, summary_of};
 use crate::stats::{Summary, machine, ms};
 use crate::target::Server;
 use crate::{RUN_DEADLINE, Target};
@@ -311,24 +311,32 @@ async fn burst(options: &Options) -> Result<()> {
                     tokio::time::sleep_until(at.into()).await;
                     let raise = ClientMessage::Command {
                         id: 1,
-                        command: Command::RaiseHand,
+                        command: Command::raise_hand(),
                     };
                     let _ = sink.send(Message::text(raise.encode())).await;
                     sink
                 });
-                let mut events = 0;
+                // Attendees see the list as coalesced views and their own position:
+                // a client is current once it has a view with every hand and its
+                // own position.
+                let (mut full_view, mut positioned) = (false, false);
                 while let Some(Ok(frame)) = stream.next().await {
                     let Message::Text(text) = frame else { continue };
                     let now = origin.elapsed().as_nanos() as u64;
                     if is_ack(&text) {
                         acked.fetch_add(1, Ordering::Relaxed);
                         last_ack.fetch_max(now, Ordering::Relaxed);
-                    } else if event_seq(&text).is_some() {
-                        events += 1;
-                        if events == hands {
-                            current.fetch_add(1, Ordering::Relaxed);
-                            last_current.fetch_max(now, Ordering::Relaxed);
-                        }
+                        continue;
+                    }
+                    let was_current = full_view && positioned;
+                    match summary_of(&text) {
+                        Some(ListSummary::Queue { length }) => full_view |= length == hands,
+                        Some(ListSummary::Mine { waiting }) => positioned |= waiting,
+                        None => {}
+                    }
+                    if !was_current && full_view && positioned {
+                        current.fetch_add(1, Ordering::Relaxed);
+                        last_current.fetch_max(now, Ordering::Relaxed);
                     }
                 }
                 drop(sender);
@@ -347,11 +355,8 @@ async fn burst(options: &Options) -> Result<()> {
     // Check the queue through a fresh chair connection: every hand exactly once.
     let (_chair, welcome) = server.chair(options.sources, &tokens).await?;
     let state = welcome.meeting.context("a snapshot")?;
-    let distinct: HashSet<_> = state
-        .queue
-        .iter()
-        .map(|request| &request.participant)
-        .collect();
+    let queue = &state.active_list().context("an agenda item")?.queue;
+    let distinct: HashSet<_> = queue.iter().map(|request| &request.participant).collect();
     for task in tasks {
         task.abort();
     }
@@ -362,15 +367,15 @@ async fn burst(options: &Options) -> Result<()> {
     );
     println!(
         "queue: {} entries, {} distinct",
-        state.queue.len(),
+        queue.len(),
         distinct.len()
     );
     ensure!(
-        distinct.len() == state.queue.len(),
+        distinct.len() == queue.len(),
         "a hand is in the queue twice"
     );
     ensure!(
-        state.queue.len() == acked_count.max(state.queue.len()),
+        queue.len() == acked_count.max(queue.len()),
         "an acknowledged hand is missing"
     );
     println!(
@@ -385,7 +390,7 @@ async fn burst(options: &Options) -> Result<()> {
         } else {
             format!("{current_count} only in 60 s")
         },
-        state.queue.len(),
+        queue.len(),
         hands
     );
     Ok(())

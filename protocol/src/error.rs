@@ -19,6 +19,10 @@ pub enum ErrorCode {
     NotFound,
     /// The command does not fit the current state (the hand is already raised, say).
     Conflict,
+    /// The list of speakers is closed to new requests (points of order are still taken).
+    ListClosed,
+    /// A cap was reached (for example a delegation's open requests).
+    LimitReached,
     /// Too many commands in too short a time.
     RateLimited,
     /// The service cannot take the command now; retrying later may succeed.
@@ -30,6 +34,21 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// Every code, for documentation and its tests.
+    pub const ALL: [Self; 11] = [
+        Self::Unauthorized,
+        Self::Forbidden,
+        Self::Invalid,
+        Self::NotFound,
+        Self::Conflict,
+        Self::ListClosed,
+        Self::LimitReached,
+        Self::RateLimited,
+        Self::Unavailable,
+        Self::UnsupportedVersion,
+        Self::Internal,
+    ];
+
     /// The code as it appears on the wire.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -38,6 +57,8 @@ impl ErrorCode {
             Self::Invalid => "invalid",
             Self::NotFound => "not_found",
             Self::Conflict => "conflict",
+            Self::ListClosed => "list_closed",
+            Self::LimitReached => "limit_reached",
             Self::RateLimited => "rate_limited",
             Self::Unavailable => "unavailable",
             Self::UnsupportedVersion => "unsupported_version",

@@ -13,6 +13,7 @@
 //!   ([`ServerMessage`]), with [`ClientMessage::decode`] for clear decoding errors.
 //! - [`state`]: [`MeetingState`], the [`Event`]s that change it and
 //!   [`MeetingState::apply`], the fold.
+//! - [`speakers`]: the list of speakers: floor requests, their order, the speech timer.
 //!
 //! # Conversation
 //!
@@ -21,12 +22,16 @@
 //!    events the client missed) or `error {code, message}` followed by a close.
 //! 3. The client sends commands, each with an `id`; the server answers `ack {id, seq}` or
 //!    `error {id, code, message}`.
-//! 4. Every accepted command becomes an `event {seq, at, event}` that every participant of
-//!    the meeting receives, in the same order, `seq` counting 1, 2, 3 … without gaps.
+//! 4. Every accepted command becomes an `event {seq, at, event}`, `seq` counting 1, 2,
+//!    3 … without gaps. The chair and organisers receive every event in order. Everyone
+//!    else receives every event except those of the list of speakers, which reach them
+//!    coalesced as `queue` views (the list's length, the next few, who has the floor)
+//!    and `your_requests` (their own positions): see [`MeetingState::summarised`].
 
 pub mod error;
 pub mod ids;
 pub mod messages;
+pub mod speakers;
 pub mod state;
 
 pub use error::{ErrorCode, close};
@@ -34,9 +39,13 @@ pub use ids::{ChannelId, ItemId, LanguageCode, MeetingId, ParticipantId};
 pub use messages::{
     ClientMessage, Command, DecodeError, EventEnvelope, Hello, Participant, ServerMessage, Welcome,
 };
+pub use speakers::{
+    FloorRequest, MyRequest, Owner, RequestId, RequestKind, Speaker, SpeakersList,
+    estimated_wait_ms,
+};
 pub use state::{
-    AgendaItem, ApplyError, Channel, ChannelKind, Event, FloorRequest, Localized, MeetingInfo,
-    MeetingState, Role, Speaker,
+    AgendaItem, ApplyError, Channel, ChannelKind, Event, Localized, MeetingInfo, MeetingState,
+    QueueView, Role,
 };
 
 /// The version of this protocol. A client whose `hello` names another version gets

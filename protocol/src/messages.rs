@@ -2,7 +2,8 @@
 
 use crate::error::ErrorCode;
 use crate::ids::{ChannelId, ItemId, LanguageCode, ParticipantId};
-use crate::state::{Event, MeetingState, Role};
+use crate::speakers::{MyRequest, RequestId, RequestKind};
+use crate::state::{Event, MeetingState, QueueView, Role};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -28,22 +29,84 @@ pub struct Hello {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Command {
-    /// Join the end of the list of speakers.
-    RaiseHand,
-    /// Leave the list of speakers. The chair may name someone else.
-    LowerHand {
-        /// Whose hand to lower; the sender's own when absent.
+    /// Ask for the floor on the current item (the first, before the meeting starts).
+    RaiseHand {
+        /// What for; an intervention when absent.
+        #[serde(default)]
+        kind: RequestKind,
+        /// For questions: the 0-based index of the item's guiding question.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        participant: Option<ParticipantId>,
+        question: Option<u32>,
+        /// A short note for the chair (at most 280 characters).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+        /// The language the speaker will use; their first language, else the meeting's
+        /// default, when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        language: Option<LanguageCode>,
     },
-    /// Chair: give the floor to a participant in the queue, or to the first when absent.
+    /// Withdraw a request: one's own or one's delegation's; the chair may remove any.
+    LowerHand {
+        /// Which request; the sender's own when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        request: Option<RequestId>,
+    },
+    /// Speak for one's delegation's request instead of the member who made it.
+    ClaimRequest {
+        /// The delegation's request.
+        request: RequestId,
+    },
+    /// Chair: give the floor to a request, to a participant (in the list or not), or to
+    /// the first in the list when neither is given. Ends the current speech, if any.
     GiveFloor {
-        /// Who gets the floor; the first in the queue when absent.
+        /// The request to answer.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        request: Option<RequestId>,
+        /// Someone to give the floor to: their request if they have one, else directly.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         participant: Option<ParticipantId>,
+        /// The display name of someone not in the list (a panelist, say).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        name: Option<String>,
+        /// Their delegation, for someone not in the list.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        delegation: Option<String>,
+        /// The language they speak, for someone not in the list.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        language: Option<LanguageCode>,
     },
     /// Chair: end the current speech.
     EndFloor,
+    /// Chair: pause the speaking-time countdown.
+    PauseFloor,
+    /// Chair: resume the speaking-time countdown.
+    ResumeFloor,
+    /// Chair: move a request to a 1-based position (below any points of order).
+    MoveRequest {
+        /// The request.
+        request: RequestId,
+        /// Its new 1-based position.
+        position: u32,
+    },
+    /// Chair: lower every hand in the current list.
+    ClearQueue,
+    /// Chair: close the current list to new requests (points of order excepted).
+    CloseList,
+    /// Chair: reopen the current list.
+    ReopenList,
+    /// Chair: let first-time speakers go ahead of those who have spoken on the item.
+    SetFirstTimeFirst {
+        /// On or off.
+        on: bool,
+    },
+    /// Chair: put the last speaker back at the top of the list.
+    ReaddLastSpeaker,
+    /// Chair: set the current item's speaking-time limit (absent: the meeting's default).
+    SetSpeakingTime {
+        /// The limit in seconds, from 10 to 3600.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        seconds: Option<u32>,
+    },
     /// Chair: move to an agenda item.
     SetCurrentItem {
         /// The item to discuss now.
@@ -63,13 +126,44 @@ pub enum Command {
 }
 
 impl Command {
+    /// Raise a hand for an intervention, in the speaker's default language.
+    pub fn raise_hand() -> Self {
+        Self::RaiseHand {
+            kind: RequestKind::Intervention,
+            question: None,
+            note: None,
+            language: None,
+        }
+    }
+
+    /// Give the floor to the first in the list.
+    pub fn give_floor_next() -> Self {
+        Self::GiveFloor {
+            request: None,
+            participant: None,
+            name: None,
+            delegation: None,
+            language: None,
+        }
+    }
+
     /// The command's `type` on the wire.
     pub fn name(&self) -> &'static str {
         match self {
-            Self::RaiseHand => "raise_hand",
+            Self::RaiseHand { .. } => "raise_hand",
             Self::LowerHand { .. } => "lower_hand",
+            Self::ClaimRequest { .. } => "claim_request",
             Self::GiveFloor { .. } => "give_floor",
             Self::EndFloor => "end_floor",
+            Self::PauseFloor => "pause_floor",
+            Self::ResumeFloor => "resume_floor",
+            Self::MoveRequest { .. } => "move_request",
+            Self::ClearQueue => "clear_queue",
+            Self::CloseList => "close_list",
+            Self::ReopenList => "reopen_list",
+            Self::SetFirstTimeFirst { .. } => "set_first_time_first",
+            Self::ReaddLastSpeaker => "readd_last_speaker",
+            Self::SetSpeakingTime { .. } => "set_speaking_time",
             Self::SetCurrentItem { .. } => "set_current_item",
             Self::NextItem => "next_item",
             Self::PreviousItem => "previous_item",
@@ -293,6 +387,16 @@ pub enum ServerMessage {
     },
     /// Something happened in the meeting.
     Event(EventEnvelope),
+    /// To summarised states only: the list of speakers as it now stands.
+    Queue(Box<QueueView>),
+    /// To summarised states only: the requests of the recipient (and of their
+    /// delegation) and their positions, whenever these change.
+    YourRequests {
+        /// The seq of the last event included.
+        seq: u64,
+        /// The requests, first in line first; empty when none wait.
+        requests: Vec<MyRequest>,
+    },
 }
 
 impl ServerMessage {
@@ -320,7 +424,11 @@ mod tests {
         let message = ClientMessage::Command {
             id: 7,
             command: Command::GiveFloor {
+                request: None,
                 participant: Some(ParticipantId::new("att-colombia")),
+                name: None,
+                delegation: None,
+                language: None,
             },
         };
         let text = message.encode();
@@ -361,6 +469,17 @@ mod tests {
         assert!(error.message.contains("fly_away"), "{}", error.message);
 
         let error = ClientMessage::decode(r#"{"type":"raise_hand"}"#).unwrap_err();
+        assert!(error.message.contains("id"), "{}", error.message);
+        assert_eq!(
+            ClientMessage::decode(r#"{"type":"raise_hand","id":1}"#).unwrap(),
+            ClientMessage::Command {
+                id: 1,
+                command: Command::raise_hand()
+            }
+        );
+        let error = ClientMessage::decode(r#"{"type":"raise_hand","id":5,"kind":"filibuster"}"#)
+            .unwrap_err();
+        assert_eq!(error.id, Some(5));
         assert!(error.message.contains("id"), "{}", error.message);
 
         let error = ClientMessage::decode(r#"{"type":"set_current_item","id":4}"#).unwrap_err();

@@ -6,6 +6,7 @@
 
 use crate::ids::{ChannelId, ItemId, LanguageCode, MeetingId, ParticipantId};
 use crate::messages::EventEnvelope;
+use crate::speakers::{FloorRequest, MyRequest, RequestId, RequestKind, Speaker, SpeakersList};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -100,6 +101,12 @@ pub struct MeetingInfo {
     pub time_zone: String,
     /// The scheduled start, RFC 3339 with offset (for example `2020-12-04T15:00:00+01:00`).
     pub scheduled_start: String,
+    /// The default speaking-time limit in seconds; items may override it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaking_time_seconds: Option<u32>,
+    /// The most open requests one delegation may have in an item's list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_requests_per_delegation: Option<u32>,
 }
 
 /// One item of the agenda.
@@ -119,6 +126,9 @@ pub struct AgendaItem {
     /// Guiding questions discussed under this item, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<Localized>,
+    /// The speaking-time limit for this item in seconds, overriding the meeting's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaking_time_seconds: Option<u32>,
 }
 
 /// What a channel carries.
@@ -165,58 +175,94 @@ pub struct OnAir {
     pub since: u64,
 }
 
-/// A raised hand waiting in the list of speakers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct FloorRequest {
-    /// Who asks for the floor.
-    pub participant: ParticipantId,
-    /// Their display name.
-    pub name: String,
-    /// Their delegation, if they belong to one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delegation: Option<String>,
-    /// Server time (milliseconds since the Unix epoch) the hand went up.
-    pub raised_at: u64,
-}
-
-/// The person who has the floor.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Speaker {
-    /// Who speaks.
-    pub participant: ParticipantId,
-    /// Their display name.
-    pub name: String,
-    /// Their delegation, if they belong to one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delegation: Option<String>,
-    /// Server time (milliseconds since the Unix epoch) the floor was given.
-    pub since: u64,
-}
-
 /// Something that happened in a meeting. Events are facts: names are past tense, and
 /// each carries what a client needs to fold it without asking for more.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Event {
-    /// A participant joined the end of the list of speakers.
-    HandRaised {
-        /// Who raised the hand.
+    /// A floor request joined an item's list of speakers, where the rules put it.
+    FloorRequested {
+        /// The agenda item.
+        item: ItemId,
+        /// The request; its `id` is the meeting's next request id.
+        request: FloorRequest,
+        /// Put at the top (below any points of order) rather than where the rules say:
+        /// the chair re-added the last speaker.
+        #[serde(default, skip_serializing_if = "is_false")]
+        top: bool,
+    },
+    /// Another member of a delegation asked for the same: their request merged into the
+    /// delegation's.
+    RequestMerged {
+        /// The agenda item.
+        item: ItemId,
+        /// The delegation's request.
+        request: RequestId,
+        /// Who asked again.
+        participant: ParticipantId,
+    },
+    /// A member of the request's delegation will speak for it instead.
+    RequestClaimed {
+        /// The agenda item.
+        item: ItemId,
+        /// The request.
+        request: RequestId,
+        /// Who will now speak.
         participant: ParticipantId,
         /// Their display name.
         name: String,
-        /// Their delegation, if any.
+    },
+    /// A request left the list: withdrawn by its owner or removed by the chair.
+    RequestWithdrawn {
+        /// The agenda item.
+        item: ItemId,
+        /// The request.
+        request: RequestId,
+    },
+    /// The chair moved a request (never above a point of order).
+    RequestMoved {
+        /// The agenda item.
+        item: ItemId,
+        /// The request.
+        request: RequestId,
+        /// Its new 1-based position.
+        position: u32,
+    },
+    /// The chair lowered every hand on an item's list.
+    QueueCleared {
+        /// The agenda item.
+        item: ItemId,
+        /// How many requests were removed.
+        count: u32,
+    },
+    /// The chair closed an item's list to new requests (points of order excepted).
+    ListClosed {
+        /// The agenda item.
+        item: ItemId,
+    },
+    /// The chair reopened an item's list.
+    ListReopened {
+        /// The agenda item.
+        item: ItemId,
+    },
+    /// The chair turned "first-time speakers first" on or off for an item.
+    FirstTimeFirstSet {
+        /// The agenda item.
+        item: ItemId,
+        /// On or off.
+        on: bool,
+    },
+    /// The chair set an item's speaking-time limit (none: the meeting's default).
+    SpeakingTimeSet {
+        /// The agenda item.
+        item: ItemId,
+        /// The limit in seconds; absent for the meeting's default.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        delegation: Option<String>,
+        seconds: Option<u32>,
     },
-    /// A participant left the list of speakers (they lowered their hand, or the chair did).
-    HandLowered {
-        /// Whose hand went down.
-        participant: ParticipantId,
-    },
-    /// The chair gave the floor to a participant; they leave the list of speakers.
+    /// The chair gave the floor; the request it answers, if any, leaves the list. The
+    /// speech starts at the event's time.
     FloorGiven {
         /// Who now has the floor.
         participant: ParticipantId,
@@ -225,9 +271,27 @@ pub enum Event {
         /// Their delegation, if any.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         delegation: Option<String>,
+        /// The agenda item.
+        item: ItemId,
+        /// The request answered; absent for someone who was not in the list.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        request: Option<RequestId>,
+        /// What the floor was asked for.
+        #[serde(default)]
+        kind: RequestKind,
+        /// The language the speaker uses, when known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        language: Option<LanguageCode>,
+        /// The speaking-time limit in seconds, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        limit_seconds: Option<u32>,
     },
     /// The current speech ended; nobody has the floor.
     FloorEnded,
+    /// The chair paused the speaking-time countdown.
+    FloorPaused,
+    /// The chair resumed the speaking-time countdown.
+    FloorResumed,
     /// The chair moved the meeting to another agenda item.
     CurrentItemChanged {
         /// The item now being discussed.
@@ -278,6 +342,11 @@ impl fmt::Display for ApplyError {
 impl std::error::Error for ApplyError {}
 
 /// Everything a client needs to show a meeting: the fold of all its events so far.
+///
+/// The chair and organisers hold the full state. Everyone else holds a *summarised* one
+/// (`summarised` is `true`): the list of speakers of the current item only, as a
+/// [`SpeakersList::summary`], kept current by `queue` messages rather than by the
+/// list's events, which they never receive.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MeetingState {
@@ -288,21 +357,42 @@ pub struct MeetingState {
     /// The item being discussed, once the chair has moved to one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_item: Option<ItemId>,
-    /// The list of speakers, in the order the server decided.
-    pub queue: Vec<FloorRequest>,
+    /// The lists of speakers, one per agenda item (in a summarised state, the current
+    /// item's only).
+    pub lists: Vec<SpeakersList>,
     /// Who has the floor, if anyone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub floor: Option<Speaker>,
+    /// The id the next floor request will get (0 in a summarised state).
+    pub next_request: RequestId,
     /// The channels listeners can follow.
     pub channels: Vec<Channel>,
     /// The seq of the last event folded into this state (0 before any event).
     pub seq: u64,
+    /// Whether this is a summarised state (see above).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub summarised: bool,
+}
+
+/// The list of speakers as those who do not manage it see it: sent to them (instead of
+/// the list's events) whenever it changed, at most once per coalescing tick.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct QueueView {
+    /// The seq of the last event this view includes.
+    pub seq: u64,
+    /// The current item's list (the first item's before the meeting starts), summarised.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list: Option<SpeakersList>,
+    /// Who has the floor, if anyone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub floor: Option<Speaker>,
 }
 
 impl MeetingState {
-    /// A meeting before any event: its agenda not started, nobody in the queue, every
-    /// channel on standby. The channels are the floor, one per language, sign language
-    /// and captions.
+    /// A meeting before any event: its agenda not started, every list of speakers empty
+    /// and open, every channel on standby. The channels are the floor, one per language,
+    /// sign language and captions.
     pub fn new(info: MeetingInfo, agenda: Vec<AgendaItem>) -> Self {
         let mut channels = vec![Channel {
             id: ChannelId::new("floor"),
@@ -326,72 +416,281 @@ impl MeetingState {
             kind: ChannelKind::Captions,
             on_air: None,
         });
+        let lists = agenda
+            .iter()
+            .map(|item| SpeakersList::new(item.id.clone(), item.speaking_time_seconds))
+            .collect();
         Self {
             info,
             agenda,
             current_item: None,
-            queue: Vec::new(),
+            lists,
             floor: None,
+            next_request: 1,
             channels,
             seq: 0,
+            summarised: false,
         }
+    }
+
+    /// Adds a request made at registration to `item`'s list, before any event: it gets
+    /// the next id and its place by the rules, or merges into its delegation's request
+    /// of the same kind.
+    ///
+    /// # Errors
+    ///
+    /// [`ApplyError::Inconsistent`] when the item is unknown or the participant already
+    /// waits in that list.
+    pub fn register(&mut self, item: &ItemId, mut request: FloorRequest) -> Result<(), ApplyError> {
+        let id = self.next_request;
+        let list = self
+            .list_mut(item)
+            .ok_or(ApplyError::Inconsistent("unknown agenda item"))?;
+        if list.queue.iter().any(|waiting| {
+            waiting.participant == request.participant
+                || waiting.also.contains(&request.participant)
+        }) {
+            return Err(ApplyError::Inconsistent("already in the list"));
+        }
+        if let Some(same) = list.queue.iter_mut().find(|waiting| {
+            waiting.delegation.is_some()
+                && waiting.delegation == request.delegation
+                && waiting.kind == request.kind
+        }) {
+            same.also.push(request.participant);
+            return Ok(());
+        }
+        request.id = id;
+        request.registered = true;
+        list.insert(request, false);
+        self.next_request += 1;
+        Ok(())
+    }
+
+    /// This state as a participant who does not manage the list of speakers sees it.
+    pub fn summarised(&self) -> Self {
+        Self {
+            info: self.info.clone(),
+            agenda: self.agenda.clone(),
+            current_item: self.current_item.clone(),
+            lists: self
+                .active_list()
+                .map(SpeakersList::summary)
+                .into_iter()
+                .collect(),
+            floor: self.floor.clone(),
+            next_request: 0,
+            channels: self.channels.clone(),
+            seq: self.seq,
+            summarised: true,
+        }
+    }
+
+    /// The view of the list of speakers that summarised states get.
+    pub fn queue_view(&self) -> QueueView {
+        QueueView {
+            seq: self.seq,
+            list: self.active_list().map(SpeakersList::summary),
+            floor: self.floor.clone(),
+        }
+    }
+
+    /// Brings a summarised state's list of speakers up to date.
+    ///
+    /// # Errors
+    ///
+    /// [`ApplyError::Inconsistent`] when this state is not summarised, and
+    /// [`ApplyError::OutOfOrder`] when the view is older than the state.
+    pub fn apply_queue_view(&mut self, view: &QueueView) -> Result<(), ApplyError> {
+        if !self.summarised {
+            return Err(ApplyError::Inconsistent(
+                "a full state gets events, not views",
+            ));
+        }
+        if view.seq < self.seq {
+            return Err(ApplyError::OutOfOrder {
+                expected: self.seq,
+                got: view.seq,
+            });
+        }
+        self.lists = view.list.clone().into_iter().collect();
+        self.floor = view.floor.clone();
+        self.seq = view.seq;
+        Ok(())
     }
 
     /// Folds one event into the state. On error the state is unchanged.
     ///
+    /// A full state takes every event, in order without gaps. A summarised state takes
+    /// every event except those of the list of speakers, in increasing order; its gaps
+    /// are covered by [`QueueView`]s.
+    ///
     /// # Errors
     ///
-    /// [`ApplyError::OutOfOrder`] when `envelope.seq` is not `self.seq + 1`, and
+    /// [`ApplyError::OutOfOrder`] when `envelope.seq` is not the next one, and
     /// [`ApplyError::Inconsistent`] when the event does not fit the state.
     pub fn apply(&mut self, envelope: &EventEnvelope) -> Result<(), ApplyError> {
-        if envelope.seq != self.seq + 1 {
+        let in_order = if self.summarised {
+            envelope.seq > self.seq
+        } else {
+            envelope.seq == self.seq + 1
+        };
+        if !in_order {
             return Err(ApplyError::OutOfOrder {
                 expected: self.seq + 1,
                 got: envelope.seq,
             });
         }
+        if self.summarised && envelope.event.is_speakers_event() {
+            return Err(ApplyError::Inconsistent(
+                "a summarised state gets the list of speakers as views",
+            ));
+        }
         let at = envelope.at;
         match &envelope.event {
-            Event::HandRaised {
+            Event::FloorRequested { item, request, top } => {
+                if request.id != self.next_request {
+                    return Err(ApplyError::Inconsistent("request id out of order"));
+                }
+                let list = self.existing_list_mut(item)?;
+                if list.queue.iter().any(|waiting| {
+                    waiting.participant == request.participant
+                        || waiting.also.contains(&request.participant)
+                }) {
+                    return Err(ApplyError::Inconsistent("already in the list"));
+                }
+                let mut request = request.clone();
+                request.raised_at = at;
+                list.insert(request, *top);
+                self.next_request += 1;
+            }
+            Event::RequestMerged {
+                item,
+                request,
+                participant,
+            } => {
+                let list = self.existing_list_mut(item)?;
+                let index = list.index_of(*request).ok_or(NOT_WAITING)?;
+                list.queue[index].also.push(participant.clone());
+            }
+            Event::RequestClaimed {
+                item,
+                request,
                 participant,
                 name,
-                delegation,
             } => {
-                if self.queue_position(participant).is_some() {
-                    return Err(ApplyError::Inconsistent("hand already raised"));
-                }
-                self.queue.push(FloorRequest {
-                    participant: participant.clone(),
-                    name: name.clone(),
-                    delegation: delegation.clone(),
-                    raised_at: at,
-                });
+                let list = self.existing_list_mut(item)?;
+                let index = list.index_of(*request).ok_or(NOT_WAITING)?;
+                let request = &mut list.queue[index];
+                request.also.retain(|member| member != participant);
+                request.participant = participant.clone();
+                request.name = name.clone();
             }
-            Event::HandLowered { participant } => {
-                let position = self
-                    .queue_position(participant)
-                    .ok_or(ApplyError::Inconsistent("hand not raised"))?;
-                self.queue.remove(position);
+            Event::RequestWithdrawn { item, request } => {
+                self.existing_list_mut(item)?
+                    .remove(*request)
+                    .ok_or(NOT_WAITING)?;
+            }
+            Event::RequestMoved {
+                item,
+                request,
+                position,
+            } => {
+                let list = self.existing_list_mut(item)?;
+                let index = list.index_of(*request).ok_or(NOT_WAITING)?;
+                let target = usize::try_from(*position).unwrap_or(usize::MAX);
+                if list.queue[index].kind == RequestKind::PointOfOrder
+                    || target <= list.points_of_order()
+                    || target > list.queue.len()
+                {
+                    return Err(ApplyError::Inconsistent("position out of range"));
+                }
+                let moved = list.queue.remove(index);
+                list.queue.insert(target - 1, moved);
+            }
+            Event::QueueCleared { item, count } => {
+                let list = self.existing_list_mut(item)?;
+                if list.queue.len() != usize::try_from(*count).unwrap_or(usize::MAX) {
+                    return Err(ApplyError::Inconsistent("cleared count differs"));
+                }
+                list.queue.clear();
+                list.length = 0;
+            }
+            Event::ListClosed { item } => self.existing_list_mut(item)?.closed = true,
+            Event::ListReopened { item } => self.existing_list_mut(item)?.closed = false,
+            Event::FirstTimeFirstSet { item, on } => {
+                let list = self.existing_list_mut(item)?;
+                list.first_time_first = *on;
+                list.put_first_time_speakers_first();
+            }
+            Event::SpeakingTimeSet { item, seconds } => {
+                self.existing_list_mut(item)?.speaking_time_seconds = *seconds;
             }
             Event::FloorGiven {
                 participant,
                 name,
                 delegation,
+                item,
+                request,
+                kind,
+                language,
+                limit_seconds,
             } => {
-                if let Some(position) = self.queue_position(participant) {
-                    self.queue.remove(position);
+                if self.floor.is_some() {
+                    return Err(ApplyError::Inconsistent("someone has the floor"));
                 }
+                let list = self.existing_list_mut(item)?;
+                if let Some(request) = request {
+                    list.remove(*request).ok_or(NOT_WAITING)?;
+                }
+                if list
+                    .queue
+                    .iter()
+                    .any(|waiting| &waiting.participant == participant)
+                {
+                    return Err(ApplyError::Inconsistent(
+                        "the speaker still waits in the list",
+                    ));
+                }
+                let key = crate::speakers::Owner::of(participant, delegation.as_deref()).key();
+                if !list.spoken.contains(&key) {
+                    list.spoken.push(key);
+                }
+                list.put_first_time_speakers_first();
                 self.floor = Some(Speaker {
                     participant: participant.clone(),
                     name: name.clone(),
                     delegation: delegation.clone(),
+                    item: item.clone(),
+                    request: *request,
+                    kind: *kind,
+                    language: language.clone(),
                     since: at,
+                    limit_seconds: *limit_seconds,
+                    paused_at: None,
+                    paused_ms: 0,
                 });
             }
             Event::FloorEnded => {
-                if self.floor.take().is_none() {
-                    return Err(ApplyError::Inconsistent("nobody has the floor"));
+                let speaker = self.floor.take().ok_or(NOBODY_SPEAKS)?;
+                if let Some(list) = self.list_mut(&speaker.item) {
+                    list.last_speaker = Some(speaker.as_request(speaker.request.unwrap_or(0), at));
                 }
+            }
+            Event::FloorPaused => {
+                let speaker = self.floor.as_mut().ok_or(NOBODY_SPEAKS)?;
+                if speaker.paused_at.is_some() {
+                    return Err(ApplyError::Inconsistent("already paused"));
+                }
+                speaker.paused_at = Some(at.max(speaker.since));
+            }
+            Event::FloorResumed => {
+                let speaker = self.floor.as_mut().ok_or(NOBODY_SPEAKS)?;
+                let paused_at = speaker
+                    .paused_at
+                    .take()
+                    .ok_or(ApplyError::Inconsistent("not paused"))?;
+                speaker.paused_ms += at.saturating_sub(paused_at);
             }
             Event::CurrentItemChanged { item } => {
                 if self.item_position(item).is_none() {
@@ -424,11 +723,61 @@ impl MeetingState {
         Ok(())
     }
 
-    /// The 0-based position of `participant` in the list of speakers.
-    pub fn queue_position(&self, participant: &ParticipantId) -> Option<usize> {
-        self.queue
-            .iter()
-            .position(|request| &request.participant == participant)
+    /// The item whose list of speakers is in use: the current item, or the first before
+    /// the meeting starts.
+    pub fn active_item(&self) -> Option<&ItemId> {
+        self.current_item
+            .as_ref()
+            .or_else(|| self.agenda.first().map(|item| &item.id))
+    }
+
+    /// The list of speakers in use (see [`Self::active_item`]).
+    pub fn active_list(&self) -> Option<&SpeakersList> {
+        self.list(self.active_item()?)
+    }
+
+    /// The list of speakers of `item`.
+    pub fn list(&self, item: &ItemId) -> Option<&SpeakersList> {
+        self.lists.iter().find(|list| &list.item == item)
+    }
+
+    fn list_mut(&mut self, item: &ItemId) -> Option<&mut SpeakersList> {
+        self.lists.iter_mut().find(|list| &list.item == item)
+    }
+
+    fn existing_list_mut(&mut self, item: &ItemId) -> Result<&mut SpeakersList, ApplyError> {
+        self.list_mut(item)
+            .ok_or(ApplyError::Inconsistent("unknown agenda item"))
+    }
+
+    /// The speaking-time limit in seconds on `item`: its own, else the meeting's.
+    pub fn speaking_time(&self, item: &ItemId) -> Option<u32> {
+        self.list(item)
+            .and_then(|list| list.speaking_time_seconds)
+            .or(self.info.speaking_time_seconds)
+    }
+
+    /// The requests in the active list that `participant` of `delegation` may act on,
+    /// with their 1-based positions. Empty in a summarised state, whose participants
+    /// get theirs in `your_requests` messages.
+    pub fn requests_of(
+        &self,
+        participant: &ParticipantId,
+        delegation: Option<&str>,
+    ) -> Vec<MyRequest> {
+        self.active_list()
+            .map(|list| {
+                list.queue
+                    .iter()
+                    .zip(1..)
+                    .filter(|(request, _)| request.concerns(participant, delegation))
+                    .map(|(request, position)| MyRequest {
+                        position,
+                        request: request.clone(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// The 0-based position of `item` in the agenda.
@@ -459,4 +808,24 @@ impl MeetingState {
     fn channel_mut(&mut self, id: &ChannelId) -> Option<&mut Channel> {
         self.channels.iter_mut().find(|channel| &channel.id == id)
     }
+}
+
+impl Event {
+    /// Whether the event belongs to the list of speakers, which summarised states get
+    /// as [`QueueView`]s instead.
+    pub fn is_speakers_event(&self) -> bool {
+        !matches!(
+            self,
+            Self::CurrentItemChanged { .. }
+                | Self::ChannelOnAir { .. }
+                | Self::ChannelOffAir { .. }
+        )
+    }
+}
+
+const NOT_WAITING: ApplyError = ApplyError::Inconsistent("no such request in the list");
+const NOBODY_SPEAKS: ApplyError = ApplyError::Inconsistent("nobody has the floor");
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }

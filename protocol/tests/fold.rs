@@ -1,8 +1,8 @@
-//! Tests of the meeting-state fold through its public API.
+//! Tests of the meeting-state fold through its public API: one or more for every event.
 
 use protocol::{
-    AgendaItem, ApplyError, ChannelId, Event, EventEnvelope, ItemId, LanguageCode, Localized,
-    MeetingId, MeetingInfo, MeetingState, ParticipantId,
+    AgendaItem, ApplyError, ChannelId, Event, EventEnvelope, FloorRequest, ItemId, LanguageCode,
+    Localized, MeetingId, MeetingInfo, MeetingState, ParticipantId, RequestId, RequestKind,
 };
 
 fn meeting() -> MeetingState {
@@ -13,6 +13,8 @@ fn meeting() -> MeetingState {
         default_language: LanguageCode::new("en"),
         time_zone: "Europe/Geneva".into(),
         scheduled_start: "2020-12-04T15:00:00+01:00".into(),
+        speaking_time_seconds: Some(180),
+        max_requests_per_delegation: None,
     };
     let agenda = ["opening", "discussion", "closing"]
         .map(|id| AgendaItem {
@@ -21,12 +23,14 @@ fn meeting() -> MeetingState {
             presenter: None,
             planned_minutes: None,
             questions: vec![],
+            speaking_time_seconds: (id == "discussion").then_some(120),
         })
         .to_vec();
     MeetingState::new(info, agenda)
 }
 
 /// Folds `events` one by one with seqs following the state's, checking each succeeds.
+/// Event `n` happens at `n` seconds.
 fn check(state: &mut MeetingState, events: Vec<Event>) {
     for event in events {
         let envelope = EventEnvelope {
@@ -39,63 +43,297 @@ fn check(state: &mut MeetingState, events: Vec<Event>) {
     }
 }
 
-fn raised(id: &str) -> Event {
-    Event::HandRaised {
-        participant: ParticipantId::new(id),
-        name: id.to_uppercase(),
+fn opening() -> ItemId {
+    ItemId::new("opening")
+}
+
+fn request(id: RequestId, who: &str, kind: RequestKind, delegation: Option<&str>) -> FloorRequest {
+    FloorRequest {
+        id,
+        kind,
+        participant: ParticipantId::new(who),
+        name: who.to_uppercase(),
+        delegation: delegation.map(str::to_owned),
+        language: LanguageCode::new("en"),
+        question: None,
+        note: None,
+        raised_at: 0,
+        registered: false,
+        also: vec![],
+    }
+}
+
+/// A request by `who` with the state's next id.
+fn raised(state: &MeetingState, who: &str, kind: RequestKind) -> Event {
+    Event::FloorRequested {
+        item: opening(),
+        request: request(state.next_request, who, kind, None),
+        top: false,
+    }
+}
+
+fn raise(state: &mut MeetingState, who: &str, kind: RequestKind) {
+    let event = raised(state, who, kind);
+    check(state, vec![event]);
+}
+
+fn given(who: &str, request: Option<RequestId>) -> Event {
+    Event::FloorGiven {
+        participant: ParticipantId::new(who),
+        name: who.to_uppercase(),
         delegation: None,
+        item: opening(),
+        request,
+        kind: RequestKind::Intervention,
+        language: Some(LanguageCode::new("fr")),
+        limit_seconds: Some(60),
     }
 }
 
 fn queue(state: &MeetingState) -> Vec<&str> {
     state
+        .list(&opening())
+        .unwrap()
         .queue
         .iter()
         .map(|request| request.participant.as_str())
         .collect()
 }
 
+fn id_of(state: &MeetingState, who: &str) -> RequestId {
+    state
+        .list(&opening())
+        .unwrap()
+        .queue
+        .iter()
+        .find(|request| request.participant.as_str() == who)
+        .unwrap()
+        .id
+}
+
 #[test]
-fn a_new_meeting_has_a_channel_per_language_plus_floor_sign_and_captions() {
+fn a_new_meeting_has_a_list_per_item_and_a_channel_per_language() {
     let state = meeting();
     let ids: Vec<&str> = state.channels.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, ["floor", "ar", "en", "fr", "es", "sign", "captions"]);
     assert!(state.channels.iter().all(|c| c.on_air.is_none()));
-    assert_eq!(state.seq, 0);
+    assert_eq!(state.lists.len(), 3);
+    assert_eq!(state.active_item(), Some(&opening()));
+    assert_eq!(state.speaking_time(&opening()), Some(180));
+    assert_eq!(state.speaking_time(&ItemId::new("discussion")), Some(120));
+    assert_eq!((state.seq, state.next_request), (0, 1));
 }
 
 #[test]
-fn hands_queue_in_arrival_order_and_giving_the_floor_takes_them_out() {
+fn requests_queue_in_arrival_order_with_points_of_order_on_top() {
     let mut state = meeting();
-    check(&mut state, vec![raised("a"), raised("b"), raised("c")]);
-    assert_eq!(queue(&state), ["a", "b", "c"]);
-    assert_eq!(state.queue[1].raised_at, 2_000);
+    raise(&mut state, "a", RequestKind::Intervention);
+    raise(&mut state, "b", RequestKind::Question);
+    raise(&mut state, "c", RequestKind::PointOfOrder);
+    raise(&mut state, "d", RequestKind::RightOfReply);
+    raise(&mut state, "e", RequestKind::PointOfOrder);
+    assert_eq!(queue(&state), ["c", "e", "a", "b", "d"]);
+    let list = state.list(&opening()).unwrap();
+    assert_eq!(list.length, 5);
+    assert_eq!(
+        list.queue[2].raised_at, 1_000,
+        "the event's time, not the request's"
+    );
+    assert_eq!(state.next_request, 6);
+    let mine = state.requests_of(&ParticipantId::new("b"), None);
+    assert_eq!((mine.len(), mine[0].position), (1, 4));
+}
 
+#[test]
+fn giving_the_floor_takes_the_request_out_and_starts_the_timer() {
+    let mut state = meeting();
+    raise(&mut state, "a", RequestKind::Intervention);
+    raise(&mut state, "b", RequestKind::Intervention);
+    let b = id_of(&state, "b");
+    check(&mut state, vec![given("b", Some(b))]);
+    assert_eq!(queue(&state), ["a"]);
+    let speaker = state.floor.clone().unwrap();
+    assert_eq!((speaker.participant.as_str(), speaker.since), ("b", 3_000));
+    assert_eq!(speaker.remaining_ms(10_000), Some(53_000));
+    let list = state.list(&opening()).unwrap();
+    assert_eq!(list.spoken, ["participant:b"]);
+
+    check(&mut state, vec![Event::FloorPaused]);
+    assert_eq!(state.floor.as_ref().unwrap().paused_at, Some(4_000));
+    check(&mut state, vec![Event::FloorResumed]);
+    let speaker = state.floor.clone().unwrap();
+    assert_eq!((speaker.paused_at, speaker.paused_ms), (None, 1_000));
+    assert_eq!(speaker.spoken_ms(10_000), 6_000);
+
+    check(&mut state, vec![Event::FloorEnded]);
+    assert_eq!(state.floor, None);
+    let last = state
+        .list(&opening())
+        .unwrap()
+        .last_speaker
+        .clone()
+        .unwrap();
+    assert_eq!((last.participant.as_str(), last.id), ("b", b));
+}
+
+#[test]
+fn the_floor_can_go_to_someone_not_in_the_list() {
+    let mut state = meeting();
+    raise(&mut state, "a", RequestKind::Intervention);
+    check(&mut state, vec![given("panelist", None)]);
+    assert_eq!(queue(&state), ["a"]);
+    assert_eq!(state.floor.as_ref().unwrap().request, None);
+}
+
+#[test]
+fn the_chair_reorders_clears_closes_and_readds() {
+    let mut state = meeting();
+    for who in ["a", "b", "c"] {
+        raise(&mut state, who, RequestKind::Intervention);
+    }
+    raise(&mut state, "p", RequestKind::PointOfOrder);
+    let c = id_of(&state, "c");
     check(
         &mut state,
-        vec![Event::FloorGiven {
-            participant: ParticipantId::new("b"),
-            name: "B".into(),
-            delegation: None,
+        vec![Event::RequestMoved {
+            item: opening(),
+            request: c,
+            position: 2,
         }],
     );
-    assert_eq!(queue(&state), ["a", "c"]);
-    let speaker = state.floor.as_ref().unwrap();
-    assert_eq!(speaker.participant.as_str(), "b");
-    assert_eq!(speaker.since, 4_000);
+    assert_eq!(queue(&state), ["p", "c", "a", "b"]);
+    let a = id_of(&state, "a");
+    check(
+        &mut state,
+        vec![Event::RequestWithdrawn {
+            item: opening(),
+            request: a,
+        }],
+    );
+    assert_eq!(queue(&state), ["p", "c", "b"]);
 
     check(
         &mut state,
         vec![
-            Event::FloorEnded,
-            Event::HandLowered {
-                participant: ParticipantId::new("a"),
+            Event::ListClosed { item: opening() },
+            Event::SpeakingTimeSet {
+                item: opening(),
+                seconds: Some(90),
             },
         ],
     );
-    assert_eq!(state.floor, None);
-    assert_eq!(queue(&state), ["c"]);
-    assert_eq!(state.seq, 6);
+    let list = state.list(&opening()).unwrap();
+    assert!(list.closed);
+    assert_eq!(state.speaking_time(&opening()), Some(90));
+    check(&mut state, vec![Event::ListReopened { item: opening() }]);
+    assert!(!state.list(&opening()).unwrap().closed);
+
+    let b = id_of(&state, "b");
+    check(&mut state, vec![given("b", Some(b)), Event::FloorEnded]);
+    check(
+        &mut state,
+        vec![Event::QueueCleared {
+            item: opening(),
+            count: 2,
+        }],
+    );
+    assert!(queue(&state).is_empty());
+    let mut again = state
+        .list(&opening())
+        .unwrap()
+        .last_speaker
+        .clone()
+        .unwrap();
+    again.id = state.next_request;
+    raise(&mut state, "x", RequestKind::Intervention);
+    again.id = state.next_request;
+    check(
+        &mut state,
+        vec![Event::FloorRequested {
+            item: opening(),
+            request: again,
+            top: true,
+        }],
+    );
+    assert_eq!(queue(&state), ["b", "x"]);
+}
+
+#[test]
+fn first_time_speakers_first_reorders_the_list() {
+    let mut state = meeting();
+    raise(&mut state, "a", RequestKind::Intervention);
+    let a = id_of(&state, "a");
+    check(&mut state, vec![given("a", Some(a)), Event::FloorEnded]);
+    raise(&mut state, "a", RequestKind::Intervention);
+    raise(&mut state, "b", RequestKind::Intervention);
+    assert_eq!(queue(&state), ["a", "b"]);
+    check(
+        &mut state,
+        vec![Event::FirstTimeFirstSet {
+            item: opening(),
+            on: true,
+        }],
+    );
+    assert_eq!(queue(&state), ["b", "a"]);
+    raise(&mut state, "c", RequestKind::Intervention);
+    assert_eq!(queue(&state), ["b", "c", "a"]);
+}
+
+#[test]
+fn delegation_members_merge_into_and_claim_their_request() {
+    let mut state = meeting();
+    let event = Event::FloorRequested {
+        item: opening(),
+        request: request(1, "peru-1", RequestKind::Intervention, Some("Peru")),
+        top: false,
+    };
+    check(&mut state, vec![event]);
+    check(
+        &mut state,
+        vec![Event::RequestMerged {
+            item: opening(),
+            request: 1,
+            participant: ParticipantId::new("peru-2"),
+        }],
+    );
+    let waiting = &state.list(&opening()).unwrap().queue[0];
+    assert_eq!(waiting.also, [ParticipantId::new("peru-2")]);
+    assert!(waiting.concerns(&ParticipantId::new("peru-3"), Some("Peru")));
+    assert!(!waiting.concerns(&ParticipantId::new("chile"), Some("Chile")));
+    check(
+        &mut state,
+        vec![Event::RequestClaimed {
+            item: opening(),
+            request: 1,
+            participant: ParticipantId::new("peru-2"),
+            name: "Peru 2".into(),
+        }],
+    );
+    let waiting = &state.list(&opening()).unwrap().queue[0];
+    assert_eq!(waiting.participant.as_str(), "peru-2");
+    assert!(waiting.also.is_empty());
+}
+
+#[test]
+fn registered_requests_are_in_the_list_before_any_event() {
+    let mut state = meeting();
+    state
+        .register(
+            &opening(),
+            request(0, "senegal", RequestKind::Question, None),
+        )
+        .unwrap();
+    assert!(
+        state
+            .register(
+                &opening(),
+                request(0, "senegal", RequestKind::Question, None)
+            )
+            .is_err()
+    );
+    let list = state.list(&opening()).unwrap();
+    assert!(list.queue[0].registered);
+    assert_eq!((list.queue[0].id, state.next_request, state.seq), (1, 2, 0));
 }
 
 #[test]
@@ -118,6 +356,7 @@ fn agenda_and_channels_follow_their_events() {
         state.current_agenda_item().unwrap().id.as_str(),
         "discussion"
     );
+    assert_eq!(state.active_item(), Some(&ItemId::new("discussion")));
     assert_eq!(state.current_item_position(), Some(1));
     let french = state.channel(&ChannelId::new("fr")).unwrap();
     assert_eq!(
@@ -143,41 +382,67 @@ fn agenda_and_channels_follow_their_events() {
 #[test]
 fn events_that_do_not_fit_leave_the_state_unchanged() {
     let mut state = meeting();
-    check(&mut state, vec![raised("a")]);
+    raise(&mut state, "a", RequestKind::Intervention);
+    raise(&mut state, "p", RequestKind::PointOfOrder);
+    let a = id_of(&state, "a");
+    let p = id_of(&state, "p");
     let before = state.clone();
-    let bad = [
-        (2, raised("a")),
-        (
-            2,
-            Event::HandLowered {
-                participant: ParticipantId::new("zz"),
-            },
-        ),
-        (2, Event::FloorEnded),
-        (
-            2,
-            Event::CurrentItemChanged {
-                item: ItemId::new("nope"),
-            },
-        ),
-        (
-            2,
-            Event::ChannelOffAir {
-                channel: ChannelId::new("klingon"),
-            },
-        ),
+    let mut twice = raised(&state, "a", RequestKind::Question);
+    let stale = Event::FloorRequested {
+        item: opening(),
+        request: request(1, "z", RequestKind::Intervention, None),
+        top: false,
+    };
+    let bad = vec![
+        twice.clone(),
+        stale,
+        Event::RequestWithdrawn {
+            item: opening(),
+            request: 99,
+        },
+        Event::RequestMoved {
+            item: opening(),
+            request: a,
+            position: 1,
+        },
+        Event::RequestMoved {
+            item: opening(),
+            request: p,
+            position: 2,
+        },
+        Event::QueueCleared {
+            item: opening(),
+            count: 5,
+        },
+        given("a", None),
+        Event::FloorEnded,
+        Event::FloorPaused,
+        Event::FloorResumed,
+        Event::ListClosed {
+            item: ItemId::new("nope"),
+        },
+        Event::CurrentItemChanged {
+            item: ItemId::new("nope"),
+        },
+        Event::ChannelOffAir {
+            channel: ChannelId::new("klingon"),
+        },
     ];
-    for (seq, event) in bad {
+    if let Event::FloorRequested { item, .. } = &mut twice {
+        *item = ItemId::new("nope");
+    }
+    for event in bad.into_iter().chain([twice]) {
         let envelope = EventEnvelope {
-            seq,
+            seq: 3,
             at: 0,
             actor: None,
             event,
         };
-        assert!(matches!(
-            state.apply(&envelope),
-            Err(ApplyError::Inconsistent(_))
-        ));
+        let outcome = state.apply(&envelope);
+        assert!(
+            matches!(outcome, Err(ApplyError::Inconsistent(_))),
+            "{envelope:?}: {outcome:?}"
+        );
         assert_eq!(state, before);
     }
 }
@@ -189,7 +454,7 @@ fn events_must_come_in_seq_order() {
         seq: 2,
         at: 0,
         actor: None,
-        event: raised("a"),
+        event: raised(&state, "a", RequestKind::Intervention),
     };
     assert_eq!(
         state.apply(&envelope),
@@ -202,18 +467,68 @@ fn events_must_come_in_seq_order() {
 }
 
 #[test]
+fn a_summarised_state_follows_views_and_skips_list_events() {
+    let mut full = meeting();
+    for who in ["a", "b", "c", "d", "e"] {
+        raise(&mut full, who, RequestKind::Intervention);
+    }
+    let mut summarised = full.summarised();
+    assert_eq!(summarised.lists.len(), 1);
+    let list = &summarised.lists[0];
+    assert_eq!((list.queue.len(), list.length), (3, 5));
+
+    let a = id_of(&full, "a");
+    check(&mut full, vec![given("a", Some(a))]);
+    check(
+        &mut full,
+        vec![Event::CurrentItemChanged {
+            item: ItemId::new("discussion"),
+        }],
+    );
+    // The list's event is not for summarised states …
+    let list_event = EventEnvelope {
+        seq: 6,
+        at: 0,
+        actor: None,
+        event: given("b", None),
+    };
+    assert!(summarised.apply(&list_event).is_err());
+    // … but the next other event is, after the gap …
+    let item_changed = EventEnvelope {
+        seq: 7,
+        at: 7_000,
+        actor: None,
+        event: Event::CurrentItemChanged {
+            item: ItemId::new("discussion"),
+        },
+    };
+    summarised.apply(&item_changed).unwrap();
+    assert!(summarised.apply(&item_changed).is_err(), "not twice");
+    // … and the view brings the list up to date.
+    let view = full.queue_view();
+    summarised.apply_queue_view(&view).unwrap();
+    assert_eq!(summarised, full.summarised());
+    assert!(full.clone().apply_queue_view(&view).is_err());
+    let mut older = view.clone();
+    older.seq = 3;
+    assert!(summarised.apply_queue_view(&older).is_err());
+}
+
+#[test]
 fn snapshots_survive_a_json_round_trip() {
     let mut state = meeting();
+    raise(&mut state, "a", RequestKind::Question);
     check(
         &mut state,
-        vec![
-            raised("a"),
-            Event::CurrentItemChanged {
-                item: ItemId::new("opening"),
-            },
-        ],
+        vec![Event::CurrentItemChanged {
+            item: ItemId::new("opening"),
+        }],
     );
     let text = serde_json::to_string(&state).unwrap();
     let back: MeetingState = serde_json::from_str(&text).unwrap();
     assert_eq!(back, state);
+    let summary = state.summarised();
+    let back: MeetingState =
+        serde_json::from_str(&serde_json::to_string(&summary).unwrap()).unwrap();
+    assert_eq!(back, summary);
 }

@@ -35,6 +35,9 @@ pub struct Limits {
     /// A snapshot of the state is stored after this many events, so that start-up never
     /// replays an unbounded log.
     pub snapshot_every: usize,
+    /// The summary audience (everyone but the chair and organisers) gets at most one view
+    /// of the list of speakers per this interval, however many requests change in it.
+    pub coalesce_interval: Duration,
 }
 
 impl Default for Limits {
@@ -52,6 +55,7 @@ impl Default for Limits {
             command_burst: 20,
             rate_limited_before_close: 50,
             snapshot_every: 1000,
+            coalesce_interval: Duration::from_millis(50),
         }
     }
 }

@@ -105,11 +105,12 @@ async fn main() -> Result<()> {
         Command::CheckMeeting { file } => {
             let meeting = MeetingFile::load(&file)?;
             println!(
-                "{}: ok: meeting `{}`, {} agenda items, {} participants",
+                "{}: ok: meeting `{}`, {} agenda items, {} participants, {} requests made at registration",
                 file.display(),
                 meeting.info.id,
                 meeting.agenda.len(),
-                meeting.participants.len()
+                meeting.participants.len(),
+                meeting.requests.len()
             );
             Ok(())
         }

@@ -14,6 +14,15 @@
 //! A subscriber whose queue is full (in entries or in bytes) is dropped, and its
 //! connection closes as a slow consumer, so that it never slows the others nor grows
 //! memory without bound.
+//!
+//! Fan-out goes by audience. The chair and organisers manage the list of speakers and
+//! get every event as it is committed. Everyone else holds a summarised state: they get
+//! every event outside the list of speakers, and the list itself as a `queue` view (its
+//! length, the next few, who has the floor) plus, to those whose requests moved, a
+//! `your_requests` message. Views are coalesced: however many hands go up, each
+//! attendee gets at most one view per [`Limits::coalesce_interval`] (the first change
+//! after a quiet interval goes out at once, later ones at the interval's end). So a show of
+//! thousands of hands costs each attendee a few frames rather than one per hand.
 
 use crate::limits::Limits;
 use crate::metrics;
@@ -21,14 +30,15 @@ use crate::rules::{self, Rejection};
 use crate::store::{AppendBatch, EventStore, StoreError, StoredEvent};
 use axum::extract::ws::Utf8Bytes;
 use protocol::{
-    Command, ErrorCode, EventEnvelope, MeetingId, MeetingState, PROTOCOL_VERSION, Participant,
-    ParticipantId, ServerMessage, Welcome,
+    Command, ErrorCode, Event, EventEnvelope, MeetingId, MeetingState, MyRequest, PROTOCOL_VERSION,
+    Participant, ParticipantId, Role, ServerMessage, Welcome,
 };
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 use tokio::sync::{mpsc, oneshot};
+use tokio::time::Instant as TokioInstant;
 
 /// How many requests may wait for a meeting's actor before senders wait.
 const INBOX_CAPACITY: usize = 4096;
@@ -181,6 +191,9 @@ impl MeetingHandle {
             .into_iter()
             .map(|event| Kept {
                 seq: event.seq,
+                speakers: ServerMessage::decode(&event.json).is_ok_and(|message| {
+                    matches!(message, ServerMessage::Event(envelope) if envelope.event.is_speakers_event())
+                }),
                 at: event.at,
                 bytes: event.json.into(),
             })
@@ -193,6 +206,8 @@ impl MeetingHandle {
             history,
             subscribers: HashMap::new(),
             events_since_snapshot: 0,
+            view_due: None,
+            last_view: None,
         };
         let task = tokio::spawn(actor.run(requests));
         (Self { inbox }, task)
@@ -256,8 +271,31 @@ impl MeetingHandle {
     }
 }
 
+/// How a subscriber follows the list of speakers.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Audience {
+    /// Every event: the chair and organisers.
+    Managers,
+    /// Summaries: everyone else.
+    Summary,
+}
+
+impl Audience {
+    fn of(participant: &Participant) -> Self {
+        if participant.role.moderates() || participant.role == Role::Organiser {
+            Self::Managers
+        } else {
+            Self::Summary
+        }
+    }
+}
+
 struct Subscriber {
     participant: ParticipantId,
+    delegation: Option<String>,
+    audience: Audience,
+    /// What was last sent in `your_requests` (summary audience).
+    told: Vec<MyRequest>,
     queue: mpsc::Sender<Frames>,
     queued_bytes: Arc<AtomicUsize>,
     overflowed: Arc<AtomicBool>,
@@ -265,6 +303,8 @@ struct Subscriber {
 
 struct Kept {
     seq: u64,
+    /// Whether the event belongs to the list of speakers (not replayed to summaries).
+    speakers: bool,
     /// Server time of the event, milliseconds since the Unix epoch.
     at: u64,
     bytes: Utf8Bytes,
@@ -287,6 +327,10 @@ struct Actor {
     history: VecDeque<Kept>,
     subscribers: HashMap<ConnectionId, Subscriber>,
     events_since_snapshot: usize,
+    /// When the summary audience is due a view of the list of speakers, if it changed.
+    view_due: Option<TokioInstant>,
+    /// When the last view went out.
+    last_view: Option<TokioInstant>,
 }
 
 impl Actor {
@@ -295,10 +339,22 @@ impl Actor {
         loop {
             let request = match carried.take() {
                 Some(request) => request,
-                None => match requests.recv().await {
-                    Some(request) => request,
-                    None => break,
-                },
+                None => {
+                    let next = match self.view_due {
+                        Some(due) => tokio::select! {
+                            request = requests.recv() => request,
+                            () = tokio::time::sleep_until(due) => {
+                                self.send_views();
+                                continue;
+                            }
+                        },
+                        None => requests.recv().await,
+                    };
+                    match next {
+                        Some(request) => request,
+                        None => break,
+                    }
+                }
             };
             match request {
                 Request::Join {
@@ -347,6 +403,9 @@ impl Actor {
                 }
             }
         }
+        if self.view_due.is_some() {
+            self.send_views();
+        }
         tracing::debug!(meeting = %self.meeting, "meeting actor stopped");
     }
 
@@ -368,18 +427,42 @@ impl Actor {
             ));
         }
         self.forget_expired();
-        let missed = since.and_then(|since| self.events_after(since));
+        let audience = Audience::of(&participant);
+        let missed = since.and_then(|since| self.events_after(since, audience));
         let resumed = missed.is_some();
+        let meeting = (!resumed).then(|| {
+            Box::new(match audience {
+                Audience::Managers => self.state.clone(),
+                Audience::Summary => self.state.summarised(),
+            })
+        });
         let welcome = ServerMessage::Welcome(Welcome {
             protocol: PROTOCOL_VERSION,
             token_expires_at,
             you: participant.clone(),
             seq: self.state.seq,
             resumed,
-            meeting: (!resumed).then(|| Box::new(self.state.clone())),
+            meeting,
         });
         let mut first = vec![Utf8Bytes::from(welcome.encode())];
         first.extend(missed.unwrap_or_default());
+        let mut told = Vec::new();
+        if audience == Audience::Summary {
+            if resumed {
+                first.push(
+                    ServerMessage::Queue(Box::new(self.state.queue_view()))
+                        .encode()
+                        .into(),
+                );
+            }
+            let mine = self
+                .state
+                .requests_of(&participant.id, participant.delegation.as_deref());
+            if resumed || !mine.is_empty() {
+                told.clone_from(&mine);
+                first.push(self.your_requests(mine).into());
+            }
+        }
         let (queue, messages) = mpsc::channel(self.limits.outbound_messages);
         let queued_bytes = Arc::new(AtomicUsize::new(0));
         let overflowed = Arc::new(AtomicBool::new(false));
@@ -387,6 +470,9 @@ impl Actor {
             connection,
             Subscriber {
                 participant: participant.id,
+                delegation: participant.delegation,
+                audience,
+                told,
                 queue,
                 queued_bytes: queued_bytes.clone(),
                 overflowed: overflowed.clone(),
@@ -402,8 +488,10 @@ impl Actor {
         })
     }
 
-    /// The encoded events after `since`, if all of them are still kept.
-    fn events_after(&self, since: u64) -> Option<Vec<Utf8Bytes>> {
+    /// The encoded events after `since` for `audience`, if all of them are still kept.
+    /// A summary audience gets the events outside the list of speakers only (a view
+    /// follows).
+    fn events_after(&self, since: u64, audience: Audience) -> Option<Vec<Utf8Bytes>> {
         if since > self.state.seq {
             return None;
         }
@@ -419,6 +507,7 @@ impl Actor {
             self.history
                 .iter()
                 .skip(skip)
+                .filter(|kept| audience == Audience::Managers || !kept.speakers)
                 .map(|kept| kept.bytes.clone())
                 .collect(),
         )
@@ -436,7 +525,7 @@ impl Actor {
         for (connection, sender, id, command, received) in batch {
             let outcome = self
                 .decide_and_fold(&sender, &command)
-                .map(|event| events.push(event));
+                .map(|decided| events.extend(decided));
             metrics::command(command.name(), outcome.as_ref().err().map(|r| r.code));
             decided.push(Decided {
                 connection,
@@ -455,7 +544,7 @@ impl Actor {
                 expected_last_seq: before.seq,
                 // The log and the subscribers get the same bytes; cloning the batch
                 // here is the price of a store API that owns what it writes.
-                events: events.clone(),
+                events: events.iter().map(|event| event.stored.clone()).collect(),
                 snapshot: snapshot.clone(),
             };
             let started = Instant::now();
@@ -490,10 +579,25 @@ impl Actor {
                 .iter()
                 .map(|event| Utf8Bytes::from(event.json.as_str()))
                 .collect();
-            self.broadcast(&frames);
+            let for_summaries: Frames = events
+                .iter()
+                .zip(frames.iter())
+                .filter(|(event, _)| !event.speakers)
+                .map(|(_, bytes)| bytes.clone())
+                .collect();
+            self.broadcast(&frames, &for_summaries);
+            // The list changed (or another item's list is now in use): a view is due,
+            // at once if none went out in the last interval, else at the interval's end.
+            if self.view_due.is_none() && events.iter().any(|event| event.changes_view) {
+                let earliest = self.last_view.map_or_else(TokioInstant::now, |last| {
+                    last + self.limits.coalesce_interval
+                });
+                self.view_due = Some(earliest.max(TokioInstant::now()));
+            }
             for (event, bytes) in events.iter().zip(frames.iter()) {
                 self.history.push_back(Kept {
                     seq: event.seq,
+                    speakers: event.speakers,
                     at: event.at,
                     bytes: bytes.clone(),
                 });
@@ -525,30 +629,133 @@ impl Actor {
         for (connection, answers) in answers {
             self.send_to(connection, answers.into());
         }
+        if self.view_due.is_some_and(|due| due <= TokioInstant::now()) {
+            self.send_views();
+        }
     }
 
-    /// Decides one command and folds its event; the encoded event on success.
+    /// Decides one command and folds its events; the encoded events on success. A
+    /// command's events fold all or none.
     fn decide_and_fold(
         &mut self,
         sender: &Participant,
         command: &Command,
-    ) -> Result<StoredEvent, Rejection> {
-        let event = rules::decide(&self.state, sender, command)?;
-        let envelope = EventEnvelope {
-            seq: self.state.seq + 1,
-            at: unix_millis(),
-            actor: Some(sender.id.clone()),
-            event,
-        };
-        if let Err(error) = self.state.apply(&envelope) {
-            tracing::error!(%error, command = command.name(), "a decided event did not fold");
-            return Err(Rejection::new(ErrorCode::Internal, "internal error"));
+    ) -> Result<Vec<Outgoing>, Rejection> {
+        let decided = rules::decide(&self.state, sender, command)?;
+        let at = unix_millis();
+        let before = (decided.len() > 1).then(|| self.state.clone());
+        let mut folded = Vec::with_capacity(decided.len());
+        for event in decided {
+            let envelope = EventEnvelope {
+                seq: self.state.seq + 1,
+                at,
+                actor: Some(sender.id.clone()),
+                event,
+            };
+            if let Err(error) = self.state.apply(&envelope) {
+                tracing::error!(%error, command = command.name(), "a decided event did not fold");
+                if let Some(before) = before {
+                    self.state = before;
+                }
+                return Err(Rejection::new(ErrorCode::Internal, "internal error"));
+            }
+            folded.push(Outgoing {
+                speakers: envelope.event.is_speakers_event(),
+                changes_view: envelope.event.is_speakers_event()
+                    || matches!(envelope.event, Event::CurrentItemChanged { .. }),
+                stored: StoredEvent {
+                    seq: envelope.seq,
+                    at: envelope.at,
+                    json: ServerMessage::Event(envelope).encode(),
+                },
+            });
         }
-        Ok(StoredEvent {
-            seq: envelope.seq,
-            at: envelope.at,
-            json: ServerMessage::Event(envelope).encode(),
-        })
+        Ok(folded)
+    }
+
+    /// Sends the summary audience the list of speakers as it now stands: one view,
+    /// encoded once, and to each whose requests or positions changed, theirs.
+    fn send_views(&mut self) {
+        self.view_due = None;
+        self.last_view = Some(TokioInstant::now());
+        let view: Utf8Bytes = ServerMessage::Queue(Box::new(self.state.queue_view()))
+            .encode()
+            .into();
+        let view_only: Frames = Arc::new([view.clone()]);
+        // Who may act on which waiting request, by participant and by delegation.
+        let mut by_participant: HashMap<&ParticipantId, Vec<usize>> = HashMap::new();
+        let mut by_delegation: HashMap<&str, Vec<usize>> = HashMap::new();
+        let queue = self
+            .state
+            .active_list()
+            .map_or(&[][..], |list| &list.queue[..]);
+        for (index, request) in queue.iter().enumerate() {
+            for who in std::iter::once(&request.participant).chain(&request.also) {
+                by_participant.entry(who).or_default().push(index);
+            }
+            if let Some(delegation) = &request.delegation {
+                by_delegation.entry(delegation).or_default().push(index);
+            }
+        }
+        let seq = self.state.seq;
+        let limits = &self.limits;
+        let mut dropped = Vec::new();
+        for (connection, subscriber) in &mut self.subscribers {
+            if subscriber.audience != Audience::Summary {
+                continue;
+            }
+            let mut indices: Vec<usize> = by_participant
+                .get(&subscriber.participant)
+                .into_iter()
+                .chain(
+                    subscriber
+                        .delegation
+                        .as_deref()
+                        .and_then(|delegation| by_delegation.get(delegation)),
+                )
+                .flatten()
+                .copied()
+                .collect();
+            indices.sort_unstable();
+            indices.dedup();
+            // Compared whole, so that a claim or a merge is told even when nobody moved.
+            let unchanged = indices.len() == subscriber.told.len()
+                && indices.iter().zip(&subscriber.told).all(|(&index, told)| {
+                    told.position == position_of(index) && told.request == queue[index]
+                });
+            let frames: Frames = if unchanged {
+                view_only.clone()
+            } else {
+                let requests: Vec<MyRequest> = indices
+                    .iter()
+                    .map(|&index| MyRequest {
+                        position: position_of(index),
+                        request: queue[index].clone(),
+                    })
+                    .collect();
+                let personal = ServerMessage::YourRequests {
+                    seq,
+                    requests: requests.clone(),
+                }
+                .encode();
+                subscriber.told = requests;
+                Arc::new([view.clone(), personal.into()])
+            };
+            if !offer(limits, *connection, subscriber, frames) {
+                dropped.push(*connection);
+            }
+        }
+        for connection in dropped {
+            self.subscribers.remove(&connection);
+        }
+    }
+
+    fn your_requests(&self, requests: Vec<MyRequest>) -> String {
+        ServerMessage::YourRequests {
+            seq: self.state.seq,
+            requests,
+        }
+        .encode()
     }
 
     fn forget_expired(&mut self) {
@@ -565,9 +772,16 @@ impl Actor {
         }
     }
 
-    fn broadcast(&mut self, frames: &Frames) {
+    /// Offers the batch's events to every subscriber: all of them to managers, those
+    /// outside the list of speakers to the summary audience.
+    fn broadcast(&mut self, frames: &Frames, for_summaries: &Frames) {
         let limits = &self.limits;
         self.subscribers.retain(|connection, subscriber| {
+            let frames = match subscriber.audience {
+                Audience::Managers => frames,
+                Audience::Summary if for_summaries.is_empty() => return true,
+                Audience::Summary => for_summaries,
+            };
             offer(limits, *connection, subscriber, frames.clone())
         });
     }
@@ -579,6 +793,27 @@ impl Actor {
             self.subscribers.remove(&connection);
         }
     }
+}
+
+/// An event of the current batch, stored and ready to send.
+struct Outgoing {
+    stored: StoredEvent,
+    /// Whether it belongs to the list of speakers (managers only).
+    speakers: bool,
+    /// Whether the summary audience's view changes with it.
+    changes_view: bool,
+}
+
+impl std::ops::Deref for Outgoing {
+    type Target = StoredEvent;
+
+    fn deref(&self) -> &StoredEvent {
+        &self.stored
+    }
+}
+
+fn position_of(index: usize) -> u32 {
+    u32::try_from(index + 1).unwrap_or(u32::MAX)
 }
 
 /// Offers a message to a subscriber; `false` when it must be dropped.

@@ -1,12 +1,14 @@
 //! Meeting files: the TOML document an organiser writes to describe a meeting (its
-//! languages, agenda and participants). `examples/demo-meeting.toml` is the reference.
+//! languages, agenda, participants and the requests for the floor made at registration). `examples/demo-meeting.toml` is the reference.
 //!
 //! Loading checks the file completely, with errors that name the file and the field (and
 //! the line, for syntax errors), so that an organiser can fix it before the meeting.
 
+use crate::rules::SPEAKING_TIME_RANGE;
+use protocol::speakers::MAX_NOTE_CHARS;
 use protocol::{
-    AgendaItem, ChannelId, ItemId, LanguageCode, Localized, MeetingId, MeetingInfo, MeetingState,
-    Participant, ParticipantId, Role,
+    AgendaItem, ChannelId, FloorRequest, ItemId, LanguageCode, Localized, MeetingId, MeetingInfo,
+    MeetingState, Participant, ParticipantId, RequestKind, Role,
 };
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
@@ -53,12 +55,20 @@ pub struct MeetingFile {
     pub agenda: Vec<AgendaItem>,
     /// The invited participants (invite links are minted for them).
     pub participants: Vec<Participant>,
+    /// Requests for the floor made at registration, in the order the file lists them.
+    pub requests: Vec<(ItemId, FloorRequest)>,
 }
 
 impl MeetingFile {
     /// The state the meeting starts in.
     pub fn initial_state(&self) -> MeetingState {
-        MeetingState::new(self.info.clone(), self.agenda.clone())
+        let mut state = MeetingState::new(self.info.clone(), self.agenda.clone());
+        for (item, request) in &self.requests {
+            state
+                .register(item, request.clone())
+                .expect("registered requests were checked on load");
+        }
+        state
     }
 
     /// Reads and checks a meeting file.
@@ -111,10 +121,26 @@ struct RawMeeting {
     default_language: LanguageCode,
     time_zone: String,
     scheduled_start: String,
+    speaking_time_seconds: Option<u32>,
+    max_requests_per_delegation: Option<u32>,
     #[serde(default)]
     agenda: Vec<RawItem>,
     #[serde(default)]
     participants: Vec<RawParticipant>,
+    #[serde(default)]
+    requests: Vec<RawRequest>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRequest {
+    participant: String,
+    item: String,
+    #[serde(default)]
+    kind: RequestKind,
+    question: Option<u32>,
+    language: Option<LanguageCode>,
+    note: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -126,6 +152,7 @@ struct RawItem {
     planned_minutes: Option<u32>,
     #[serde(default)]
     questions: Vec<BTreeMap<LanguageCode, String>>,
+    speaking_time_seconds: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -180,6 +207,24 @@ impl RawMeeting {
         if self.agenda.is_empty() {
             return Err(invalid("agenda".into(), "list at least one agenda item"));
         }
+        let speaking_time = |field: String, seconds: Option<u32>| match seconds {
+            Some(seconds) if !SPEAKING_TIME_RANGE.contains(&seconds) => Err(invalid(
+                field,
+                &format!(
+                    "a speaking time is from {} to {} seconds",
+                    SPEAKING_TIME_RANGE.start(),
+                    SPEAKING_TIME_RANGE.end()
+                ),
+            )),
+            _ => Ok(()),
+        };
+        speaking_time("speaking_time_seconds".into(), self.speaking_time_seconds)?;
+        if self.max_requests_per_delegation == Some(0) {
+            return Err(invalid(
+                "max_requests_per_delegation".into(),
+                "allow at least one request, or leave it out for no cap",
+            ));
+        }
         let mut item_ids = HashSet::new();
         for (index, item) in self.agenda.iter().enumerate() {
             let field = format!("agenda[{index}]");
@@ -195,6 +240,10 @@ impl RawMeeting {
             for language in item.title.keys() {
                 known_language(format!("{field}.title.{language}"), language)?;
             }
+            speaking_time(
+                format!("{field}.speaking_time_seconds"),
+                item.speaking_time_seconds,
+            )?;
             for (number, question) in item.questions.iter().enumerate() {
                 for language in question.keys() {
                     known_language(format!("{field}.questions[{number}].{language}"), language)?;
@@ -241,6 +290,95 @@ impl RawMeeting {
             }
         }
 
+        let mut requests = Vec::new();
+        let mut waiting = HashSet::new();
+        for (index, raw) in self.requests.iter().enumerate() {
+            let field = format!("requests[{index}]");
+            let Some(participant) = self.participants.iter().find(|p| p.id == raw.participant)
+            else {
+                return Err(invalid(
+                    format!("{field}.participant"),
+                    "not one of the meeting's participants",
+                ));
+            };
+            if !matches!(participant.role, Role::Attendee | Role::Organiser) {
+                return Err(invalid(
+                    format!("{field}.participant"),
+                    "only attendees and organisers ask for the floor",
+                ));
+            }
+            let Some(item) = self.agenda.iter().find(|item| item.id == raw.item) else {
+                return Err(invalid(
+                    format!("{field}.item"),
+                    "not an item of the agenda",
+                ));
+            };
+            if !waiting.insert((raw.participant.as_str(), raw.item.as_str())) {
+                return Err(invalid(
+                    format!("{field}.participant"),
+                    "already has a request on this item",
+                ));
+            }
+            if let Some(question) = raw.question {
+                if raw.kind != RequestKind::Question {
+                    return Err(invalid(
+                        format!("{field}.question"),
+                        "only a question (kind = \"question\") names a guiding question",
+                    ));
+                }
+                if usize::try_from(question).unwrap_or(usize::MAX) >= item.questions.len() {
+                    return Err(invalid(
+                        format!("{field}.question"),
+                        &format!(
+                            "the item has {} guiding questions, numbered from 0",
+                            item.questions.len()
+                        ),
+                    ));
+                }
+            }
+            if let Some(language) = &raw.language {
+                known_language(format!("{field}.language"), language)?;
+            }
+            let note = raw
+                .note
+                .as_deref()
+                .map(str::trim)
+                .filter(|note| !note.is_empty());
+            if note.is_some_and(|note| note.chars().count() > MAX_NOTE_CHARS) {
+                return Err(invalid(
+                    format!("{field}.note"),
+                    &format!("a note has at most {MAX_NOTE_CHARS} characters"),
+                ));
+            }
+            let language = raw
+                .language
+                .clone()
+                .or_else(|| {
+                    participant
+                        .languages
+                        .iter()
+                        .find(|language| languages.contains(language))
+                        .cloned()
+                })
+                .unwrap_or_else(|| self.default_language.clone());
+            requests.push((
+                ItemId::new(raw.item.as_str()),
+                FloorRequest {
+                    id: 0,
+                    kind: raw.kind,
+                    participant: ParticipantId::new(participant.id.as_str()),
+                    name: participant.name.clone(),
+                    delegation: participant.delegation.clone(),
+                    language,
+                    question: raw.question,
+                    note: note.map(str::to_owned),
+                    raised_at: 0,
+                    registered: true,
+                    also: Vec::new(),
+                },
+            ));
+        }
+
         let info = MeetingInfo {
             id: MeetingId::new(self.id),
             title: Localized(self.title),
@@ -248,6 +386,8 @@ impl RawMeeting {
             default_language: self.default_language,
             time_zone: self.time_zone,
             scheduled_start: self.scheduled_start,
+            speaking_time_seconds: self.speaking_time_seconds,
+            max_requests_per_delegation: self.max_requests_per_delegation,
         };
         let agenda = self
             .agenda
@@ -258,6 +398,7 @@ impl RawMeeting {
                 presenter: item.presenter,
                 planned_minutes: item.planned_minutes,
                 questions: item.questions.into_iter().map(Localized).collect(),
+                speaking_time_seconds: item.speaking_time_seconds,
             })
             .collect();
         let participants = self
@@ -276,6 +417,7 @@ impl RawMeeting {
             info,
             agenda,
             participants,
+            requests,
         })
     }
 }
@@ -354,5 +496,42 @@ booth = "fr"
 
         let error = error_of(&MINIMAL.replace("id = \"opening\"", "id = \"Opening Item\""));
         assert!(error.contains("agenda[0].id"), "{error}");
+    }
+
+    #[test]
+    fn requests_made_at_registration_are_checked_and_queued() {
+        let with = |extra: &str| {
+            format!(
+                "{MINIMAL}\n[[participants]]\nid = \"peru\"\nname = \"Peru\"\nrole = \"attendee\"\ndelegation = \"Peru\"\nlanguages = [\"fr\"]\n\n[[requests]]\nparticipant = \"peru\"\nitem = \"opening\"\n{extra}"
+            )
+        };
+        let file = MeetingFile::parse(Path::new("m.toml"), &with("kind = \"question\"")).unwrap();
+        let state = file.initial_state();
+        let request = &state.active_list().unwrap().queue[0];
+        assert!(request.registered);
+        assert_eq!(
+            request.language.as_str(),
+            "fr",
+            "the participant's language"
+        );
+        assert_eq!(state.next_request, 2);
+
+        let long_note = format!("note = \"{}\"", "x".repeat(281));
+        for (extra, field) in [
+            ("kind = \"question\"\nquestion = 0", "requests[0].question"),
+            ("language = \"de\"", "requests[0].language"),
+            (long_note.as_str(), "requests[0].note"),
+        ] {
+            let error = error_of(&with(extra));
+            assert!(error.contains(field), "{extra}: {error}");
+        }
+        let error =
+            error_of(&with("").replace("participant = \"peru\"", "participant = \"interp-fr\""));
+        assert!(error.contains("requests[0].participant"), "{error}");
+        let error = error_of(&MINIMAL.replace(
+            "scheduled_start",
+            "speaking_time_seconds = 5\nscheduled_start",
+        ));
+        assert!(error.contains("speaking_time_seconds"), "{error}");
     }
 }

@@ -157,6 +157,36 @@ impl Browser {
             .with_context(|| format!("click `{css}`"))
     }
 
+    /// Chooses the option with `value` in the `select` matching `css`.
+    ///
+    /// # Errors
+    ///
+    /// When the select or the option does not appear within [`UI_DEADLINE`].
+    pub async fn select(&self, css: &str, value: &str) -> Result<()> {
+        self.click(&format!("{css} option[value='{value}']"))
+            .await
+            .with_context(|| format!("choose {value:?} in `{css}`"))
+    }
+
+    /// Types `text` into the input matching `css`, after what it already holds.
+    ///
+    /// # Errors
+    ///
+    /// When the input does not appear within [`UI_DEADLINE`].
+    pub async fn type_into(&self, css: &str, text: &str) -> Result<()> {
+        let element = self
+            .client
+            .wait()
+            .at_most(UI_DEADLINE)
+            .for_element(Locator::Css(css))
+            .await
+            .with_context(|| format!("find `{css}` to type into it"))?;
+        element
+            .send_keys(text)
+            .await
+            .with_context(|| format!("type into `{css}`"))
+    }
+
     /// Waits until an element matches `css` and its text contains `text`.
     ///
     /// # Errors
@@ -194,6 +224,22 @@ impl Browser {
             .await
             .map(|_| ())
             .with_context(|| format!("waiting for `{css}`"))
+    }
+
+    /// Waits until no element matches `css`.
+    ///
+    /// # Errors
+    ///
+    /// When one still does after [`UI_DEADLINE`].
+    pub async fn wait_gone(&self, css: &str) -> Result<()> {
+        let started = Instant::now();
+        while started.elapsed() < UI_DEADLINE {
+            if !self.has(css).await? {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err(anyhow!("`{css}` is still there after {UI_DEADLINE:?}"))
     }
 
     /// Whether an element matches `css` right now.

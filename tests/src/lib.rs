@@ -14,8 +14,8 @@ pub mod proxy;
 use anyhow::{Context, Result, anyhow, bail};
 use futures_util::{SinkExt, StreamExt};
 use protocol::{
-    ClientMessage, Command, ErrorCode, EventEnvelope, Hello, PROTOCOL_VERSION, Participant,
-    ParticipantId, ServerMessage, Welcome,
+    ClientMessage, Command, ErrorCode, EventEnvelope, Hello, MyRequest, PROTOCOL_VERSION,
+    Participant, ParticipantId, QueueView, ServerMessage, Welcome,
 };
 use server::auth::{Claims, Keys, Secret, unix_seconds};
 use server::meeting_file::MeetingFile;
@@ -205,6 +205,23 @@ impl TestServer {
         let welcome = client.hello(&self.token(id), None).await.expect("welcome");
         (client, welcome)
     }
+
+    /// A token for an attendee who is not in the meeting file: `id` of `delegation`
+    /// (none when `None`), speaking Spanish.
+    pub fn attendee_token(&self, id: &str, delegation: Option<&str>) -> String {
+        let mut claims = self.claims("peru", 600);
+        claims.sub = id.to_owned();
+        claims.name = format!("Delegate {id}");
+        claims.delegation = delegation.map(str::to_owned);
+        self.keys.sign(&claims)
+    }
+
+    /// Connects and says hello with `token`.
+    pub async fn join_with(&self, token: &str) -> (WsClient, Welcome) {
+        let mut client = WsClient::connect(&self.ws_url()).await.expect("connect");
+        let welcome = client.hello(token, None).await.expect("welcome");
+        (client, welcome)
+    }
 }
 
 impl Drop for TestServer {
@@ -234,8 +251,12 @@ pub async fn http_get(addr: SocketAddr, path: &str) -> String {
 pub struct WsClient {
     socket: WebSocketStream<MaybeTlsStream<TcpStream>>,
     next_id: u64,
-    /// Events that arrived while [`WsClient::request`] waited for its answer.
+    /// Events that arrived while another method waited for something else.
     pending_events: VecDeque<EventEnvelope>,
+    /// `queue` views that arrived while another method waited for something else.
+    pending_views: VecDeque<QueueView>,
+    /// `your_requests` lists that arrived while another method waited for something else.
+    pending_mine: VecDeque<Vec<MyRequest>>,
 }
 
 /// What a client saw when the server closed its connection.
@@ -263,6 +284,8 @@ impl WsClient {
             socket,
             next_id: 1,
             pending_events: VecDeque::new(),
+            pending_views: VecDeque::new(),
+            pending_mine: VecDeque::new(),
         })
     }
 
@@ -283,6 +306,8 @@ impl WsClient {
             socket,
             next_id: 1,
             pending_events: VecDeque::new(),
+            pending_views: VecDeque::new(),
+            pending_mine: VecDeque::new(),
         })
     }
 
@@ -379,29 +404,98 @@ impl WsClient {
                     code,
                     message,
                 }) if failed == id => return Err((code, message)),
-                Ok(ServerMessage::Event(envelope)) => self.pending_events.push_back(envelope),
-                Ok(_) => {}
+                Ok(other) => self.keep(other),
                 Err(error) => return Err((ErrorCode::Internal, error.to_string())),
             }
         }
     }
 
-    /// The next event, passing over acks.
+    /// Keeps an event, view or `your_requests` for the methods that wait for them.
+    fn keep(&mut self, message: ServerMessage) {
+        match message {
+            ServerMessage::Event(envelope) => self.pending_events.push_back(envelope),
+            ServerMessage::Queue(view) => self.pending_views.push_back(*view),
+            ServerMessage::YourRequests { requests, .. } => self.pending_mine.push_back(requests),
+            _ => {}
+        }
+    }
+
+    /// Receives until `take` accepts something from the pending buffers, keeping the
+    /// rest; fails on an error message.
+    async fn wait_for<T>(&mut self, mut take: impl FnMut(&mut Self) -> Option<T>) -> Result<T> {
+        loop {
+            if let Some(found) = take(self) {
+                return Ok(found);
+            }
+            match self.recv().await? {
+                ServerMessage::Ack { .. } => {}
+                error @ ServerMessage::Error { .. } => bail!("got {error:?}"),
+                other => self.keep(other),
+            }
+        }
+    }
+
+    /// The next event, passing over acks (views are kept for [`WsClient::next_view`]).
     ///
     /// # Errors
     ///
     /// On timeout or close, or when an error arrives instead.
     pub async fn next_event(&mut self) -> Result<EventEnvelope> {
-        if let Some(envelope) = self.pending_events.pop_front() {
-            return Ok(envelope);
-        }
-        loop {
-            match self.recv().await? {
-                ServerMessage::Event(envelope) => return Ok(envelope),
-                ServerMessage::Ack { .. } => {}
-                other => bail!("expected an event, got {other:?}"),
+        self.wait_for(|client| client.pending_events.pop_front())
+            .await
+    }
+
+    /// The next `queue` view (events are kept for [`WsClient::next_event`]).
+    ///
+    /// # Errors
+    ///
+    /// On timeout or close, or when an error arrives instead.
+    pub async fn next_view(&mut self) -> Result<QueueView> {
+        self.wait_for(|client| client.pending_views.pop_front())
+            .await
+    }
+
+    /// The first `queue` view, pending or to come, that satisfies `wanted`; views
+    /// before it are passed over (they are coalesced, so how many come is not fixed).
+    ///
+    /// # Errors
+    ///
+    /// On timeout or close, or when an error arrives instead.
+    pub async fn view_where(&mut self, wanted: impl Fn(&QueueView) -> bool) -> Result<QueueView> {
+        self.wait_for(|client| {
+            while let Some(view) = client.pending_views.pop_front() {
+                if wanted(&view) {
+                    return Some(view);
+                }
             }
-        }
+            None
+        })
+        .await
+    }
+
+    /// The first `your_requests` list, pending or to come, that satisfies `wanted`.
+    ///
+    /// # Errors
+    ///
+    /// On timeout or close, or when an error arrives instead.
+    pub async fn mine_where(
+        &mut self,
+        wanted: impl Fn(&[MyRequest]) -> bool,
+    ) -> Result<Vec<MyRequest>> {
+        self.wait_for(|client| {
+            while let Some(mine) = client.pending_mine.pop_front() {
+                if wanted(&mine) {
+                    return Some(mine);
+                }
+            }
+            None
+        })
+        .await
+    }
+
+    /// How many `queue` views and `your_requests` lists wait unread in the buffers.
+    pub fn pending_summaries(&self) -> (usize, usize) {
+        (self.pending_views.len(), self.pending_mine.len())
     }
 
     /// Reads until the server closes the connection.
@@ -461,4 +555,88 @@ impl WsClient {
 /// The participant id of an attendee in the demo meeting.
 pub fn id(value: &str) -> ParticipantId {
     ParticipantId::new(value)
+}
+
+/// An HTTP response as [`http_request`] read it.
+#[derive(Debug, Clone)]
+pub struct HttpResponse {
+    /// The status code.
+    pub status: u16,
+    /// The headers in order, names lower-cased.
+    pub headers: Vec<(String, String)>,
+    /// The body (chunked transfer coding removed).
+    pub body: String,
+}
+
+impl HttpResponse {
+    /// The first value of header `name` (any case), if present.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        let name = name.to_ascii_lowercase();
+        self.headers
+            .iter()
+            .find(|(header, _)| *header == name)
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+/// A minimal HTTP/1.1 GET over a real socket with extra request headers, parsed.
+///
+/// # Panics
+///
+/// When the server cannot be reached or the response is not HTTP.
+pub async fn http_request(addr: SocketAddr, path: &str, headers: &[(&str, &str)]) -> HttpResponse {
+    use std::fmt::Write as _;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    for (name, value) in headers {
+        let _ = write!(request, "{name}: {value}\r\n");
+    }
+    request.push_str("\r\n");
+    let mut stream = TcpStream::connect(addr).await.expect("connect");
+    stream.write_all(request.as_bytes()).await.expect("send");
+    let mut raw = Vec::new();
+    tokio::time::timeout(READ_DEADLINE, stream.read_to_end(&mut raw))
+        .await
+        .expect("a response within the deadline")
+        .expect("read");
+    let raw = String::from_utf8(raw).expect("a UTF-8 response");
+    let (head, body) = raw.split_once("\r\n\r\n").expect("a header block");
+    let mut lines = head.split("\r\n");
+    let status = lines
+        .next()
+        .and_then(|line| line.split(' ').nth(1))
+        .and_then(|code| code.parse().ok())
+        .expect("a status line");
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|line| line.split_once(':'))
+        .map(|(name, value)| (name.trim().to_ascii_lowercase(), value.trim().to_owned()))
+        .collect();
+    let chunked = headers
+        .iter()
+        .any(|(name, value)| name == "transfer-encoding" && value.contains("chunked"));
+    let body = if chunked {
+        dechunk(body)
+    } else {
+        body.to_owned()
+    };
+    HttpResponse {
+        status,
+        headers,
+        body,
+    }
+}
+
+/// Removes the chunked transfer coding from a body.
+fn dechunk(mut rest: &str) -> String {
+    let mut body = String::new();
+    while let Some((size, after)) = rest.split_once("\r\n") {
+        let size = usize::from_str_radix(size.split(';').next().unwrap_or("").trim(), 16)
+            .expect("a chunk size");
+        if size == 0 {
+            break;
+        }
+        body.push_str(&after[..size]);
+        rest = after[size..].strip_prefix("\r\n").unwrap_or(&after[size..]);
+    }
+    body
 }

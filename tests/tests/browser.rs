@@ -141,7 +141,7 @@ async fn catch_up(server: &TestServer, proxy: &Proxy, attendee: &Browser) -> Res
     // The meeting goes on without this attendee.
     chair.request(Command::NextItem).await.expect("second item");
     chair.request(Command::NextItem).await.expect("third item");
-    peru.request(Command::RaiseHand).await.expect("a hand");
+    peru.request(Command::raise_hand()).await.expect("a hand");
     proxy.restore();
 
     attendee
@@ -156,9 +156,16 @@ async fn catch_up(server: &TestServer, proxy: &Proxy, attendee: &Browser) -> Res
     attendee
         .wait_for("#queue li[data-participant-id='peru']")
         .await?;
-    // And it is live again.
+    // And it is live again (the discussion's list also holds the requests made at
+    // registration, so the chair names Peru).
     chair
-        .request(Command::GiveFloor { participant: None })
+        .request(Command::GiveFloor {
+            request: None,
+            participant: Some(tests::id("peru")),
+            name: None,
+            delegation: None,
+            language: None,
+        })
         .await
         .expect("floor");
     attendee
@@ -217,5 +224,111 @@ async fn renew(server: &TestServer, attendee: &Browser) -> Result<()> {
         !url.as_str().contains("token"),
         "the token stayed in the address bar: {url}"
     );
+    Ok(())
+}
+
+/// The list of speakers across browsers: attendees ask for the floor with a kind and a
+/// language, see their position and "you are next"; the chair reorders, gives the floor,
+/// watches the countdown, pauses it, closes the list and lowers all hands.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_list_of_speakers_across_browsers() {
+    let dist = client_dist();
+    let server = TestServer::start_with(|config| config.static_dir = Some(dist)).await;
+    let driver = Chromedriver::start().await.expect("chromedriver starts");
+    let chair = driver.session().await.expect("chair's browser");
+    let peru = driver.session().await.expect("peru's browser");
+    let senegal = driver.session().await.expect("senegal's browser");
+    let outcome = list_of_speakers(&server, &chair, &peru, &senegal).await;
+    for browser in [chair, peru, senegal] {
+        browser.close().await;
+    }
+    outcome.unwrap();
+}
+
+async fn list_of_speakers(
+    server: &TestServer,
+    chair: &Browser,
+    peru: &Browser,
+    senegal: &Browser,
+) -> Result<()> {
+    for (browser, who) in [(chair, "chair"), (peru, "peru"), (senegal, "senegal")] {
+        browser.open(&server.invite(who)).await?;
+        browser
+            .wait_for("#connection-status[data-state='connected']")
+            .await?;
+    }
+    // Peru asks a question in Spanish with a note; Senegal raises a point of order,
+    // which goes ahead.
+    peru.select("#request-kind", "question").await?;
+    peru.select("#request-language", "es").await?;
+    peru.type_into("#request-note", "On funding for rural areas")
+        .await?;
+    peru.click("#raise-hand").await?;
+    peru.wait_for("#raise-hand[aria-pressed='true']").await?;
+    peru.wait_for("#you-are-next").await?;
+    senegal.select("#request-kind", "point_of_order").await?;
+    senegal.click("#raise-hand").await?;
+    senegal.wait_for("#you-are-next").await?;
+    peru.wait_for_text("#my-position", "2").await?;
+    ensure!(!peru.has("#you-are-next").await?, "peru is no longer next");
+    // The wait is estimated from the speaking-time limit (3 minutes in the demo).
+    peru.wait_for_text("#my-wait", "3").await?;
+    chair
+        .wait_for("#queue li[data-participant-id='senegal'][data-kind='point_of_order']")
+        .await?;
+    chair
+        .wait_for_text(
+            "#queue li[data-participant-id='peru'][data-kind='question']",
+            "On funding for rural areas",
+        )
+        .await?;
+    peru.wait_for("#queue-length[data-length='2']").await?;
+
+    // The chair gives the floor to Peru; everyone sees the countdown; pause and resume.
+    chair
+        .click("#queue li[data-participant-id='peru'] button.give-floor")
+        .await?;
+    peru.wait_for("#my-floor-status").await?;
+    for browser in [chair, peru, senegal] {
+        browser
+            .wait_for("#floor[data-participant-id='peru']")
+            .await?;
+        browser
+            .wait_for("#floor-timer[data-state='running'][data-remaining-ms]")
+            .await?;
+    }
+    chair.click("#pause-floor").await?;
+    for browser in [peru, senegal] {
+        browser
+            .wait_for("#floor-timer[data-state='paused']")
+            .await?;
+    }
+    chair.click("#resume-floor").await?;
+    peru.wait_for("#floor-timer[data-state='running']").await?;
+
+    // The chair closes the list: the attendee is told, and only a point of order can
+    // still be asked for.
+    chair.click("#close-list").await?;
+    peru.wait_for("#list-closed").await?;
+    chair.click("#end-floor").await?;
+    peru.wait_gone("#my-floor-status").await?;
+    peru.wait_for("#raise-hand[aria-disabled='true']").await?;
+    peru.select("#request-kind", "point_of_order").await?;
+    peru.wait_gone("#raise-hand[aria-disabled='true']").await?;
+    peru.click("#raise-hand").await?;
+    peru.wait_for_text("#my-position", "2").await?;
+    chair.click("#reopen-list").await?;
+    peru.wait_gone("#list-closed").await?;
+
+    // Lower all hands, after a confirmation that states the count.
+    chair.click("#clear-queue").await?;
+    chair
+        .wait_for_text("#clear-queue-confirmation", "2")
+        .await?;
+    chair.click("#clear-queue-confirm").await?;
+    senegal
+        .wait_for("#raise-hand[aria-pressed='false']")
+        .await?;
+    senegal.wait_for("#queue-length[data-length='0']").await?;
     Ok(())
 }

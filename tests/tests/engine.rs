@@ -10,12 +10,19 @@ async fn a_restarted_server_rebuilds_meetings_from_the_log_and_clients_resume() 
     let server = TestServer::start_with(|config| config.limits.snapshot_every = 3).await;
     let (mut chair, _) = server.join("chair").await;
     let (mut peru, _) = server.join("peru").await;
-    peru.request(Command::RaiseHand).await.unwrap();
     for _ in 0..3 {
         chair.request(Command::NextItem).await.unwrap();
     }
+    peru.request(Command::raise_hand()).await.unwrap();
+    // The discussion's list also holds the two requests made at registration.
     chair
-        .request(Command::GiveFloor { participant: None })
+        .request(Command::GiveFloor {
+            request: None,
+            participant: Some(id("peru")),
+            name: None,
+            delegation: None,
+            language: None,
+        })
         .await
         .unwrap();
     let before = server.join("colombia").await.1.meeting.unwrap();
@@ -27,9 +34,13 @@ async fn a_restarted_server_rebuilds_meetings_from_the_log_and_clients_resume() 
     let (_, welcome) = restarted.join("colombia").await;
     assert_eq!(*welcome.meeting.unwrap(), *before);
 
-    // A client that saw seq 2 before the restart resumes with exactly what it missed.
+    // A client that saw seq 2 before the restart resumes with exactly what it missed:
+    // the organiser, who manages the list, every event …
     let mut back = WsClient::connect(&restarted.ws_url()).await.unwrap();
-    let welcome = back.hello(&restarted.token("peru"), Some(2)).await.unwrap();
+    let welcome = back
+        .hello(&restarted.token("organiser"), Some(2))
+        .await
+        .unwrap();
     assert!(welcome.resumed);
     let seqs = [
         back.next_event().await.unwrap().seq,
@@ -37,6 +48,15 @@ async fn a_restarted_server_rebuilds_meetings_from_the_log_and_clients_resume() 
         back.next_event().await.unwrap().seq,
     ];
     assert_eq!(seqs, [3, 4, 5]);
+    // … and an attendee the events outside the list, then the list as it stands.
+    let mut peru = WsClient::connect(&restarted.ws_url()).await.unwrap();
+    let welcome = peru.hello(&restarted.token("peru"), Some(2)).await.unwrap();
+    assert!(welcome.resumed);
+    assert_eq!(peru.next_event().await.unwrap().seq, 3);
+    let view = peru.next_view().await.unwrap();
+    assert_eq!(view.seq, 5);
+    assert_eq!(view.floor.unwrap().participant, id("peru"));
+    assert_eq!(view.list.unwrap().length, 2);
     // And the meeting goes on from there.
     let (mut chair, _) = restarted.join("chair").await;
     assert_eq!(chair.request(Command::EndFloor).await, Ok(6));
@@ -66,7 +86,7 @@ async fn a_silent_client_is_closed_by_the_heartbeat_and_a_live_one_is_not() {
     }
     let closed = silent.closed().await.unwrap();
     assert_eq!(closed.code, Some(close::HEARTBEAT_TIMEOUT));
-    assert_eq!(live.request(Command::RaiseHand).await, Ok(10));
+    assert_eq!(live.request(Command::raise_hand()).await, Ok(10));
 }
 
 #[tokio::test]
@@ -129,7 +149,7 @@ async fn an_expired_session_is_closed_unless_the_token_is_refreshed() {
             ..
         }]
     ));
-    assert_eq!(refreshed.request(Command::RaiseHand).await, Ok(1));
+    assert_eq!(refreshed.request(Command::raise_hand()).await, Ok(1));
 }
 
 #[tokio::test]
@@ -139,10 +159,7 @@ async fn a_flooding_client_is_rate_limited_then_closed() {
     let limits = server::limits::Limits::default();
     let mut rate_limited = 0;
     for _ in 0..limits.command_burst + 5 {
-        match flooder
-            .request(Command::LowerHand { participant: None })
-            .await
-        {
+        match flooder.request(Command::LowerHand { request: None }).await {
             Err((ErrorCode::RateLimited, _)) => rate_limited += 1,
             Err((ErrorCode::Conflict, _)) => {}
             other => panic!("unexpected answer {other:?}"),
@@ -150,7 +167,7 @@ async fn a_flooding_client_is_rate_limited_then_closed() {
     }
     assert!(rate_limited >= 4, "only {rate_limited} rate limited");
     for _ in 0..limits.rate_limited_before_close {
-        if flooder.send(Command::RaiseHand).await.is_err() {
+        if flooder.send(Command::raise_hand()).await.is_err() {
             break;
         }
     }
@@ -158,7 +175,7 @@ async fn a_flooding_client_is_rate_limited_then_closed() {
     assert_eq!(closed.code, Some(close::POLICY_VIOLATION));
     // Others are not affected.
     let (mut other, _) = server.join("colombia").await;
-    assert_eq!(other.request(Command::RaiseHand).await, Ok(1));
+    assert_eq!(other.request(Command::raise_hand()).await, Ok(1));
 }
 
 #[tokio::test]
@@ -229,11 +246,18 @@ async fn a_client_that_stops_reading_is_cut_off_and_the_others_keep_up() {
         .hello(&server.keys.sign(&speaker_claims), None)
         .await
         .unwrap();
+    // Both watchers manage the list (organisers), so they get every event.
+    let organiser = |id: &str| {
+        let mut claims = server.claims(id, 600);
+        claims.role = protocol::Role::Organiser;
+        server.keys.sign(&claims)
+    };
     let mut slow = WsClient::connect_with_small_buffer(server.addr, &server.ws_url())
         .await
         .unwrap();
-    slow.hello(&server.token("senegal"), None).await.unwrap();
-    let (mut fast, _) = server.join("colombia").await;
+    slow.hello(&organiser("senegal"), None).await.unwrap();
+    let mut fast = WsClient::connect(&server.ws_url()).await.unwrap();
+    fast.hello(&organiser("colombia"), None).await.unwrap();
 
     let reader = tokio::spawn(async move {
         let mut seqs = Vec::with_capacity(3 * CYCLES);
@@ -247,11 +271,8 @@ async fn a_client_that_stops_reading_is_cut_off_and_the_others_keep_up() {
         seqs
     });
     for _ in 0..CYCLES {
-        speaker.request(Command::RaiseHand).await.unwrap();
-        chair
-            .request(Command::GiveFloor { participant: None })
-            .await
-            .unwrap();
+        speaker.request(Command::raise_hand()).await.unwrap();
+        chair.request(Command::give_floor_next()).await.unwrap();
         chair.request(Command::EndFloor).await.unwrap();
     }
     let seqs = reader.await.unwrap();
@@ -265,21 +286,24 @@ async fn a_client_that_stops_reading_is_cut_off_and_the_others_keep_up() {
 async fn shutdown_closes_connections_for_a_restart_and_keeps_what_was_acknowledged() {
     let server = TestServer::start().await;
     let (mut peru, _) = server.join("peru").await;
-    peru.request(Command::RaiseHand).await.unwrap();
+    peru.request(Command::raise_hand()).await.unwrap();
     let restarted = server.restart().await;
     let closed = peru.closed().await.unwrap();
     assert_eq!(closed.code, Some(close::SERVICE_RESTART));
     let (_, welcome) = restarted.join("chair").await;
     let state = welcome.meeting.unwrap();
-    assert_eq!(state.queue.len(), 1);
-    assert_eq!(state.queue[0].participant, id("peru"));
+    assert_eq!(state.active_list().unwrap().queue.len(), 1);
+    assert_eq!(
+        state.active_list().unwrap().queue[0].participant,
+        id("peru")
+    );
 }
 
 #[tokio::test]
 async fn metrics_count_connections_and_commands() {
     let server = TestServer::start().await;
     let (mut peru, _) = server.join("peru").await;
-    peru.request(Command::RaiseHand).await.unwrap();
+    peru.request(Command::raise_hand()).await.unwrap();
     peru.request(Command::NextItem).await.unwrap_err();
     let metrics = tests::http_get(server.addr, "/metrics").await;
     for expected in [
@@ -339,7 +363,7 @@ async fn a_burst_larger_than_any_queue_reaches_every_listener() {
     }
     let burst: Vec<_> = raisers
         .into_iter()
-        .map(|mut client| tokio::spawn(async move { client.request(Command::RaiseHand).await }))
+        .map(|mut client| tokio::spawn(async move { client.request(Command::raise_hand()).await }))
         .collect();
     for raised in burst {
         assert!(raised.await.unwrap().is_ok());

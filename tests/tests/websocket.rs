@@ -18,22 +18,23 @@ async fn a_raised_hand_reaches_the_chair_who_gives_the_floor_and_everyone_follow
     let snapshot = welcome.meeting.expect("a snapshot");
     assert_eq!(snapshot.seq, 0);
     assert_eq!(snapshot.agenda.len(), 5);
-    let (mut attendee, _) = server.join("colombia").await;
+    assert!(!snapshot.summarised, "the chair manages the list");
+    let (mut attendee, welcome) = server.join("colombia").await;
+    assert!(welcome.meeting.unwrap().summarised);
     let (mut interpreter, _) = server.join("interp-fr").await;
 
-    let seq = attendee.request(Command::RaiseHand).await.unwrap();
+    let seq = attendee.request(Command::raise_hand()).await.unwrap();
     assert_eq!(seq, 1);
     let raised = chair.next_event().await.unwrap();
     assert_eq!(raised.seq, 1);
     assert!(
-        matches!(&raised.event, Event::HandRaised { participant, delegation, .. }
-        if participant == &id("colombia") && delegation.as_deref() == Some("Colombia"))
+        matches!(&raised.event, Event::FloorRequested { request, top: false, .. }
+        if request.participant == id("colombia") && request.delegation.as_deref() == Some("Colombia"))
     );
+    let mine = attendee.mine_where(|mine| !mine.is_empty()).await.unwrap();
+    assert_eq!(mine[0].position, 1);
 
-    chair
-        .request(Command::GiveFloor { participant: None })
-        .await
-        .unwrap();
+    chair.request(Command::give_floor_next()).await.unwrap();
     chair.request(Command::NextItem).await.unwrap();
     interpreter
         .request(Command::SetOnAir {
@@ -43,37 +44,37 @@ async fn a_raised_hand_reaches_the_chair_who_gives_the_floor_and_everyone_follow
         .await
         .unwrap();
 
-    // Every participant sees the same events in the same order, seq without gaps.
-    let mut seen = vec![vec![raised]];
+    // The chair sees every event in order, seq without gaps.
+    let mut seqs = vec![raised.seq];
     for _ in 0..3 {
-        seen[0].push(chair.next_event().await.unwrap());
+        seqs.push(chair.next_event().await.unwrap().seq);
     }
-    for client in [&mut attendee, &mut interpreter] {
-        let mut events = Vec::new();
-        for _ in 0..4 {
-            events.push(client.next_event().await.unwrap());
-        }
-        seen.push(events);
-    }
-    let attendee_events = &seen[1];
-    let seqs: Vec<u64> = attendee_events.iter().map(|e| e.seq).collect();
     assert_eq!(seqs, [1, 2, 3, 4]);
-    assert_eq!(seen[0], *attendee_events);
-    assert_eq!(seen[2], *attendee_events);
-    assert!(
-        matches!(&attendee_events[1].event, Event::FloorGiven { participant, .. }
-        if participant == &id("colombia"))
-    );
-    assert_eq!(
-        attendee_events[2].event,
-        Event::CurrentItemChanged {
-            item: ItemId::new("opening-eu")
-        }
-    );
-    assert!(
-        matches!(&attendee_events[3].event, Event::ChannelOnAir { channel, .. }
-        if channel.as_str() == "fr")
-    );
+    // Everyone else sees the events outside the list of speakers, in the same order,
+    // and the list as views.
+    for client in [&mut attendee, &mut interpreter] {
+        let changed = client.next_event().await.unwrap();
+        assert_eq!(
+            (changed.seq, changed.event),
+            (
+                3,
+                Event::CurrentItemChanged {
+                    item: ItemId::new("opening-eu")
+                }
+            )
+        );
+        let on_air = client.next_event().await.unwrap();
+        assert!(
+            matches!(&on_air.event, Event::ChannelOnAir { channel, .. } if channel.as_str() == "fr")
+        );
+        let view = client
+            .view_where(|view| view.floor.is_some())
+            .await
+            .unwrap();
+        assert_eq!(view.floor.unwrap().participant, id("colombia"));
+    }
+    let mine = attendee.mine_where(|mine| mine.is_empty()).await.unwrap();
+    assert!(mine.is_empty(), "the request was answered");
 
     // A late joiner's snapshot shows it all at once.
     let (_, late) = server.join("peru").await;
@@ -162,11 +163,11 @@ async fn a_client_that_does_not_say_hello_in_time_is_closed() {
 async fn a_command_before_hello_is_refused() {
     let server = TestServer::start().await;
     let mut client = WsClient::connect(&server.ws_url()).await.unwrap();
-    client.send(Command::RaiseHand).await.unwrap();
+    client.send(Command::raise_hand()).await.unwrap();
     let closed = client.closed().await.unwrap();
     assert_eq!(closed.code, Some(close::HELLO_EXPECTED));
     let (_, welcome) = server.join("chair").await;
-    assert!(welcome.meeting.unwrap().queue.is_empty());
+    assert_eq!(queue_length(&welcome.meeting.unwrap()), 0);
 }
 
 #[tokio::test]
@@ -211,23 +212,22 @@ async fn garbage_gets_invalid_and_the_connection_stays_usable() {
             other => panic!("{garbage}: expected an error, got {other:?}"),
         }
     }
-    assert_eq!(client.request(Command::RaiseHand).await, Ok(1));
+    assert_eq!(client.request(Command::raise_hand()).await, Ok(1));
 }
 
 #[tokio::test]
 async fn an_attendee_cannot_use_chair_commands_and_nothing_changes() {
     let server = TestServer::start().await;
     let (mut attendee, _) = server.join("peru").await;
-    attendee.request(Command::RaiseHand).await.unwrap();
+    attendee.request(Command::raise_hand()).await.unwrap();
     for command in [
-        Command::GiveFloor { participant: None },
+        Command::give_floor_next(),
         Command::NextItem,
         Command::SetCurrentItem {
             item: ItemId::new("closing"),
         },
-        Command::LowerHand {
-            participant: Some(id("colombia")),
-        },
+        Command::give_floor_next(),
+        Command::ClearQueue,
         Command::SetOnAir {
             channel: ChannelId::new("fr"),
             on_air: true,
@@ -240,7 +240,7 @@ async fn an_attendee_cannot_use_chair_commands_and_nothing_changes() {
     let (_, welcome) = server.join("chair").await;
     let state = welcome.meeting.unwrap();
     assert_eq!(state.seq, 1, "only the raised hand happened");
-    assert_eq!(state.queue.len(), 1);
+    assert_eq!(queue_length(&state), 1);
     assert_eq!(state.current_item, None);
     assert!(state.floor.is_none());
 }
@@ -260,7 +260,7 @@ async fn a_message_over_64_kib_is_refused_and_not_applied() {
     assert_eq!(closed.code, Some(close::MESSAGE_TOO_BIG), "{closed:?}");
     assert!(closed.before.is_empty(), "{closed:?}");
     let (_, welcome) = server.join("chair").await;
-    assert!(welcome.meeting.unwrap().queue.is_empty());
+    assert_eq!(queue_length(&welcome.meeting.unwrap()), 0);
 }
 
 #[tokio::test]
@@ -362,4 +362,8 @@ async fn the_built_client_is_served_with_a_fallback_to_its_page() {
             .await
             .starts_with("HTTP/1.1 200")
     );
+}
+
+fn queue_length(state: &protocol::MeetingState) -> u32 {
+    state.active_list().map_or(0, |list| list.length)
 }

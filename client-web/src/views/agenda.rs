@@ -21,14 +21,15 @@ struct ItemView {
 
 impl ItemView {
     fn of(meeting: &MeetingState, item: &AgendaItem) -> Self {
-        let details = [
-            item.presenter.as_deref().map(i18n::presenter),
-            item.planned_minutes.map(i18n::planned_minutes),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
+        let details = i18n::details(
+            &[
+                item.presenter.as_deref().map(i18n::presenter),
+                item.planned_minutes.map(i18n::planned_minutes),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>(),
+        );
         Self {
             id: item.id.clone(),
             title: model::localized(meeting, &item.title).to_owned(),

@@ -16,7 +16,7 @@ pub fn Booth() -> impl IntoView {
     let booth = Memo::new(move |_| {
         session
             .with(|meeting, you| {
-                model::booth(meeting, you)
+                model::booth(&meeting.state, you)
                     .map(|(channel, state)| (i18n::channel(&channel.kind), state))
             })
             .flatten()
@@ -35,7 +35,10 @@ pub fn Booth() -> impl IntoView {
         })
     };
     let toggle = move |_| {
-        if let Some(command) = session.with_untracked(model::on_air_command).flatten() {
+        if let Some(command) = session
+            .with_untracked(|meeting, you| model::on_air_command(&meeting.state, you))
+            .flatten()
+        {
             connection::send(command);
         }
     };

@@ -1,5 +1,7 @@
 //! The page's areas, one file each. Each view reads the [`crate::session::Session`] from
-//! the context and sends commands through [`crate::connection::send`].
+//! the context and sends commands through [`crate::connection::send`]. What they show is
+//! computed by the pure modules ([`crate::model`], [`crate::speakers`],
+//! [`crate::timing`]); views only lay it out.
 //!
 //! # DOM contract
 //!
@@ -9,14 +11,49 @@
 //! - `#connection-status[data-state]`: `connecting`, `connected`, `reconnecting` or
 //!   `failed`. `#meeting-title`. `#you`: the viewer's name and role.
 //! - `#current-item[data-item-id]` (empty before the meeting starts), whose text contains
-//!   the item's title; `#questions`, its guiding questions; `#agenda li[data-item-id]`, the current one with
-//!   `aria-current="step"`.
-//! - `#raise-hand[aria-pressed]`, `#my-position` (only while in the queue), `#queue
-//!   li[data-participant-id]` with the name in its text.
-//! - `#floor[data-participant-id]` (empty when nobody speaks); `#my-floor-status`, present
-//!   exactly while the viewer has the floor.
-//! - Chair only: `#give-floor-next`, `#end-floor`, `#previous-item`, `#next-item`,
-//!   `button.give-floor` in each queue entry, `button.go-to` in each agenda item.
+//!   the item's title; `#questions`, its guiding questions; `#agenda li[data-item-id]`,
+//!   the current one with `aria-current="step"`.
+//! - The floor: `#floor[data-participant-id]` (empty when nobody speaks), with the
+//!   speaker's name; `#floor-timer[data-state]` while someone speaks, `data-state` being
+//!   `running`, `paused` or `overrun`, with `data-spoken-ms` and, when there is a limit,
+//!   `data-remaining-ms` (negative once overrun); its text is "2:35 left", "+0:12 over"
+//!   or "Speaking for 1:05". `#floor-paused` while the timer is paused.
+//!   `#my-floor-status`, present exactly while the viewer has the floor.
+//! - The list of speakers (everyone): `#queue-length[data-length]` (how many wait, also
+//!   beyond those shown); `#queue li[data-participant-id][data-request-id][data-kind]`
+//!   in the server's order, the name in its text (`data-kind` is `intervention`,
+//!   `question`, `point_of_order` or `right_of_reply`); attendees see the first few and
+//!   `#queue-more` when there are more. `#list-closed` while the list is closed;
+//!   `#first-time-first-note` while first-time speakers go first.
+//! - Asking for the floor (attendees, organisers): the form `#request-form` with
+//!   `#request-kind` (a `select` of the kinds above), `#request-question` (only for a
+//!   question on an item with guiding questions; value `""` or the 0-based index),
+//!   `#request-language` (the meeting's languages), `#request-note` (at most 280
+//!   characters, counted in `#request-note-count`), `#request-error`; its submit button
+//!   `#raise-hand[aria-pressed]` raises the hand with the form's values, or, pressed,
+//!   withdraws the viewer's own request. `#my-requests li[data-request-id][data-position]`
+//!   lists the viewer's and their delegation's requests; in the viewer's own one,
+//!   `#my-position` ("You are number 2 in the queue."), `#my-wait` (the estimated wait;
+//!   empty without a speaking-time limit) and `#you-are-next` (exactly while at
+//!   position 1).
+//!   `button.withdraw-request` in each, `button.claim-request` in a delegation's request
+//!   the viewer can speak for instead of the colleague who asked. The H key does what
+//!   `#raise-hand` does, raising with the defaults (an intervention in the viewer's
+//!   language) rather than the form's values.
+//! - Chair only, on the floor: `#give-floor-next`, `#end-floor`, `#pause-floor`,
+//!   `#resume-floor`; the form `#give-floor-other` (inside `details#give-floor-other-
+//!   section`) with `#other-name`, `#other-delegation`, `#other-language` and its submit
+//!   `#give-floor-other-submit`, `#other-name-error`.
+//! - Chair only, in each `#queue li`: `button.give-floor`, `button.move-up`,
+//!   `button.move-down`, `button.remove-request`.
+//! - Chair only, managing the list: `#close-list`, `#reopen-list`,
+//!   `#first-time-first[aria-pressed]`, `#readd-last-speaker`, `#clear-queue`, which
+//!   asks first in `#clear-queue-confirmation` (the count in its text) answered by
+//!   `#clear-queue-confirm` or `#clear-queue-cancel`; the form `#speaking-time-form`
+//!   with `#speaking-time` ("3:00", whole minutes, or empty for the meeting's default),
+//!   `#set-speaking-time`, `#speaking-time-current`, `#speaking-time-error`.
+//! - Chair only, the agenda: `#previous-item`, `#next-item`, `button.go-to` in each
+//!   agenda item.
 //! - `#channels li[data-channel-id][data-state]`, the state `live` or `standby`;
 //!   interpreters' `#on-air-toggle[aria-pressed]`.
 //! - `#announcer`: the `aria-live` region; `#notice`: refused commands.
@@ -29,6 +66,8 @@ mod booth;
 mod channels;
 mod floor;
 mod header;
+mod list_controls;
+mod request;
 mod speakers;
 
 pub use agenda::{Agenda, CurrentItem, Questions};
@@ -36,17 +75,35 @@ pub use booth::Booth;
 pub use channels::Channels;
 pub use floor::Floor;
 pub use header::{Header, Notices};
+pub use list_controls::ListControls;
+pub use request::Request;
 pub use speakers::Speakers;
 
 use crate::session::Session;
+use crate::speakers::Abilities;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Whether the viewer chairs the meeting; it never changes during a session.
 fn is_chair(session: Session) -> Memo<bool> {
-    Memo::new(move |_| {
-        session
-            .you
-            .with(|you| you.as_ref().is_some_and(|you| you.role.moderates()))
+    Memo::new(move |_| abilities_of(session).chair)
+}
+
+/// What the viewer's role sees of the list of speakers.
+fn abilities(session: Session) -> Memo<Abilities> {
+    Memo::new(move |_| abilities_of(session))
+}
+
+fn abilities_of(session: Session) -> Abilities {
+    session.you.with(|you| {
+        you.as_ref().map_or(
+            Abilities {
+                ask: false,
+                chair: false,
+                full_list: false,
+            },
+            |you| Abilities::of(you.role),
+        )
     })
 }
 
@@ -55,7 +112,24 @@ fn aria_disabled(disabled: bool) -> Option<&'static str> {
     disabled.then_some("true")
 }
 
+/// `aria-busy` for a button whose command is on its way.
+fn aria_busy(busy: bool) -> Option<&'static str> {
+    busy.then_some("true")
+}
+
 /// `aria-pressed` for a toggle button.
 fn aria_pressed(pressed: bool) -> &'static str {
     if pressed { "true" } else { "false" }
+}
+
+/// Moves the keyboard focus to the element `selector` finds, if any: after an action
+/// removes the focused element (a queue entry that got the floor, say), so that keyboard
+/// users are not sent back to the top of the page.
+fn focus(selector: &str) -> bool {
+    document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|element| element.focus().is_ok())
 }

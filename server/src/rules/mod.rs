@@ -9,6 +9,8 @@ mod floor;
 mod interpretation;
 pub mod simulation;
 
+pub use floor::SPEAKING_TIME_RANGE;
+
 use protocol::{Command, ErrorCode, Event, MeetingState, Participant};
 
 /// A refused command: its wire code and a message for people.
@@ -34,7 +36,8 @@ impl Rejection {
     }
 }
 
-/// Decides what `command` from `sender` does to a meeting in `state`.
+/// Decides what `command` from `sender` does to a meeting in `state`: the events to
+/// append, in order (giving the floor while someone speaks ends that speech first).
 ///
 /// # Errors
 ///
@@ -43,21 +46,60 @@ pub fn decide(
     state: &MeetingState,
     sender: &Participant,
     command: &Command,
-) -> Result<Event, Rejection> {
+) -> Result<Vec<Event>, Rejection> {
+    let one = |event: Result<Event, Rejection>| event.map(|event| vec![event]);
     match command {
-        Command::RaiseHand => floor::raise_hand(state, sender),
-        Command::LowerHand { participant } => {
-            floor::lower_hand(state, sender, participant.as_ref())
-        }
-        Command::GiveFloor { participant } => {
-            floor::give_floor(state, sender, participant.as_ref())
-        }
+        Command::RaiseHand {
+            kind,
+            question,
+            note,
+            language,
+        } => floor::raise_hand(
+            state,
+            sender,
+            floor::Ask {
+                kind: *kind,
+                question: *question,
+                note: note.as_deref(),
+                language: language.as_ref(),
+            },
+        ),
+        Command::LowerHand { request } => floor::lower_hand(state, sender, *request),
+        Command::ClaimRequest { request } => floor::claim_request(state, sender, *request),
+        Command::GiveFloor {
+            request,
+            participant,
+            name,
+            delegation,
+            language,
+        } => floor::give_floor(
+            state,
+            sender,
+            floor::Recipient {
+                request: *request,
+                participant: participant.as_ref(),
+                name: name.as_deref(),
+                delegation: delegation.as_deref(),
+                language: language.as_ref(),
+            },
+        ),
         Command::EndFloor => floor::end_floor(state, sender),
-        Command::SetCurrentItem { item } => agenda::set_current_item(state, sender, item),
-        Command::NextItem => agenda::next_item(state, sender),
-        Command::PreviousItem => agenda::previous_item(state, sender),
+        Command::PauseFloor => floor::pause_floor(state, sender, true),
+        Command::ResumeFloor => floor::pause_floor(state, sender, false),
+        Command::MoveRequest { request, position } => {
+            floor::move_request(state, sender, *request, *position)
+        }
+        Command::ClearQueue => floor::clear_queue(state, sender),
+        Command::CloseList => floor::set_list_open(state, sender, false),
+        Command::ReopenList => floor::set_list_open(state, sender, true),
+        Command::SetFirstTimeFirst { on } => floor::set_first_time_first(state, sender, *on),
+        Command::ReaddLastSpeaker => floor::readd_last_speaker(state, sender),
+        Command::SetSpeakingTime { seconds } => floor::set_speaking_time(state, sender, *seconds),
+        Command::SetCurrentItem { item } => one(agenda::set_current_item(state, sender, item)),
+        Command::NextItem => one(agenda::next_item(state, sender)),
+        Command::PreviousItem => one(agenda::previous_item(state, sender)),
         Command::SetOnAir { channel, on_air } => {
-            interpretation::set_on_air(state, sender, channel, *on_air)
+            one(interpretation::set_on_air(state, sender, channel, *on_air))
         }
     }
 }
@@ -93,13 +135,15 @@ pub(crate) mod test_support {
 
     /// Decides and folds `command`, panicking when it is rejected.
     pub fn run(state: &mut MeetingState, sender: &Participant, command: protocol::Command) {
-        let event = super::decide(state, sender, &command).expect("command accepted");
-        let envelope = EventEnvelope {
-            seq: state.seq + 1,
-            at: 0,
-            actor: Some(sender.id.clone()),
-            event,
-        };
-        state.apply(&envelope).expect("decided events fold");
+        let events = super::decide(state, sender, &command).expect("command accepted");
+        for event in events {
+            let envelope = EventEnvelope {
+                seq: state.seq + 1,
+                at: state.seq + 1,
+                actor: Some(sender.id.clone()),
+                event,
+            };
+            state.apply(&envelope).expect("decided events fold");
+        }
     }
 }

@@ -1,0 +1,342 @@
+//! Asking for the floor: the request form (kind, guiding question, language, a note for
+//! the chair) whose button raises and lowers the hand, and the viewer's requests with
+//! their positions, estimated waits, "You are next", withdrawing and speaking for the
+//! delegation.
+
+use super::{abilities, aria_busy, aria_disabled, aria_pressed, focus};
+use crate::app::toggle_hand;
+use crate::connection;
+use crate::i18n::{self, Key};
+use crate::model;
+use crate::session::Session;
+use crate::speakers::{self, MyRow, RequestDraft};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use protocol::speakers::MAX_NOTE_CHARS;
+use protocol::{Command, LanguageCode, RequestId, RequestKind};
+
+/// The request form and the viewer's requests, for roles that ask for the floor.
+#[component]
+pub fn Request() -> impl IntoView {
+    let session = Session::get();
+    let abilities = abilities(session);
+    view! {
+        <Show when=move || abilities.get().ask>
+            <section class="card request" aria-labelledby="request-heading">
+                <h2 id="request-heading">{i18n::text(Key::AskForFloor)}</h2>
+                <RequestForm/>
+                <MyRequests/>
+            </section>
+        </Show>
+    }
+}
+
+/// The form. Its submit button is the hand: raised (pressed), it withdraws the viewer's
+/// own request, and the fields are hidden. The button is rendered once and only its
+/// attributes change, so that it keeps the keyboard focus.
+#[component]
+fn RequestForm() -> impl IntoView {
+    let session = Session::get();
+    let kind = RwSignal::new(RequestKind::Intervention);
+    let question = RwSignal::new(None::<u32>);
+    // `None` until the viewer picks one: their default language.
+    let language = RwSignal::new(None::<LanguageCode>);
+    let note = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+
+    let raised = Memo::new(move |_| {
+        session
+            .with(|meeting, you| model::own_request(&meeting.my_requests(you), you).is_some())
+            .unwrap_or(false)
+    });
+    let speaking = Memo::new(move |_| {
+        session
+            .with(|meeting, you| model::has_floor(&meeting.state, you))
+            .unwrap_or(false)
+    });
+    let closed = Memo::new(move |_| speakers_closed(session));
+    let questions = Memo::new(move |_| {
+        session
+            .with_meeting(speakers::question_options)
+            .unwrap_or_default()
+    });
+    let languages = Memo::new(move |_| {
+        session
+            .with_meeting(speakers::language_options)
+            .unwrap_or_default()
+    });
+    let default_language = Memo::new(move |_| {
+        session.with(|meeting, you| speakers::default_language(&meeting.state, you))
+    });
+    let chosen_language = move || language.get().or_else(|| default_language.get());
+    let shows_questions = move || {
+        kind.get() == RequestKind::Question && questions.with(|questions| !questions.is_empty())
+    };
+    // The server refuses a request from the speaker, and a closed list takes points of
+    // order only.
+    let unavailable =
+        move || !raised.get() && (speaking.get() || !speakers::kind_open(kind.get(), closed.get()));
+    let note_length = move || speakers::note_length(&note.get());
+
+    let submit = move |event: SubmitEvent| {
+        event.prevent_default();
+        if raised.get_untracked() {
+            toggle_hand(session);
+            return;
+        }
+        if unavailable() || session.hand_busy.get_untracked() {
+            return;
+        }
+        let draft = RequestDraft {
+            kind: kind.get_untracked(),
+            question: question.get_untracked(),
+            language: language
+                .get_untracked()
+                .or_else(|| default_language.get_untracked()),
+            note: note.get_untracked(),
+        };
+        match draft.command() {
+            Ok(command) => {
+                error.set(None);
+                note.set(String::new());
+                connection::send_hand(command);
+            }
+            Err(problem) => {
+                error.set(Some(problem.message()));
+                focus("#request-note");
+            }
+        }
+    };
+
+    view! {
+        <form id="request-form" class="form" on:submit=submit novalidate>
+            <Show when=move || !raised.get()>
+                <div class="field">
+                    <label for="request-kind">{i18n::text(Key::RequestKindLabel)}</label>
+                    <select
+                        id="request-kind"
+                        aria-describedby="list-closed"
+                        on:change=move |event| {
+                            let value = event_target_value(&event);
+                            if let Some(chosen) = RequestKind::ALL.into_iter().find(|k| k.as_str() == value) {
+                                kind.set(chosen);
+                            }
+                        }
+                    >
+                        {RequestKind::ALL
+                            .into_iter()
+                            .map(|option| {
+                                view! {
+                                    <option
+                                        value=option.as_str()
+                                        selected=move || kind.get() == option
+                                        disabled=move || !speakers::kind_open(option, closed.get())
+                                    >
+                                        {i18n::request_kind(option)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <Show when=shows_questions>
+                    <div class="field">
+                        <label for="request-question">{i18n::text(Key::RequestQuestionLabel)}</label>
+                        <select
+                            id="request-question"
+                            on:change=move |event| question.set(event_target_value(&event).parse().ok())
+                        >
+                            <option value="" selected=move || question.with(Option::is_none)>
+                                {i18n::text(Key::NoParticularQuestion)}
+                            </option>
+                            {move || {
+                                questions
+                                    .get()
+                                    .into_iter()
+                                    .map(|(index, text)| {
+                                        view! {
+                                            <option
+                                                value=index.to_string()
+                                                selected=move || question.get() == Some(index)
+                                            >
+                                                {text}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </select>
+                    </div>
+                </Show>
+                <div class="field">
+                    <label for="request-language">{i18n::text(Key::RequestLanguageLabel)}</label>
+                    <select
+                        id="request-language"
+                        on:change=move |event| language.set(Some(LanguageCode::new(event_target_value(&event))))
+                    >
+                        {move || {
+                            languages
+                                .get()
+                                .into_iter()
+                                .map(|(code, label)| {
+                                    let selected = {
+                                        let code = code.clone();
+                                        move || chosen_language().as_ref() == Some(&code)
+                                    };
+                                    view! {
+                                        <option value=code.to_string() selected=selected>{label}</option>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="request-note">{i18n::text(Key::RequestNoteLabel)}</label>
+                    <textarea
+                        id="request-note"
+                        rows="2"
+                        maxlength=MAX_NOTE_CHARS.to_string()
+                        aria-describedby="request-note-count request-error"
+                        aria-invalid=move || error.with(Option::is_some).then_some("true")
+                        prop:value=move || note.get()
+                        on:input=move |event| {
+                            note.set(event_target_value(&event));
+                            error.set(None);
+                        }
+                    ></textarea>
+                    <p id="request-note-count" class="details">
+                        {move || i18n::note_count(note_length(), MAX_NOTE_CHARS)}
+                    </p>
+                </div>
+                <p id="request-error" class="field-error" role="alert">{move || error.get()}</p>
+            </Show>
+            <div class="controls hand">
+                <button
+                    id="raise-hand"
+                    type="submit"
+                    class="primary big"
+                    aria-pressed=move || aria_pressed(raised.get())
+                    aria-keyshortcuts="h"
+                    aria-busy=move || aria_busy(session.hand_busy.get())
+                    aria-disabled=move || aria_disabled(unavailable())
+                >
+                    {move || i18n::text(if raised.get() { Key::LowerHand } else { Key::RaiseHand })}
+                </button>
+                <span class="shortcut" aria-hidden="true">{i18n::text(Key::ShortcutHand)}</span>
+            </div>
+        </form>
+    }
+}
+
+/// Whether the list in use is closed.
+fn speakers_closed(session: Session) -> bool {
+    session
+        .with_meeting(|meeting| meeting.active_list().is_some_and(|list| list.closed))
+        .unwrap_or(false)
+}
+
+/// The viewer's requests (theirs and their delegation's), first in line first.
+#[component]
+fn MyRequests() -> impl IntoView {
+    let session = Session::get();
+    let rows = Memo::new(move |_| session.with(speakers::my_rows).unwrap_or_default());
+    view! {
+        <Show when=move || rows.with(|rows| !rows.is_empty())>
+            <h3 id="my-requests-heading">{i18n::text(Key::YourRequests)}</h3>
+            <ul id="my-requests" aria-labelledby="my-requests-heading">
+                <For each=move || rows.get() key=|row| row.id let:row>
+                    <MyRequest id=row.id rows/>
+                </For>
+            </ul>
+        </Show>
+    }
+}
+
+/// One of the viewer's requests: where it stands, and what they can do with it.
+#[component]
+fn MyRequest(id: RequestId, rows: Memo<Vec<MyRow>>) -> impl IntoView {
+    let session = Session::get();
+    let row = Memo::new(move |_| rows.with(|rows| rows.iter().find(|row| row.id == id).cloned()));
+    let own = move || row.with(|row| row.as_ref().is_some_and(|row| row.own));
+    let position = move || row.with(|row| row.as_ref().map_or(0, |row| row.position));
+    let kind = move || {
+        row.with(|row| {
+            row.as_ref()
+                .map_or(RequestKind::Intervention, |row| row.kind)
+        })
+    };
+    let can_claim = move || row.with(|row| row.as_ref().is_some_and(|row| row.can_claim));
+    let speaker = move || {
+        row.with(|row| {
+            row.as_ref()
+                .map(|row| row.speaker.clone())
+                .unwrap_or_default()
+        })
+    };
+    let wait = move || {
+        let now = session.server_now();
+        session
+            .with_meeting(|meeting| speakers::wait_ms(meeting, position(), now))
+            .flatten()
+            .map(i18n::estimated_wait)
+    };
+    // Both buttons leave with the request (or the claim): the focus goes to the hand.
+    let withdraw = move |_| {
+        if own() {
+            toggle_hand(session);
+        } else {
+            connection::send(Command::LowerHand { request: Some(id) });
+        }
+        focus("#raise-hand");
+    };
+    let claim = move |_| {
+        connection::send(Command::ClaimRequest { request: id });
+        focus("#raise-hand");
+    };
+    view! {
+        <li data-request-id=id.to_string() data-position=move || position().to_string() class:next=move || position() == 1>
+            <span class="badge kind">{move || i18n::request_kind(kind())}</span>
+            {move || {
+                if own() {
+                    view! {
+                        <p id="my-position" class="my-position">
+                            {move || i18n::queue_position(position())}
+                        </p>
+                        <Show when=move || position() == 1>
+                            <p id="you-are-next" class="you-are-next">{i18n::text(Key::YouAreNext)}</p>
+                        </Show>
+                        <p id="my-wait" class="details">{wait}</p>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <p class="delegation-position">
+                            {move || i18n::delegation_position(position(), &speaker())}
+                        </p>
+                        <p class="details wait">{wait}</p>
+                    }
+                    .into_any()
+                }
+            }}
+            <span class="entry-actions">
+                <Show when=can_claim>
+                    <button
+                        class="claim-request small primary"
+                        aria-label=move || i18n::claim_label(&speaker())
+                        on:click=claim
+                    >
+                        {i18n::text(Key::ClaimRequest)}
+                    </button>
+                </Show>
+                <button
+                    class="withdraw-request small"
+                    aria-label=move || i18n::withdraw_label(kind())
+                    on:click=withdraw
+                >
+                    {i18n::text(Key::Withdraw)}
+                </button>
+            </span>
+        </li>
+    }
+}
