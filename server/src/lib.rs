@@ -3,7 +3,8 @@
 //!
 //! # Layout
 //!
-//! - [`run`]: the HTTP server (static client, `/ws`, `/healthz`) until shutdown.
+//! - [`run`]: the HTTP server (static client, `/ws`, `/healthz`, the speaker log under
+//!   `/api/meetings/`) until shutdown.
 //! - [`Config`]: everything `run` needs, built by `main.rs` from flags and environment.
 //! - [`auth`]: JWT claims, minting invite tokens, checking them in `hello`.
 //! - [`meeting_file`]: loading and checking the organiser's meeting file (TOML).
@@ -11,6 +12,8 @@
 //! - [`rules`]: pure decisions, one file per area: who may do what, and what it causes.
 //! - `connection`: one WebSocket: hello, then commands in and events out.
 //! - [`invites`]: invite links (the page URL with the token in its fragment).
+//! - [`speaker_log`]: who spoke, when and for how long, folded from the event log and
+//!   downloaded by the chair and organisers as JSON, CSV or Markdown.
 //!
 //! Only this crate knows about sockets; the meeting state and its fold live in `protocol`.
 
@@ -22,6 +25,7 @@ pub mod meeting;
 pub mod meeting_file;
 mod metrics;
 pub mod rules;
+pub mod speaker_log;
 pub mod store;
 
 use crate::auth::{Claims, Keys, Secret, TokenError};
@@ -99,6 +103,10 @@ pub enum RunError {
 struct App {
     keys: Keys,
     meetings: HashMap<MeetingId, MeetingHandle>,
+    /// The meeting files, for reports that fold a meeting's log from its start.
+    meeting_files: HashMap<MeetingId, Arc<MeetingFile>>,
+    /// The event log, for those reports (the actors have their own handle on it).
+    store: Arc<dyn EventStore>,
     allowed_origins: Vec<String>,
     limits: Limits,
     next_connection: AtomicU64,
@@ -140,6 +148,12 @@ pub async fn run(
     let app = Arc::new(App {
         keys: Keys::new(&config.secret),
         meetings,
+        meeting_files: config
+            .meetings
+            .iter()
+            .map(|file| (file.info.id.clone(), Arc::new(file.clone())))
+            .collect(),
+        store: config.store.clone(),
         allowed_origins: config.allowed_origins.clone(),
         limits: config.limits.clone(),
         next_connection: AtomicU64::new(1),
@@ -149,7 +163,8 @@ pub async fn run(
         .route("/ws", get(upgrade))
         .route("/healthz", get(|| async { "ok\n" }))
         .route("/readyz", get(ready))
-        .route("/metrics", get(|| async { metrics::render() }));
+        .route("/metrics", get(|| async { metrics::render() }))
+        .route(speaker_log::http::ROUTE, get(speaker_log::http::download));
     router = match &config.static_dir {
         Some(dir) => router
             .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")))),

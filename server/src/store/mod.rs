@@ -84,4 +84,16 @@ pub trait EventStore: Send + Sync + 'static {
     ///
     /// [`StoreError::Unavailable`] when the log cannot be read.
     fn load(&self, meeting: &MeetingId, recent: usize) -> Result<StoredMeeting, StoreError>;
+
+    /// Reads every event of a meeting, from seq 1 on, in order; empty for a meeting
+    /// without events. For reports that need the whole history (the speaker log), not
+    /// for start-up.
+    ///
+    /// This blocks on storage: call it from `tokio::task::spawn_blocking`, never on a
+    /// runtime thread.
+    ///
+    /// # Errors
+    ///
+    /// [`StoreError::Unavailable`] when the log cannot be read.
+    fn all_events(&self, meeting: &MeetingId) -> Result<Vec<StoredEvent>, StoreError>;
 }

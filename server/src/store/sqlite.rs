@@ -127,24 +127,36 @@ impl EventStore for SqliteStore {
             .as_ref()
             .map_or(0, |(seq, _)| *seq)
             .min(last.saturating_sub(recent as u64));
-        let mut statement = connection
-            .prepare(
-                "SELECT seq, at, json FROM events WHERE meeting = ?1 AND seq > ?2 ORDER BY seq",
-            )
-            .map_err(unavailable)?;
-        let events = statement
-            .query_map(params![meeting.as_str(), after], |row| {
-                Ok(StoredEvent {
-                    seq: row.get(0)?,
-                    at: row.get(1)?,
-                    json: row.get(2)?,
-                })
-            })
-            .map_err(unavailable)?
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(unavailable)?;
+        let events = events_after(&connection, meeting, after)?;
         Ok(StoredMeeting { snapshot, events })
     }
+
+    fn all_events(&self, meeting: &MeetingId) -> Result<Vec<StoredEvent>, StoreError> {
+        let connection = open_connection(&self.path)?;
+        events_after(&connection, meeting, 0)
+    }
+}
+
+/// A meeting's events with seqs above `after`, in order.
+fn events_after(
+    connection: &Connection,
+    meeting: &MeetingId,
+    after: u64,
+) -> Result<Vec<StoredEvent>, StoreError> {
+    let mut statement = connection
+        .prepare("SELECT seq, at, json FROM events WHERE meeting = ?1 AND seq > ?2 ORDER BY seq")
+        .map_err(unavailable)?;
+    statement
+        .query_map(params![meeting.as_str(), after], |row| {
+            Ok(StoredEvent {
+                seq: row.get(0)?,
+                at: row.get(1)?,
+                json: row.get(2)?,
+            })
+        })
+        .map_err(unavailable)?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(unavailable)
 }
 
 /// The writer thread: takes every job waiting, commits them in one transaction, answers
@@ -271,6 +283,14 @@ mod tests {
             a.events.iter().map(|e| e.seq).collect::<Vec<_>>(),
             [4, 5, 6]
         );
+        // Every event, snapshot or not.
+        let all = store.all_events(&MeetingId::new("a")).unwrap();
+        assert_eq!(
+            all.iter().map(|e| e.seq).collect::<Vec<_>>(),
+            [1, 2, 3, 4, 5, 6]
+        );
+        assert_eq!(all[0].at, 10);
+        assert!(store.all_events(&MeetingId::new("c")).unwrap().is_empty());
         let b = store.load(&MeetingId::new("b"), 10).unwrap();
         assert!(b.snapshot.is_none());
         assert_eq!(b.events.len(), 1);
