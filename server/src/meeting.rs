@@ -204,7 +204,7 @@ impl MeetingHandle {
             store,
             limits,
             history,
-            subscribers: HashMap::new(),
+            subscribers: Subscribers::default(),
             events_since_snapshot: 0,
             view_due: None,
             last_view: None,
@@ -301,6 +301,66 @@ struct Subscriber {
     overflowed: Arc<AtomicBool>,
 }
 
+/// The meeting's subscribers, with a count of connections per participant, so that the
+/// cap on connections per participant costs one lookup per join rather than a scan of
+/// every connection (which made a reconnect storm quadratic).
+#[derive(Default)]
+struct Subscribers {
+    by_connection: HashMap<ConnectionId, Subscriber>,
+    per_participant: HashMap<ParticipantId, usize>,
+}
+
+impl Subscribers {
+    fn connections_of(&self, participant: &ParticipantId) -> usize {
+        self.per_participant.get(participant).copied().unwrap_or(0)
+    }
+
+    fn insert(&mut self, connection: ConnectionId, subscriber: Subscriber) {
+        *self
+            .per_participant
+            .entry(subscriber.participant.clone())
+            .or_insert(0) += 1;
+        if let Some(replaced) = self.by_connection.insert(connection, subscriber) {
+            forget_one(&mut self.per_participant, &replaced.participant);
+        }
+    }
+
+    fn remove(&mut self, connection: &ConnectionId) {
+        if let Some(removed) = self.by_connection.remove(connection) {
+            forget_one(&mut self.per_participant, &removed.participant);
+        }
+    }
+
+    fn get(&self, connection: &ConnectionId) -> Option<&Subscriber> {
+        self.by_connection.get(connection)
+    }
+
+    fn iter_mut(&mut self) -> impl Iterator<Item = (&ConnectionId, &mut Subscriber)> {
+        self.by_connection.iter_mut()
+    }
+
+    /// Keeps the subscribers for which `keep` is true.
+    fn retain(&mut self, mut keep: impl FnMut(&ConnectionId, &mut Subscriber) -> bool) {
+        let per_participant = &mut self.per_participant;
+        self.by_connection.retain(|connection, subscriber| {
+            let kept = keep(connection, subscriber);
+            if !kept {
+                forget_one(per_participant, &subscriber.participant);
+            }
+            kept
+        });
+    }
+}
+
+fn forget_one(per_participant: &mut HashMap<ParticipantId, usize>, participant: &ParticipantId) {
+    if let Some(count) = per_participant.get_mut(participant) {
+        *count -= 1;
+        if *count == 0 {
+            per_participant.remove(participant);
+        }
+    }
+}
+
 struct Kept {
     seq: u64,
     /// Whether the event belongs to the list of speakers (not replayed to summaries).
@@ -325,7 +385,7 @@ struct Actor {
     limits: Limits,
     /// Recent events, encoded, oldest first, for clients that resume.
     history: VecDeque<Kept>,
-    subscribers: HashMap<ConnectionId, Subscriber>,
+    subscribers: Subscribers,
     events_since_snapshot: usize,
     /// When the summary audience is due a view of the list of speakers, if it changed.
     view_due: Option<TokioInstant>,
@@ -416,11 +476,7 @@ impl Actor {
         since: Option<u64>,
         token_expires_at: u64,
     ) -> Result<Joined, JoinError> {
-        let open = self
-            .subscribers
-            .values()
-            .filter(|subscriber| subscriber.participant == participant.id)
-            .count();
+        let open = self.subscribers.connections_of(&participant.id);
         if open >= self.limits.connections_per_participant {
             return Err(JoinError::TooManyConnections(
                 self.limits.connections_per_participant,
@@ -700,7 +756,7 @@ impl Actor {
         let seq = self.state.seq;
         let limits = &self.limits;
         let mut dropped = Vec::new();
-        for (connection, subscriber) in &mut self.subscribers {
+        for (connection, subscriber) in self.subscribers.iter_mut() {
             if subscriber.audience != Audience::Summary {
                 continue;
             }
