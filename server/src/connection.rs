@@ -10,8 +10,8 @@ use crate::auth::{Claims, LEEWAY_SECONDS, unix_seconds};
 use crate::limits::Limits;
 use crate::meeting::{ConnectionId, JoinError, Joined, MeetingHandle, frames_len};
 use crate::metrics;
-use axum::extract::ws::{CloseFrame, Message, Utf8Bytes, WebSocket};
 use futures_util::{SinkExt, StreamExt, stream::SplitSink};
+use hyper_util::rt::TokioIo;
 use protocol::{
     ClientMessage, ErrorCode, Hello, PROTOCOL_VERSION, Participant, ServerMessage, close,
 };
@@ -19,9 +19,24 @@ use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 use tokio::time::{MissedTickBehavior, sleep_until};
+use tokio_tungstenite::WebSocketStream;
+use tokio_tungstenite::tungstenite::protocol::CloseFrame;
+use tokio_tungstenite::tungstenite::protocol::frame::Frame;
+use tokio_tungstenite::tungstenite::protocol::frame::coding::{CloseCode, Data, OpCode};
+use tokio_tungstenite::tungstenite::{self, Bytes, Message, Utf8Bytes};
 
 /// How many queue entries a connection writes before it flushes the socket.
 const WRITE_BATCH: usize = 64;
+
+/// The largest frame a connection writes, and the size of its write buffer: longer
+/// messages (a `welcome` with the whole agenda in four languages is several KiB) go out
+/// as continuation frames of this size, which every client reassembles. The write buffer
+/// grows to hold the largest frame written and never shrinks, so without this one big
+/// `welcome` cost every idle connection its size in memory for good.
+pub(crate) const FRAGMENT_BYTES: usize = 1024;
+
+/// An upgraded WebSocket.
+pub(crate) type WebSocket = WebSocketStream<TokioIo<hyper::upgrade::Upgraded>>;
 
 type Sink = SplitSink<WebSocket, Message>;
 
@@ -31,9 +46,36 @@ struct Ending {
     reason: &'static str,
 }
 
+/// How long a connection that sent its close frame waits for the client's before it
+/// drops the socket.
+const CLOSE_GRACE: Duration = Duration::from_secs(2);
+
 /// Serves one upgraded WebSocket until either side ends it.
 pub(crate) async fn serve(socket: WebSocket, app: Arc<App>, connection: ConnectionId) {
-    let (mut sink, mut stream) = socket.split();
+    let (sink, mut stream) = socket.split();
+    converse(sink, &mut stream, app, connection).await;
+    // The closing handshake (RFC 6455, section 7.1.1): read on until the client's close
+    // frame. Dropping the socket while the client's messages are still unread would make
+    // the kernel reset the connection, and a reset can destroy our close frame (and its
+    // code) before the client reads it.
+    let _ = tokio::time::timeout(CLOSE_GRACE, async {
+        while let Some(Ok(message)) = stream.next().await {
+            if message.is_close() {
+                break;
+            }
+        }
+    })
+    .await;
+}
+
+/// The conversation: `hello`, then the session, then the close frame when the server
+/// ends it.
+async fn converse(
+    mut sink: Sink,
+    stream: &mut futures_util::stream::SplitStream<WebSocket>,
+    app: Arc<App>,
+    connection: ConnectionId,
+) {
     let mut shutdown = app.shutdown.clone();
     let limits = &app.limits;
 
@@ -119,7 +161,7 @@ pub(crate) async fn serve(socket: WebSocket, app: Arc<App>, connection: Connecti
         last_heard: Instant::now(),
     };
     let ending = match session.send_all(first).await {
-        Ok(()) => session.run(&mut stream, subscription).await,
+        Ok(()) => session.run(stream, subscription).await,
         Err(_) => None,
     };
     if let Some(Ending { code, reason }) = ending {
@@ -184,7 +226,9 @@ impl Session<'_> {
                     };
                     self.last_heard = Instant::now();
                     metrics::message_in();
-                    match self.receive(message).await {
+                    // Boxed: commands are rare next to outgoing batches, and an inline
+                    // future would make every idle connection carry its size.
+                    match Box::pin(self.receive(message)).await {
                         Ok(()) => {}
                         Err(ending) => return ending,
                     }
@@ -244,7 +288,8 @@ impl Session<'_> {
                 );
                 return self.reply(error).await;
             }
-            Message::Ping(_) | Message::Pong(_) => return Ok(()),
+            // Reading never yields raw frames; pings are answered by tungstenite.
+            Message::Ping(_) | Message::Pong(_) | Message::Frame(_) => return Ok(()),
             Message::Close(_) => return Err(None),
         };
         if !self.bucket.take() {
@@ -327,13 +372,42 @@ impl Session<'_> {
         self.sink.send(message).await.map_err(|_| None)
     }
 
-    async fn send_all(&mut self, messages: Vec<Utf8Bytes>) -> Result<(), axum::Error> {
+    async fn send_all(&mut self, messages: Vec<Utf8Bytes>) -> Result<(), tungstenite::Error> {
         metrics::messages_out(messages.len());
         for message in messages {
-            self.sink.feed(Message::Text(message)).await?;
+            for frame in fragments(message) {
+                self.sink.feed(frame).await?;
+            }
         }
         self.sink.flush().await
     }
+}
+
+/// A text message as frames of at most [`FRAGMENT_BYTES`]: itself when it fits, else a
+/// text frame and continuation frames (RFC 6455, section 5.4). A fragment may end inside
+/// a UTF-8 sequence; only the reassembled message has to be valid.
+fn fragments(message: Utf8Bytes) -> Vec<Message> {
+    if message.len() <= FRAGMENT_BYTES {
+        return vec![Message::Text(message)];
+    }
+    let bytes = Bytes::from(message);
+    let count = bytes.len().div_ceil(FRAGMENT_BYTES);
+    (0..count)
+        .map(|index| {
+            let start = index * FRAGMENT_BYTES;
+            let end = (start + FRAGMENT_BYTES).min(bytes.len());
+            let opcode = if index == 0 {
+                OpCode::Data(Data::Text)
+            } else {
+                OpCode::Data(Data::Continue)
+            };
+            Message::Frame(Frame::message(
+                bytes.slice(start..end),
+                opcode,
+                index + 1 == count,
+            ))
+        })
+        .collect()
 }
 
 /// The instant a token with expiry `exp` (Unix seconds) stops being accepted.
@@ -397,11 +471,8 @@ fn parse_hello(message: Message) -> Result<Hello, (ErrorCode, u16, String)> {
 }
 
 /// Whether a read failed because the peer sent more than the size limits allow.
-fn is_too_big(error: axum::Error) -> bool {
-    error
-        .into_inner()
-        .downcast_ref::<tungstenite::Error>()
-        .is_some_and(|error| matches!(error, tungstenite::Error::Capacity(_)))
+fn is_too_big(error: tungstenite::Error) -> bool {
+    matches!(error, tungstenite::Error::Capacity(_))
 }
 
 fn error_message(id: Option<u64>, code: ErrorCode, message: &str) -> Message {
@@ -423,7 +494,7 @@ async fn close_with(sink: &mut Sink, code: u16, reason: &str) {
     // Close reasons are limited to 123 bytes by RFC 6455.
     let reason: String = reason.chars().take(60).collect();
     let frame = CloseFrame {
-        code,
+        code: CloseCode::from(code),
         reason: Utf8Bytes::from(reason),
     };
     let _ = sink.send(Message::Close(Some(frame))).await;
@@ -432,6 +503,33 @@ async fn close_with(sink: &mut Sink, code: u16, reason: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_messages_go_out_as_small_continuation_frames() {
+        let short = Utf8Bytes::from("x".repeat(FRAGMENT_BYTES));
+        assert!(matches!(&fragments(short.clone())[..], [Message::Text(text)] if *text == short));
+
+        // Multi-byte characters straddle the frame boundaries.
+        let long = "é€".repeat(FRAGMENT_BYTES);
+        let frames = fragments(Utf8Bytes::from(long.as_str()));
+        assert_eq!(frames.len(), (long.len()).div_ceil(FRAGMENT_BYTES));
+        let mut reassembled = Vec::new();
+        for (index, frame) in frames.iter().enumerate() {
+            let Message::Frame(frame) = frame else {
+                panic!("frame {index} is not a raw frame");
+            };
+            assert!(frame.payload().len() <= FRAGMENT_BYTES);
+            let expected = if index == 0 {
+                Data::Text
+            } else {
+                Data::Continue
+            };
+            assert_eq!(frame.header().opcode, OpCode::Data(expected));
+            assert_eq!(frame.header().is_final, index + 1 == frames.len());
+            reassembled.extend_from_slice(frame.payload());
+        }
+        assert_eq!(reassembled, long.as_bytes());
+    }
 
     #[test]
     fn the_bucket_allows_a_burst_then_the_rate() {

@@ -34,11 +34,12 @@ use crate::meeting::MeetingHandle;
 use crate::meeting_file::MeetingFile;
 use crate::store::{EventStore, StoreError};
 use axum::Router;
-use axum::extract::{State, WebSocketUpgrade};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::serve::ListenerExt as _;
+use hyper_util::rt::TokioIo;
 use protocol::{MAX_MESSAGE_BYTES, MeetingId};
 use std::collections::HashMap;
 use std::future::Future;
@@ -48,11 +49,16 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
+use tokio_tungstenite::WebSocketStream;
+use tokio_tungstenite::tungstenite::handshake::derive_accept_key;
+use tokio_tungstenite::tungstenite::protocol::{Role, WebSocketConfig};
 use tower_http::services::{ServeDir, ServeFile};
 
-/// Per-connection socket buffers. tungstenite's 128 KiB defaults would cost far too much
-/// memory across tens of thousands of connections.
-const SOCKET_BUFFER_BYTES: usize = 4 * 1024;
+/// Each connection's WebSocket read buffer. tungstenite's 128 KiB default would cost far
+/// too much memory across tens of thousands of connections; clients send small commands
+/// (a `hello` with its token is well under 1 KiB), and a longer message still fits, as
+/// the buffer grows for it. The write side is [`connection::FRAGMENT_BYTES`].
+const READ_BUFFER_BYTES: usize = 1024;
 
 /// How long shutdown waits for the meetings to commit what they have in hand.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
@@ -181,6 +187,12 @@ pub async fn run(
         if let Err(error) = socket2::SockRef::from(&*stream).set_send_buffer_size(send_buffer) {
             tracing::warn!(%error, "cannot bound the socket's send buffer");
         }
+        // Writes are already batched (one flush per batch of queue entries), so Nagle's
+        // algorithm only adds delay: the last frame of a long message would wait for the
+        // client's delayed acknowledgement of the first.
+        if let Err(error) = stream.set_nodelay(true) {
+            tracing::warn!(%error, "cannot turn off Nagle's algorithm");
+        }
     });
     axum::serve(listener, router)
         .with_graceful_shutdown(async move {
@@ -212,22 +224,71 @@ async fn ready(State(app): State<Arc<App>>) -> Response {
     }
 }
 
-/// The WebSocket upgrade: the last place where the request's headers are visible, so the
-/// `Origin` check happens here.
-async fn upgrade(
-    State(app): State<Arc<App>>,
-    headers: HeaderMap,
-    ws: WebSocketUpgrade,
-) -> Response {
-    if !origin_allowed(&headers, &app.allowed_origins) {
+/// The WebSocket upgrade (RFC 6455, section 4.2): the last place where the request's
+/// headers are visible, so the `Origin` check happens here. The upgraded connection is
+/// driven by tokio-tungstenite directly, so that a connection can write a large message
+/// as several small frames (see `connection::FRAGMENT_BYTES`).
+async fn upgrade(State(app): State<Arc<App>>, mut request: Request) -> Response {
+    let headers = request.headers();
+    if !origin_allowed(headers, &app.allowed_origins) {
         return (StatusCode::FORBIDDEN, "origin not allowed\n").into_response();
     }
+    let has = |name: header::HeaderName, token: &str| {
+        headers
+            .get_all(name)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .flat_map(|value| value.split(','))
+            .any(|value| value.trim().eq_ignore_ascii_case(token))
+    };
+    if request.method() != Method::GET
+        || !has(header::CONNECTION, "upgrade")
+        || !has(header::UPGRADE, "websocket")
+    {
+        return (StatusCode::BAD_REQUEST, "expected a WebSocket upgrade\n").into_response();
+    }
+    if !has(header::SEC_WEBSOCKET_VERSION, "13") {
+        return (
+            StatusCode::UPGRADE_REQUIRED,
+            [(header::SEC_WEBSOCKET_VERSION, "13")],
+            "WebSocket version 13 is required\n",
+        )
+            .into_response();
+    }
+    let Some(key) = headers.get(header::SEC_WEBSOCKET_KEY) else {
+        return (StatusCode::BAD_REQUEST, "Sec-WebSocket-Key is missing\n").into_response();
+    };
+    let accept = derive_accept_key(key.as_bytes());
+    let upgraded = hyper::upgrade::on(&mut request);
     let connection = app.next_connection.fetch_add(1, Ordering::Relaxed);
-    ws.read_buffer_size(SOCKET_BUFFER_BYTES)
-        .write_buffer_size(SOCKET_BUFFER_BYTES)
-        .max_message_size(MAX_MESSAGE_BYTES)
-        .max_frame_size(MAX_MESSAGE_BYTES)
-        .on_upgrade(move |socket| connection::serve(socket, app, connection))
+    tokio::spawn(async move {
+        match upgraded.await {
+            Ok(upgraded) => {
+                let config = WebSocketConfig::default()
+                    .read_buffer_size(READ_BUFFER_BYTES)
+                    .write_buffer_size(connection::FRAGMENT_BYTES)
+                    .max_message_size(Some(MAX_MESSAGE_BYTES))
+                    .max_frame_size(Some(MAX_MESSAGE_BYTES));
+                let socket = WebSocketStream::from_raw_socket(
+                    TokioIo::new(upgraded),
+                    Role::Server,
+                    Some(config),
+                )
+                .await;
+                connection::serve(socket, app, connection).await;
+            }
+            Err(error) => tracing::debug!(%error, "the WebSocket upgrade failed"),
+        }
+    });
+    (
+        StatusCode::SWITCHING_PROTOCOLS,
+        [
+            (header::CONNECTION, "upgrade".to_owned()),
+            (header::UPGRADE, "websocket".to_owned()),
+            (header::SEC_WEBSOCKET_ACCEPT, accept),
+        ],
+    )
+        .into_response()
 }
 
 /// Browsers always send `Origin` on WebSocket requests; other clients (tools, tests)

@@ -28,7 +28,6 @@ use crate::limits::Limits;
 use crate::metrics;
 use crate::rules::{self, Rejection};
 use crate::store::{AppendBatch, EventStore, StoreError, StoredEvent};
-use axum::extract::ws::Utf8Bytes;
 use protocol::{
     Command, ErrorCode, Event, EventEnvelope, MeetingId, MeetingState, MyRequest, PROTOCOL_VERSION,
     Participant, ParticipantId, Role, ServerMessage, Welcome,
@@ -39,6 +38,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 use tokio::sync::{mpsc, oneshot};
 use tokio::time::Instant as TokioInstant;
+use tokio_tungstenite::tungstenite::Utf8Bytes;
 
 /// How many requests may wait for a meeting's actor before senders wait.
 const INBOX_CAPACITY: usize = 4096;

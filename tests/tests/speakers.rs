@@ -196,6 +196,9 @@ async fn the_chair_moves_removes_clears_and_readds() {
     for who in ["peru", "colombia", "senegal", "eu"] {
         let (mut client, _) = server.join(who).await;
         client.request(Command::raise_hand()).await.unwrap();
+        // Each is told their position (changes within one coalescing interval may
+        // reach them as one).
+        client.mine_where(|mine| !mine.is_empty()).await.unwrap();
         attendees.push(client);
     }
     let state = chair_view(&server).await;
