@@ -367,3 +367,36 @@ async fn the_built_client_is_served_with_a_fallback_to_its_page() {
 fn queue_length(state: &protocol::MeetingState) -> u32 {
     state.active_list().map_or(0, |list| list.length)
 }
+
+#[tokio::test]
+async fn requests_that_are_not_websocket_upgrades_are_refused_at_the_door() {
+    let server = TestServer::start().await;
+    let plain = tests::http_request(server.addr, "/ws", &[]).await;
+    assert_eq!(plain.status, 400, "{plain:?}");
+    let old_version = tests::http_request(
+        server.addr,
+        "/ws",
+        &[
+            ("Connection", "Upgrade"),
+            ("Upgrade", "websocket"),
+            ("Sec-WebSocket-Version", "8"),
+            ("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="),
+        ],
+    )
+    .await;
+    assert_eq!(old_version.status, 426, "{old_version:?}");
+    let no_key = tests::http_request(
+        server.addr,
+        "/ws",
+        &[
+            ("Connection", "keep-alive, Upgrade"),
+            ("Upgrade", "websocket"),
+            ("Sec-WebSocket-Version", "13"),
+        ],
+    )
+    .await;
+    assert_eq!(no_key.status, 400, "{no_key:?}");
+    // The server still upgrades good requests.
+    let (mut client, _) = server.join("peru").await;
+    assert_eq!(client.request(Command::raise_hand()).await, Ok(1));
+}
