@@ -10,7 +10,7 @@ use crate::auth::{Claims, LEEWAY_SECONDS, unix_seconds};
 use crate::limits::Limits;
 use crate::meeting::{ConnectionId, JoinError, Joined, MeetingHandle, frames_len};
 use crate::metrics;
-use futures_util::{SinkExt, StreamExt, stream::SplitSink};
+use futures_util::{SinkExt, StreamExt};
 use hyper_util::rt::TokioIo;
 use protocol::{
     ClientMessage, ErrorCode, Hello, PROTOCOL_VERSION, Participant, ServerMessage, close,
@@ -38,7 +38,9 @@ pub(crate) const FRAGMENT_BYTES: usize = 1024;
 /// An upgraded WebSocket.
 pub(crate) type WebSocket = WebSocketStream<TokioIo<hyper::upgrade::Upgraded>>;
 
-type Sink = SplitSink<WebSocket, Message>;
+/// The socket, read and written by the one task that serves it (not split in two: a
+/// split socket takes a lock on every read and write, a measurable cost in fan-out).
+type Sink = WebSocket;
 
 /// Why a connection ends, and the close frame it sends (if any).
 struct Ending {
@@ -52,14 +54,14 @@ const CLOSE_GRACE: Duration = Duration::from_secs(2);
 
 /// Serves one upgraded WebSocket until either side ends it.
 pub(crate) async fn serve(socket: WebSocket, app: Arc<App>, connection: ConnectionId) {
-    let (sink, mut stream) = socket.split();
-    converse(sink, &mut stream, app, connection).await;
+    let mut socket = socket;
+    converse(&mut socket, app, connection).await;
     // The closing handshake (RFC 6455, section 7.1.1): read on until the client's close
     // frame. Dropping the socket while the client's messages are still unread would make
     // the kernel reset the connection, and a reset can destroy our close frame (and its
     // code) before the client reads it.
     let _ = tokio::time::timeout(CLOSE_GRACE, async {
-        while let Some(Ok(message)) = stream.next().await {
+        while let Some(Ok(message)) = socket.next().await {
             if message.is_close() {
                 break;
             }
@@ -70,25 +72,20 @@ pub(crate) async fn serve(socket: WebSocket, app: Arc<App>, connection: Connecti
 
 /// The conversation: `hello`, then the session, then the close frame when the server
 /// ends it.
-async fn converse(
-    mut sink: Sink,
-    stream: &mut futures_util::stream::SplitStream<WebSocket>,
-    app: Arc<App>,
-    connection: ConnectionId,
-) {
+async fn converse(sink: &mut Sink, app: Arc<App>, connection: ConnectionId) {
     let mut shutdown = app.shutdown.clone();
     let limits = &app.limits;
 
     let first = tokio::select! {
-        first = tokio::time::timeout(limits.hello_timeout, stream.next()) => first,
+        first = tokio::time::timeout(limits.hello_timeout, sink.next()) => first,
         _ = shutdown.changed() => {
-            return close_with(&mut sink, close::SERVICE_RESTART, "server restarting").await;
+            return close_with(sink, close::SERVICE_RESTART, "server restarting").await;
         }
     };
     let first = match first {
         Err(_) => {
             let reason = format!("say hello within {} s", limits.hello_timeout.as_secs_f32());
-            return refuse(&mut sink, close::HELLO_TIMEOUT, ErrorCode::Invalid, &reason).await;
+            return refuse(sink, close::HELLO_TIMEOUT, ErrorCode::Invalid, &reason).await;
         }
         Ok(None | Some(Err(_))) => return,
         Ok(Some(Ok(message))) => message,
@@ -97,7 +94,7 @@ async fn converse(
     let hello = match parse_hello(first) {
         Ok(hello) => hello,
         Err((code, close_code, message)) => {
-            return refuse(&mut sink, close_code, code, &message).await;
+            return refuse(sink, close_code, code, &message).await;
         }
     };
     if hello.protocol != PROTOCOL_VERSION {
@@ -106,20 +103,14 @@ async fn converse(
             hello.protocol
         );
         let code = ErrorCode::UnsupportedVersion;
-        return refuse(&mut sink, close::UNSUPPORTED_VERSION, code, &message).await;
+        return refuse(sink, close::UNSUPPORTED_VERSION, code, &message).await;
     }
     let claims = match app.verify(&hello.token) {
         Ok(claims) => claims,
         Err(error) => {
             tracing::info!(connection, %error, "hello refused");
             let message = error.to_string();
-            return refuse(
-                &mut sink,
-                close::UNAUTHORIZED,
-                ErrorCode::Unauthorized,
-                &message,
-            )
-            .await;
+            return refuse(sink, close::UNAUTHORIZED, ErrorCode::Unauthorized, &message).await;
         }
     };
     let meeting = app.meetings[&claims.meeting()].clone();
@@ -133,12 +124,12 @@ async fn converse(
     } = match joined {
         Ok(joined) => joined,
         Err(JoinError::Closed) => {
-            return close_with(&mut sink, close::SERVICE_RESTART, "server restarting").await;
+            return close_with(sink, close::SERVICE_RESTART, "server restarting").await;
         }
         Err(error @ JoinError::TooManyConnections(_)) => {
             let message = error.to_string();
             let close_code = close::TOO_MANY_CONNECTIONS;
-            return refuse(&mut sink, close_code, ErrorCode::RateLimited, &message).await;
+            return refuse(sink, close_code, ErrorCode::RateLimited, &message).await;
         }
     };
     tracing::info!(
@@ -161,11 +152,11 @@ async fn converse(
         last_heard: Instant::now(),
     };
     let ending = match session.send_all(first).await {
-        Ok(()) => session.run(stream, subscription).await,
+        Ok(()) => session.run(subscription).await,
         Err(_) => None,
     };
     if let Some(Ending { code, reason }) = ending {
-        close_with(&mut session.sink, code, reason).await;
+        close_with(session.sink, code, reason).await;
     }
     metrics::connection(participant.role, -1);
     meeting.leave(connection).await;
@@ -179,7 +170,7 @@ struct Session<'a> {
     meeting: MeetingHandle,
     participant: Arc<Participant>,
     claims: Claims,
-    sink: Sink,
+    sink: &'a mut Sink,
     bucket: TokenBucket,
     rate_limited_in_a_row: u32,
     /// When the client last sent anything (pongs included).
@@ -188,11 +179,7 @@ struct Session<'a> {
 
 impl Session<'_> {
     /// Serves the connection until it ends; the close to send, if any.
-    async fn run(
-        &mut self,
-        stream: &mut futures_util::stream::SplitStream<WebSocket>,
-        mut subscription: crate::meeting::Subscription,
-    ) -> Option<Ending> {
+    async fn run(&mut self, mut subscription: crate::meeting::Subscription) -> Option<Ending> {
         let limits = &self.app.limits;
         let mut shutdown = self.app.shutdown.clone();
         let mut heartbeat = tokio::time::interval(limits.heartbeat_interval);
@@ -212,7 +199,7 @@ impl Session<'_> {
                 expiry.as_mut().reset(token_deadline(expires));
             }
             tokio::select! {
-                incoming = stream.next() => {
+                incoming = self.sink.next() => {
                     let message = match incoming {
                         Some(Ok(message)) => message,
                         Some(Err(error)) => {
