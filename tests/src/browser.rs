@@ -138,20 +138,24 @@ impl Browser {
         self.client.goto(url).await.context("navigate")
     }
 
+    /// The element matching `css`, once it appears; `purpose` goes into the error.
+    async fn find(&self, css: &str, purpose: &str) -> Result<fantoccini::elements::Element> {
+        self.client
+            .wait()
+            .at_most(UI_DEADLINE)
+            .for_element(Locator::Css(css))
+            .await
+            .with_context(|| format!("find `{css}` to {purpose}"))
+    }
+
     /// Clicks the element matching `css`, waiting for it to appear.
     ///
     /// # Errors
     ///
     /// When it does not appear within [`UI_DEADLINE`].
     pub async fn click(&self, css: &str) -> Result<()> {
-        let element = self
-            .client
-            .wait()
-            .at_most(UI_DEADLINE)
-            .for_element(Locator::Css(css))
-            .await
-            .with_context(|| format!("find `{css}` to click it"))?;
-        element
+        self.find(css, "click it")
+            .await?
             .click()
             .await
             .with_context(|| format!("click `{css}`"))
@@ -174,14 +178,8 @@ impl Browser {
     ///
     /// When the input does not appear within [`UI_DEADLINE`].
     pub async fn type_into(&self, css: &str, text: &str) -> Result<()> {
-        let element = self
-            .client
-            .wait()
-            .at_most(UI_DEADLINE)
-            .for_element(Locator::Css(css))
-            .await
-            .with_context(|| format!("find `{css}` to type into it"))?;
-        element
+        self.find(css, "type into it")
+            .await?
             .send_keys(text)
             .await
             .with_context(|| format!("type into `{css}`"))
