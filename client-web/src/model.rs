@@ -64,9 +64,9 @@ impl Meeting {
         Fold::Applied
     }
 
-    /// Folds a `queue` view into a summarised state. The view also refreshes the
-    /// viewer's requests it shows (a colleague's claim or merge changes a request
-    /// without moving it, which `your_requests` does not repeat).
+    /// Folds a `queue` view into a summarised state. The view also refreshes those of the
+    /// viewer's requests it shows, so that they agree with the list until the matching
+    /// `your_requests` arrives.
     pub fn fold_queue_view(&mut self, view: &QueueView) -> Fold {
         if !self.state.summarised || view.seq < self.state.seq {
             return Fold::Duplicate;
@@ -94,11 +94,11 @@ impl Meeting {
         Fold::Applied
     }
 
-    /// Takes note of the server's acceptance of one of the viewer's commands whose effect
-    /// a summarised state would otherwise not learn: a request merged into their
-    /// delegation's, or claimed from a colleague, changes the request without moving it,
-    /// and `your_requests` only repeats moves. The change is the one the fold makes;
-    /// [`Fold::Duplicate`] when there is none to make.
+    /// Takes note of the server's acceptance of one of the viewer's commands that changes
+    /// a request without moving it (a request merged into their delegation's, or claimed
+    /// from a colleague), so that the page shows it at once rather than with the next
+    /// `your_requests`, up to a coalescing interval later. The change is the one the fold
+    /// makes; [`Fold::Duplicate`] when there is none to make.
     pub fn acknowledged(&mut self, command: &Command, me: &Participant) -> Fold {
         if !self.state.summarised {
             return Fold::Duplicate;

@@ -582,3 +582,38 @@ async fn a_show_of_hands_reaches_attendees_as_a_few_coalesced_views() {
         .await
         .unwrap();
 }
+
+#[tokio::test]
+async fn an_attendee_who_stops_reading_views_is_cut_off_as_a_slow_consumer() {
+    let server = TestServer::start_with(|config| {
+        config.limits.coalesce_interval = Duration::from_millis(1);
+        config.limits.outbound_messages = 8;
+        config.limits.commands_per_second = 1_000_000;
+        config.limits.command_burst = 1_000_000;
+    })
+    .await;
+    let (mut chair, _) = server.join("chair").await;
+    // A long name makes each view about 8 KiB, so that the socket buffers fill soon.
+    let mut long_name = server.claims("peru", 600);
+    long_name.name = "Delegate of Peru ".repeat(8 * 1024 / 17);
+    let (mut peru, _) = server.join_with(&server.keys.sign(&long_name)).await;
+    let mut slow = WsClient::connect_with_small_buffer(server.addr, &server.ws_url())
+        .await
+        .unwrap();
+    slow.hello(&server.token("senegal"), None).await.unwrap();
+    let (mut watcher, _) = server.join("colombia").await;
+    // Every cycle changes the list twice, a millisecond apart or more: a view each.
+    for _ in 0..40 {
+        peru.request(Command::raise_hand()).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(2)).await;
+        chair.request(Command::ClearQueue).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    }
+    // The reading attendee is current; the one who never read is closed.
+    watcher
+        .view_where(|view| view.list.as_ref().is_some_and(|list| list.length == 0))
+        .await
+        .unwrap();
+    let closed = slow.closed_after_draining().await.unwrap();
+    assert_eq!(closed, Some(protocol::close::SLOW_CONSUMER));
+}
