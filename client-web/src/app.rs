@@ -6,8 +6,8 @@ use crate::model;
 use crate::session::{Failure, Session};
 use crate::speakers;
 use crate::views::{
-    Agenda, Booth, Channels, CurrentItem, Floor, Header, ListControls, Notices, Questions, Request,
-    Speakers,
+    Agenda, Booth, Channels, CurrentItem, Floor, Forecast, Header, ListControls, Notices,
+    Questions, Request, Speakers,
 };
 use leptos::ev;
 use leptos::prelude::*;
@@ -72,6 +72,7 @@ pub fn App() -> impl IntoView {
                     </div>
                     <div class="column">
                         <Questions/>
+                        <Forecast/>
                         <Agenda/>
                     </div>
                 </main>

@@ -68,6 +68,47 @@ pub enum Key {
     NextItem,
     GoTo,
     GoToLabel,
+    ItemUpcoming,
+    ItemLive,
+    ItemDone,
+    ItemSkipped,
+    ItemUsedOf,
+    ItemUsed,
+    ItemOver,
+    InLanguage,
+    ScheduledStart,
+    StartedAt,
+    Forecast,
+    ItemEndsAt,
+    MeetingEndsAt,
+    ItemEndUnknown,
+    MeetingEndUnknown,
+    CloseListHint,
+    TimesAreLocal,
+    MarkDone,
+    MarkDoneLabel,
+    MarkSkipped,
+    MarkSkippedLabel,
+    MarkUpcoming,
+    MarkUpcomingLabel,
+    MoveItemUpLabel,
+    MoveItemDownLabel,
+    EditItem,
+    EditItemLabel,
+    ItemIdLabel,
+    ItemTitleLabel,
+    ItemPresenterLabel,
+    ItemMinutesLabel,
+    SaveItem,
+    AddItem,
+    AddItemSubmit,
+    ItemIdInvalid,
+    ItemIdTaken,
+    ItemTitleRequired,
+    ItemTitleTooLong,
+    ItemPresenterTooLong,
+    ItemMinutesInvalid,
+    ItemAdded,
     Floor,
     NobodyHasFloor,
     YouHaveFloor,
@@ -214,6 +255,10 @@ pub enum Key {
     ActionReaddLastSpeaker,
     ActionSpeakingTime,
     ActionChangeItem,
+    ActionMarkItem,
+    ActionAddItem,
+    ActionEditItem,
+    ActionMoveItem,
     ActionOnAir,
 }
 
@@ -262,6 +307,49 @@ fn english(key: Key) -> &'static str {
         NextItem => "Next item",
         GoTo => "Go to",
         GoToLabel => "Go to item: {title}",
+        ItemUpcoming => "Upcoming",
+        ItemLive => "Now",
+        ItemDone => "Done",
+        ItemSkipped => "Skipped",
+        ItemUsedOf => "{used} of {planned}",
+        ItemUsed => "{time} used",
+        ItemOver => "+{time} over",
+        InLanguage => "(in {language})",
+        ScheduledStart => "Scheduled start: {time}",
+        StartedAt => "Started at {time}",
+        Forecast => "Forecast",
+        ItemEndsAt => "This item ends at about {time}",
+        MeetingEndsAt => "The meeting ends at about {time}",
+        ItemEndUnknown => "This item's end cannot be forecast yet",
+        MeetingEndUnknown => "The meeting's end cannot be forecast yet",
+        CloseListHint => {
+            "Close the list now to finish this item by {time} ({fit} of {waiting} waiting fit)"
+        }
+        TimesAreLocal => "Times are in your time zone.",
+        MarkDone => "Done",
+        MarkDoneLabel => "Mark as done: {title}",
+        MarkSkipped => "Skip",
+        MarkSkippedLabel => "Skip: {title}",
+        MarkUpcoming => "Upcoming",
+        MarkUpcomingLabel => "Mark as upcoming again: {title}",
+        MoveItemUpLabel => "Move up: {title}",
+        MoveItemDownLabel => "Move down: {title}",
+        EditItem => "Edit",
+        EditItemLabel => "Edit: {title}",
+        ItemIdLabel => "Id (lowercase letters, digits and dashes)",
+        ItemTitleLabel => "Title in {language}",
+        ItemPresenterLabel => "Presented by (optional)",
+        ItemMinutesLabel => "Planned minutes (optional)",
+        SaveItem => "Save",
+        AddItem => "Add an item",
+        AddItemSubmit => "Add item",
+        ItemIdInvalid => "Use 1 to 64 lowercase letters, digits and dashes for the id.",
+        ItemIdTaken => "Another item already has this id.",
+        ItemTitleRequired => "Enter a title.",
+        ItemTitleTooLong => "The title is longer than 200 characters.",
+        ItemPresenterTooLong => "The presenter is longer than 200 characters.",
+        ItemMinutesInvalid => "Enter whole minutes from 1 to 600, or leave it empty.",
+        ItemAdded => "Item added: {title}",
         Floor => "Floor",
         NobodyHasFloor => "Nobody has the floor",
         YouHaveFloor => "You have the floor.",
@@ -410,6 +498,10 @@ fn english(key: Key) -> &'static str {
         ActionReaddLastSpeaker => "Re-add last speaker",
         ActionSpeakingTime => "Speaking time",
         ActionChangeItem => "Change item",
+        ActionMarkItem => "Mark item",
+        ActionAddItem => "Add item",
+        ActionEditItem => "Edit item",
+        ActionMoveItem => "Move item",
         ActionOnAir => "On air",
     }
 }
@@ -520,6 +612,10 @@ pub fn action(command: &Command) -> Key {
         Command::SetCurrentItem { .. } | Command::NextItem | Command::PreviousItem => {
             Key::ActionChangeItem
         }
+        Command::MarkItem { .. } => Key::ActionMarkItem,
+        Command::AddItem { .. } => Key::ActionAddItem,
+        Command::EditItem { .. } => Key::ActionEditItem,
+        Command::MoveItem { .. } => Key::ActionMoveItem,
         Command::SetOnAir { .. } => Key::ActionOnAir,
     }
 }
@@ -738,6 +834,78 @@ pub fn item_changed(title: &str) -> String {
     fill(Key::ItemChanged, &[("title", title)])
 }
 
+/// "12:30 of 80:00": the time the current item has used against its plan.
+pub fn item_used_of(used: &str, planned: &str) -> String {
+    fill(Key::ItemUsedOf, &[("used", used), ("planned", planned)])
+}
+
+/// "12:30 used": the time the current item has used, without a plan.
+pub fn item_used(time: &str) -> String {
+    fill(Key::ItemUsed, &[("time", time)])
+}
+
+/// "+2:10 over": how far the current item has run past its plan.
+pub fn item_over(time: &str) -> String {
+    fill(Key::ItemOver, &[("time", time)])
+}
+
+/// "(in French)": the note on a meeting text shown in another language than wanted.
+pub fn in_language(language: &str) -> String {
+    fill(Key::InLanguage, &[("language", language)])
+}
+
+/// "Scheduled start: 15:00".
+pub fn scheduled_start(time: &str) -> String {
+    fill(Key::ScheduledStart, &[("time", time)])
+}
+
+/// "Started at 15:04".
+pub fn started_at(time: &str) -> String {
+    fill(Key::StartedAt, &[("time", time)])
+}
+
+/// "This item ends at about 16:10".
+pub fn item_ends_at(time: &str) -> String {
+    fill(Key::ItemEndsAt, &[("time", time)])
+}
+
+/// "The meeting ends at about 18:00".
+pub fn meeting_ends_at(time: &str) -> String {
+    fill(Key::MeetingEndsAt, &[("time", time)])
+}
+
+/// "Close the list now to finish this item by 16:10 (3 of 5 waiting fit)".
+pub fn close_list_hint(time: &str, fit: u32, waiting: u32) -> String {
+    fill(
+        Key::CloseListHint,
+        &[
+            ("time", time),
+            ("fit", &fit.to_string()),
+            ("waiting", &waiting.to_string()),
+        ],
+    )
+}
+
+/// "Mark as done: Opening", "Skip: Opening", "Mark as upcoming again: Opening", "Move
+/// up: Opening", "Edit: Opening": the accessible names of an agenda item's buttons,
+/// `key` being one of those labels.
+pub fn item_action_label(key: Key, title: &str) -> String {
+    fill(key, &[("title", title)])
+}
+
+/// "Title in French": the title field of the item forms.
+pub fn item_title_label(language: &LanguageCode) -> String {
+    fill(
+        Key::ItemTitleLabel,
+        &[("language", &self::language(language))],
+    )
+}
+
+/// "Item added: Any other business".
+pub fn item_added(title: &str) -> String {
+    fill(Key::ItemAdded, &[("title", title)])
+}
+
 /// "French channel live".
 pub fn channel_live(channel: &str) -> String {
     fill(Key::ChannelLive, &[("channel", channel)])
@@ -868,6 +1036,23 @@ mod tests {
             channel_live("x"),
             channel_standby("x"),
             command_refused(Key::ActionOnAir, "x"),
+            item_used_of("x", "y"),
+            item_used("x"),
+            item_over("x"),
+            in_language("x"),
+            scheduled_start("x"),
+            started_at("x"),
+            item_ends_at("x"),
+            meeting_ends_at("x"),
+            close_list_hint("x", 1, 2),
+            item_action_label(Key::MarkDoneLabel, "x"),
+            item_action_label(Key::MarkSkippedLabel, "x"),
+            item_action_label(Key::MarkUpcomingLabel, "x"),
+            item_action_label(Key::MoveItemUpLabel, "x"),
+            item_action_label(Key::MoveItemDownLabel, "x"),
+            item_action_label(Key::EditItemLabel, "x"),
+            item_title_label(&LanguageCode::new("fr")),
+            item_added("x"),
         ];
         for text in filled {
             assert!(!text.contains('{'), "unfilled placeholder in {text:?}");

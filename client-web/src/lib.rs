@@ -8,6 +8,9 @@
 //! natively (`cargo test -p client-web`):
 //!
 //! - [`i18n`]: every visible string, looked up by key, so that translations can follow.
+//! - [`agenda`]: the agenda as the page shows it: items' states and titles, the live
+//!   item's time against its plan, the forecast of when the item and the meeting end,
+//!   the chair's controls per item and the commands of the item forms.
 //! - [`model`]: the meeting as the client knows it ([`model::Meeting`]: the folded state
 //!   and, for a summarised state, the viewer's requests from `your_requests`), how each
 //!   server message folds into it, and what is announced to the viewer.
@@ -27,8 +30,8 @@
 //! - `connection.rs`: the WebSocket: `hello`, commands and their answers, reconnecting
 //!   with backoff and `since`, resynchronising after a gap.
 //! - `invite.rs`: the token: taken from the address bar, kept in `sessionStorage`.
-//! - `views/`: one file per area of the page: `header`, `agenda` (with the current
-//!   item), `floor` (the speech and its countdown), `speakers` (the queue), `request`
+//! - `views/`: one file per area of the page: `header`, `agenda` (the current
+//!   item, the forecast, the agenda and the chair's agenda controls), `floor` (the speech and its countdown), `speakers` (the queue), `request`
 //!   (the request form and the viewer's requests), `list_controls` (the chair's
 //!   management of the list), `channels`, `booth` (interpreters' on-air control).
 //!
@@ -37,6 +40,7 @@
 //! The end-to-end browser tests find things by the ids and attributes listed in
 //! `views/mod.rs`; keep them stable.
 
+pub mod agenda;
 pub mod i18n;
 pub mod model;
 pub mod policy;

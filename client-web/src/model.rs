@@ -220,16 +220,18 @@ pub struct AgendaMoves {
     pub next: bool,
 }
 
-/// Whether "Previous item" and "Next item" lead anywhere.
+/// Whether "Previous item" and "Next item" lead anywhere. Like the server, both pass
+/// over skipped items.
 pub fn agenda_moves(meeting: &MeetingState) -> AgendaMoves {
+    let open = |item: &protocol::AgendaItem| item.state != protocol::ItemState::Skipped;
     match meeting.current_item_position() {
         None => AgendaMoves {
             previous: false,
-            next: !meeting.agenda.is_empty(),
+            next: meeting.agenda.iter().any(open),
         },
         Some(position) => AgendaMoves {
-            previous: position > 0,
-            next: position + 1 < meeting.agenda.len(),
+            previous: meeting.agenda[..position].iter().any(open),
+            next: meeting.agenda[position + 1..].iter().any(open),
         },
     }
 }
@@ -298,6 +300,9 @@ pub fn announcement(
                 .current_agenda_item()
                 .map(|item| i18n::item_changed(localized(state, &item.title))),
         ),
+        Some(Event::ItemAdded { item, .. }) => {
+            said.push(i18n::item_added(localized(state, &item.title)));
+        }
         Some(Event::ChannelOnAir { channel, .. }) => {
             said.extend(channel_name(state, channel).map(|c| i18n::channel_live(&c)));
         }
@@ -435,6 +440,9 @@ pub(crate) mod tests {
             planned_minutes: None,
             questions: questions.iter().map(|q| text(q)).collect(),
             speaking_time_seconds: None,
+            state: protocol::ItemState::Upcoming,
+            used_ms: 0,
+            live_since: None,
         };
         MeetingState::new(
             info,
@@ -632,6 +640,36 @@ pub(crate) mod tests {
                 next: false
             }
         );
+        let skip_two = Event::ItemMarked {
+            item: ItemId::new("two"),
+            state: protocol::ItemState::Skipped,
+        };
+        let (meeting, _) = check(&[item("one"), skip_two], &me);
+        assert_eq!(
+            agenda_moves(&meeting.state),
+            AgendaMoves {
+                previous: false,
+                next: false
+            },
+            "skipped items are passed over"
+        );
+        let added = Event::ItemAdded {
+            item: AgendaItem {
+                id: ItemId::new("aob"),
+                title: text("Any other business"),
+                presenter: None,
+                planned_minutes: Some(10),
+                questions: Vec::new(),
+                speaking_time_seconds: None,
+                state: protocol::ItemState::Upcoming,
+                used_ms: 0,
+                live_since: None,
+            },
+            position: 3,
+        };
+        let (meeting, said) = check(&[item("one"), added], &me);
+        assert_eq!(said.as_deref(), Some("Item added: Any other business"));
+        assert_eq!(meeting.state.agenda.len(), 3);
     }
 
     #[test]

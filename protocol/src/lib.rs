@@ -13,6 +13,7 @@
 //!   ([`ServerMessage`]), with [`ClientMessage::decode`] for clear decoding errors.
 //! - [`state`]: [`MeetingState`], the [`Event`]s that change it and
 //!   [`MeetingState::apply`], the fold.
+//! - [`forecast`]: when the current item and the meeting will end, and the chair's hint.
 //! - [`speakers`]: the list of speakers: floor requests, their order, the speech timer.
 //!
 //! # Conversation
@@ -29,6 +30,7 @@
 //!    and `your_requests` (their own positions): see [`MeetingState::summarised`].
 
 pub mod error;
+pub mod forecast;
 pub mod ids;
 pub mod messages;
 pub mod speakers;
@@ -44,8 +46,8 @@ pub use speakers::{
     estimated_wait_ms,
 };
 pub use state::{
-    AgendaItem, ApplyError, Channel, ChannelKind, Event, Localized, MeetingInfo, MeetingState,
-    QueueView, Role,
+    AgendaItem, ApplyError, Channel, ChannelKind, Event, ItemState, Localized, MeetingInfo,
+    MeetingState, QueueView, Role,
 };
 
 /// The version of this protocol. A client whose `hello` names another version gets

@@ -3,7 +3,7 @@
 use crate::error::ErrorCode;
 use crate::ids::{ChannelId, ItemId, LanguageCode, ParticipantId};
 use crate::speakers::{MyRequest, RequestId, RequestKind};
-use crate::state::{Event, MeetingState, QueueView, Role};
+use crate::state::{Event, ItemState, Localized, MeetingState, QueueView, Role};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -116,6 +116,51 @@ pub enum Command {
     NextItem,
     /// Chair: move back to the previous agenda item.
     PreviousItem,
+    /// Chair: mark an item that is not current as done, skipped or upcoming again.
+    MarkItem {
+        /// The item.
+        item: ItemId,
+        /// `done`, `skipped` or `upcoming`.
+        state: ItemState,
+    },
+    /// Chair: add an item to the agenda.
+    AddItem {
+        /// The new item's id: 1 to 64 lowercase letters, digits and dashes, unique in the
+        /// agenda. (Named `item`, as `id` is the command's own.)
+        item: ItemId,
+        /// Its title in one or more of the meeting's languages.
+        title: Localized,
+        /// Who presents it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        presenter: Option<String>,
+        /// Its planned duration in minutes.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        planned_minutes: Option<u32>,
+        /// Its 1-based position; at the end when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<u32>,
+    },
+    /// Chair: change an item's title, presenter and planned duration (all three are
+    /// replaced).
+    EditItem {
+        /// The item.
+        item: ItemId,
+        /// Its title in one or more of the meeting's languages.
+        title: Localized,
+        /// Who presents it; none when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        presenter: Option<String>,
+        /// Its planned duration in minutes; none when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        planned_minutes: Option<u32>,
+    },
+    /// Chair: move an item to a 1-based position in the agenda.
+    MoveItem {
+        /// The item.
+        item: ItemId,
+        /// Its new 1-based position.
+        position: u32,
+    },
     /// Interpreter: put their booth's channel on or off air.
     SetOnAir {
         /// The channel (the interpreter's booth).
@@ -167,6 +212,10 @@ impl Command {
             Self::SetCurrentItem { .. } => "set_current_item",
             Self::NextItem => "next_item",
             Self::PreviousItem => "previous_item",
+            Self::MarkItem { .. } => "mark_item",
+            Self::AddItem { .. } => "add_item",
+            Self::EditItem { .. } => "edit_item",
+            Self::MoveItem { .. } => "move_item",
             Self::SetOnAir { .. } => "set_on_air",
         }
     }
@@ -435,6 +484,70 @@ mod tests {
         assert!(text.contains(r#""type":"give_floor""#), "{text}");
         assert!(text.contains(r#""id":7"#), "{text}");
         assert_eq!(ClientMessage::decode(&text).unwrap(), message);
+    }
+
+    /// Every command survives the wire with its request id: no command may have a field
+    /// of its own named `id` or `type`.
+    #[test]
+    fn every_command_round_trips() {
+        let item = || ItemId::new("discussion");
+        let title = Localized([(LanguageCode::new("en"), "T".into())].into());
+        let commands = vec![
+            Command::raise_hand(),
+            Command::LowerHand { request: Some(3) },
+            Command::ClaimRequest { request: 3 },
+            Command::give_floor_next(),
+            Command::EndFloor,
+            Command::PauseFloor,
+            Command::ResumeFloor,
+            Command::MoveRequest {
+                request: 3,
+                position: 2,
+            },
+            Command::ClearQueue,
+            Command::CloseList,
+            Command::ReopenList,
+            Command::SetFirstTimeFirst { on: true },
+            Command::ReaddLastSpeaker,
+            Command::SetSpeakingTime { seconds: Some(90) },
+            Command::SetCurrentItem { item: item() },
+            Command::NextItem,
+            Command::PreviousItem,
+            Command::MarkItem {
+                item: item(),
+                state: ItemState::Skipped,
+            },
+            Command::AddItem {
+                item: item(),
+                title: title.clone(),
+                presenter: Some("P".into()),
+                planned_minutes: Some(5),
+                position: Some(2),
+            },
+            Command::EditItem {
+                item: item(),
+                title,
+                presenter: None,
+                planned_minutes: Some(5),
+            },
+            Command::MoveItem {
+                item: item(),
+                position: 1,
+            },
+            Command::SetOnAir {
+                channel: ChannelId::new("fr"),
+                on_air: true,
+            },
+        ];
+        for (id, command) in (100..).zip(commands) {
+            let message = ClientMessage::Command { id, command };
+            let text = message.encode();
+            assert_eq!(
+                ClientMessage::decode(&text).as_ref(),
+                Ok(&message),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -109,6 +109,28 @@ pub struct MeetingInfo {
     pub max_requests_per_delegation: Option<u32>,
 }
 
+/// Where an agenda item stands.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ItemState {
+    /// Not discussed yet (or taken up again later).
+    #[default]
+    Upcoming,
+    /// Being discussed: the current item.
+    Live,
+    /// Discussed.
+    Done,
+    /// Passed over.
+    Skipped,
+}
+
+impl ItemState {
+    fn is_upcoming(&self) -> bool {
+        *self == Self::Upcoming
+    }
+}
+
 /// One item of the agenda.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -129,6 +151,22 @@ pub struct AgendaItem {
     /// The speaking-time limit for this item in seconds, overriding the meeting's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaking_time_seconds: Option<u32>,
+    /// Where the item stands.
+    #[serde(default, skip_serializing_if = "ItemState::is_upcoming")]
+    pub state: ItemState,
+    /// Milliseconds it was the current item before, in earlier stretches.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub used_ms: u64,
+    /// Server time (ms since the Unix epoch) it became the current item, while it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub live_since: Option<u64>,
+}
+
+impl AgendaItem {
+    /// Milliseconds it has been the current item in all, at server time `now`.
+    pub fn used_ms_at(&self, now: u64) -> u64 {
+        self.used_ms + self.live_since.map_or(0, |since| now.saturating_sub(since))
+    }
 }
 
 /// What a channel carries.
@@ -292,10 +330,46 @@ pub enum Event {
     FloorPaused,
     /// The chair resumed the speaking-time countdown.
     FloorResumed,
-    /// The chair moved the meeting to another agenda item.
+    /// The chair moved the meeting to another agenda item (the first move starts the
+    /// meeting). The item left becomes done when the new one comes after it, upcoming
+    /// again when the chair went back.
     CurrentItemChanged {
         /// The item now being discussed.
         item: ItemId,
+    },
+    /// The chair marked an item that is not current as done, skipped or upcoming.
+    ItemMarked {
+        /// The item.
+        item: ItemId,
+        /// Its new state (never `live`: that is what `current_item_changed` does).
+        state: ItemState,
+    },
+    /// The chair added an item to the agenda.
+    ItemAdded {
+        /// The new item (upcoming, never discussed).
+        item: AgendaItem,
+        /// Its 1-based position in the agenda.
+        position: u32,
+    },
+    /// The chair changed an item's title, presenter or planned duration.
+    ItemEdited {
+        /// The item.
+        item: ItemId,
+        /// Its title in the meeting's languages.
+        title: Localized,
+        /// Who presents it, if anyone in particular.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        presenter: Option<String>,
+        /// Its planned duration in minutes, if planned.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        planned_minutes: Option<u32>,
+    },
+    /// The chair moved an item to another place in the agenda.
+    ItemMoved {
+        /// The item.
+        item: ItemId,
+        /// Its new 1-based position.
+        position: u32,
     },
     /// An interpreter went on air on a channel.
     ChannelOnAir {
@@ -367,6 +441,9 @@ pub struct MeetingState {
     pub next_request: RequestId,
     /// The channels listeners can follow.
     pub channels: Vec<Channel>,
+    /// Server time (ms since the Unix epoch) the chair first opened an item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_at: Option<u64>,
     /// The seq of the last event folded into this state (0 before any event).
     pub seq: u64,
     /// Whether this is a summarised state (see above).
@@ -428,6 +505,7 @@ impl MeetingState {
             floor: None,
             next_request: 1,
             channels,
+            started_at: None,
             seq: 0,
             summarised: false,
         }
@@ -481,6 +559,7 @@ impl MeetingState {
             floor: self.floor.clone(),
             next_request: 0,
             channels: self.channels.clone(),
+            started_at: self.started_at,
             seq: self.seq,
             summarised: true,
         }
@@ -693,10 +772,85 @@ impl MeetingState {
                 speaker.paused_ms += at.saturating_sub(paused_at);
             }
             Event::CurrentItemChanged { item } => {
-                if self.item_position(item).is_none() {
-                    return Err(ApplyError::Inconsistent("unknown agenda item"));
+                let to = self
+                    .item_position(item)
+                    .ok_or(ApplyError::Inconsistent("unknown agenda item"))?;
+                if self.agenda[to].state == ItemState::Skipped {
+                    return Err(ApplyError::Inconsistent("the item is skipped"));
                 }
+                if let Some(from) = self.current_item_position() {
+                    let left = &mut self.agenda[from];
+                    left.used_ms = left.used_ms_at(at);
+                    left.live_since = None;
+                    left.state = if from < to {
+                        ItemState::Done
+                    } else {
+                        ItemState::Upcoming
+                    };
+                }
+                let opened = &mut self.agenda[to];
+                opened.state = ItemState::Live;
+                opened.live_since = Some(at);
+                self.started_at.get_or_insert(at);
                 self.current_item = Some(item.clone());
+            }
+            Event::ItemMarked { item, state } => {
+                let index = self
+                    .item_position(item)
+                    .ok_or(ApplyError::Inconsistent("unknown agenda item"))?;
+                if *state == ItemState::Live || self.current_item.as_ref() == Some(item) {
+                    return Err(ApplyError::Inconsistent(
+                        "the current item changes state by moving on",
+                    ));
+                }
+                self.agenda[index].state = *state;
+            }
+            Event::ItemAdded { item, position } => {
+                let index = usize::try_from(*position)
+                    .unwrap_or(usize::MAX)
+                    .wrapping_sub(1);
+                if self.item_position(&item.id).is_some()
+                    || index > self.agenda.len()
+                    || item.state != ItemState::Upcoming
+                    || item.used_ms != 0
+                    || item.live_since.is_some()
+                {
+                    return Err(ApplyError::Inconsistent("the item cannot be added so"));
+                }
+                if !self.summarised {
+                    self.lists.push(SpeakersList::new(
+                        item.id.clone(),
+                        item.speaking_time_seconds,
+                    ));
+                }
+                self.agenda.insert(index, item.clone());
+            }
+            Event::ItemEdited {
+                item,
+                title,
+                presenter,
+                planned_minutes,
+            } => {
+                let index = self
+                    .item_position(item)
+                    .ok_or(ApplyError::Inconsistent("unknown agenda item"))?;
+                let edited = &mut self.agenda[index];
+                edited.title = title.clone();
+                edited.presenter = presenter.clone();
+                edited.planned_minutes = *planned_minutes;
+            }
+            Event::ItemMoved { item, position } => {
+                let index = self
+                    .item_position(item)
+                    .ok_or(ApplyError::Inconsistent("unknown agenda item"))?;
+                let target = usize::try_from(*position)
+                    .unwrap_or(usize::MAX)
+                    .wrapping_sub(1);
+                if target >= self.agenda.len() {
+                    return Err(ApplyError::Inconsistent("position out of range"));
+                }
+                let moved = self.agenda.remove(index);
+                self.agenda.insert(target, moved);
             }
             Event::ChannelOnAir {
                 channel,
@@ -817,6 +971,10 @@ impl Event {
         !matches!(
             self,
             Self::CurrentItemChanged { .. }
+                | Self::ItemMarked { .. }
+                | Self::ItemAdded { .. }
+                | Self::ItemEdited { .. }
+                | Self::ItemMoved { .. }
                 | Self::ChannelOnAir { .. }
                 | Self::ChannelOffAir { .. }
         )
@@ -828,4 +986,8 @@ const NOBODY_SPEAKS: ApplyError = ApplyError::Inconsistent("nobody has the floor
 
 fn is_false(value: &bool) -> bool {
     !*value
+}
+
+fn is_zero(value: &u64) -> bool {
+    *value == 0
 }

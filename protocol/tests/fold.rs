@@ -24,6 +24,9 @@ fn meeting() -> MeetingState {
             planned_minutes: None,
             questions: vec![],
             speaking_time_seconds: (id == "discussion").then_some(120),
+            state: protocol::ItemState::Upcoming,
+            used_ms: 0,
+            live_since: None,
         })
         .to_vec();
     MeetingState::new(info, agenda)
@@ -531,4 +534,220 @@ fn snapshots_survive_a_json_round_trip() {
     let back: MeetingState =
         serde_json::from_str(&serde_json::to_string(&summary).unwrap()).unwrap();
     assert_eq!(back, summary);
+}
+
+fn discussion() -> ItemId {
+    ItemId::new("discussion")
+}
+
+fn items(state: &MeetingState) -> Vec<(&str, protocol::ItemState)> {
+    state
+        .agenda
+        .iter()
+        .map(|item| (item.id.as_str(), item.state))
+        .collect()
+}
+
+#[test]
+fn moving_through_the_agenda_marks_items_and_counts_their_time() {
+    use protocol::ItemState::{Done, Live, Upcoming};
+    let mut state = meeting();
+    check(
+        &mut state,
+        vec![Event::CurrentItemChanged { item: opening() }],
+    );
+    assert_eq!(state.started_at, Some(1_000));
+    assert_eq!(state.agenda[0].live_since, Some(1_000));
+    check(
+        &mut state,
+        vec![Event::CurrentItemChanged { item: discussion() }],
+    );
+    assert_eq!(
+        items(&state),
+        [
+            ("opening", Done),
+            ("discussion", Live),
+            ("closing", Upcoming)
+        ]
+    );
+    assert_eq!(state.agenda[0].used_ms, 1_000, "from 1 s to 2 s");
+    assert_eq!(state.agenda[1].used_ms_at(5_000), 3_000);
+    // Going back makes the item left upcoming again, and time adds up.
+    check(
+        &mut state,
+        vec![Event::CurrentItemChanged { item: opening() }],
+    );
+    assert_eq!(
+        items(&state),
+        [
+            ("opening", Live),
+            ("discussion", Upcoming),
+            ("closing", Upcoming)
+        ]
+    );
+    assert_eq!(state.agenda[1].used_ms, 1_000);
+    assert_eq!(state.agenda[0].used_ms_at(4_000), 2_000);
+    assert_eq!(state.started_at, Some(1_000), "the meeting started once");
+}
+
+#[test]
+fn the_chair_marks_adds_edits_and_moves_items() {
+    use protocol::ItemState::{Skipped, Upcoming};
+    let mut state = meeting();
+    check(
+        &mut state,
+        vec![Event::ItemMarked {
+            item: ItemId::new("closing"),
+            state: Skipped,
+        }],
+    );
+    assert_eq!(state.agenda[2].state, Skipped);
+    let added = protocol::AgendaItem {
+        id: ItemId::new("survivors"),
+        title: Localized([(LanguageCode::new("en"), "Survivors speak".into())].into()),
+        presenter: None,
+        planned_minutes: Some(15),
+        questions: vec![],
+        speaking_time_seconds: None,
+        state: Upcoming,
+        used_ms: 0,
+        live_since: None,
+    };
+    check(
+        &mut state,
+        vec![Event::ItemAdded {
+            item: added.clone(),
+            position: 2,
+        }],
+    );
+    assert_eq!(
+        state
+            .agenda
+            .iter()
+            .map(|item| item.id.as_str())
+            .collect::<Vec<_>>(),
+        ["opening", "survivors", "discussion", "closing"]
+    );
+    assert!(state.list(&added.id).is_some(), "the new item has its list");
+    check(
+        &mut state,
+        vec![
+            Event::ItemEdited {
+                item: added.id.clone(),
+                title: Localized([(LanguageCode::new("fr"), "Les survivants".into())].into()),
+                presenter: Some("ALSO".into()),
+                planned_minutes: None,
+            },
+            Event::ItemMoved {
+                item: added.id.clone(),
+                position: 4,
+            },
+        ],
+    );
+    let moved = state.agenda.last().unwrap();
+    assert_eq!(moved.id, added.id);
+    assert_eq!(moved.presenter.as_deref(), Some("ALSO"));
+    assert_eq!(moved.planned_minutes, None);
+    assert!(moved.title.has(&LanguageCode::new("fr")));
+    assert!(!moved.title.has(&LanguageCode::new("en")));
+
+    // What does not fit changes nothing.
+    check(
+        &mut state,
+        vec![Event::CurrentItemChanged { item: opening() }],
+    );
+    let before = state.clone();
+    for event in [
+        Event::ItemMarked {
+            item: opening(),
+            state: Skipped,
+        },
+        Event::ItemMarked {
+            item: discussion(),
+            state: protocol::ItemState::Live,
+        },
+        Event::CurrentItemChanged {
+            item: ItemId::new("closing"),
+        },
+        Event::ItemAdded {
+            item: added.clone(),
+            position: 1,
+        },
+        Event::ItemMoved {
+            item: opening(),
+            position: 9,
+        },
+        Event::ItemEdited {
+            item: ItemId::new("nope"),
+            title: Localized::default(),
+            presenter: None,
+            planned_minutes: None,
+        },
+    ] {
+        let envelope = EventEnvelope {
+            seq: state.seq + 1,
+            at: 0,
+            actor: None,
+            event,
+        };
+        assert!(state.apply(&envelope).is_err(), "{envelope:?}");
+        assert_eq!(state, before);
+    }
+}
+
+#[test]
+fn the_forecast_adds_the_list_to_the_plan_and_hints_to_close_the_list() {
+    use protocol::forecast::{CloseNow, forecast};
+    let mut state = meeting();
+    assert_eq!(forecast(&state, 0), None, "not started");
+    // The discussion (120 s speeches) is planned for 10 minutes; closing for 5.
+    state.agenda[1].planned_minutes = Some(10);
+    state.agenda[2].planned_minutes = Some(5);
+    check(
+        &mut state,
+        vec![Event::CurrentItemChanged { item: discussion() }],
+    );
+    let started = 1_000;
+    // Four minutes in, nobody waits: the plan decides.
+    let now = started + 240_000;
+    let quiet = forecast(&state, now).unwrap();
+    assert_eq!(quiet.item_used_ms, 240_000);
+    assert_eq!(quiet.list_ms, Some(0));
+    assert_eq!(quiet.item_ends_at, Some(started + 600_000));
+    assert_eq!(quiet.meeting_ends_at, Some(started + 600_000 + 300_000));
+    assert_eq!(quiet.close_now, None);
+
+    // Four requests wait: 8 minutes of speeches against 6 left of the plan.
+    for who in ["a", "b", "c", "d"] {
+        let event = Event::FloorRequested {
+            item: discussion(),
+            request: request(state.next_request, who, RequestKind::Intervention, None),
+            top: false,
+        };
+        check(&mut state, vec![event]);
+    }
+    let busy = forecast(&state, now).unwrap();
+    assert_eq!(busy.list_ms, Some(480_000));
+    assert_eq!(busy.item_ends_at, Some(now + 480_000));
+    assert_eq!(busy.meeting_ends_at, Some(now + 480_000 + 300_000));
+    assert_eq!(
+        busy.close_now,
+        Some(CloseNow {
+            requests_that_fit: 3,
+            ends_at: now + 480_000,
+            overrun_ms: 120_000,
+        })
+    );
+    // Skipped items no longer count towards the meeting's end.
+    check(
+        &mut state,
+        vec![Event::ItemMarked {
+            item: ItemId::new("closing"),
+            state: protocol::ItemState::Skipped,
+        }],
+    );
+    assert_eq!(
+        forecast(&state, now).unwrap().meeting_ends_at,
+        Some(now + 480_000)
+    );
 }

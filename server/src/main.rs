@@ -30,6 +30,28 @@ enum Command {
         /// The meeting file (TOML).
         file: PathBuf,
     },
+    /// Print an invite link for every participant of a meeting file, signed with the
+    /// secret a server runs with (so that the links work on it).
+    Invites(InvitesArgs),
+}
+
+#[derive(Args)]
+struct InvitesArgs {
+    /// The meeting file (TOML).
+    file: PathBuf,
+    /// The secret of the server the links are for (at least 32 bytes).
+    #[arg(long, env = "MEETING_SECRET", hide_env_values = true)]
+    secret: String,
+    /// Public URL of that server.
+    #[arg(
+        long,
+        env = "MEETING_PUBLIC_URL",
+        default_value = "http://127.0.0.1:8080"
+    )]
+    public_url: String,
+    /// How long the links stay valid, in hours.
+    #[arg(long, env = "MEETING_INVITE_TTL_HOURS", default_value_t = 24)]
+    invite_ttl_hours: u64,
 }
 
 #[derive(Args)]
@@ -65,6 +87,10 @@ struct ServeArgs {
         value_delimiter = ','
     )]
     allowed_origins: Vec<String>,
+    /// Move the meetings' scheduled start to now (to the minute), for a demonstration.
+    /// Applies to meetings whose log is still empty.
+    #[arg(long)]
+    start_now: bool,
     /// How long the printed invite links stay valid, in hours.
     #[arg(long, env = "MEETING_INVITE_TTL_HOURS", default_value_t = 24)]
     invite_ttl_hours: u64,
@@ -114,6 +140,35 @@ async fn main() -> Result<()> {
             );
             Ok(())
         }
+        Command::Invites(args) => {
+            let meeting = MeetingFile::load(&args.file)?;
+            let secret = Secret::new(args.secret.as_bytes()).context("--secret")?;
+            let ttl = Duration::from_secs(args.invite_ttl_hours * 3600);
+            print_invites(&Keys::new(&secret), &[meeting], &args.public_url, ttl);
+            Ok(())
+        }
+    }
+}
+
+/// Prints an invite link per participant of each meeting.
+fn print_invites(keys: &Keys, meetings: &[MeetingFile], base_url: &str, ttl: Duration) {
+    for meeting in meetings {
+        println!("\nMeeting `{}`: invite links", meeting.info.id);
+        for invite in invites::for_meeting(keys, meeting, base_url, ttl) {
+            let who = &invite.participant;
+            let delegation = who
+                .delegation
+                .as_deref()
+                .map(|d| format!(" ({d})"))
+                .unwrap_or_default();
+            println!(
+                "  {:<26} {}{}\n    {}",
+                who.role.as_str(),
+                who.name,
+                delegation,
+                invite.url
+            );
+        }
     }
 }
 
@@ -126,11 +181,18 @@ async fn serve(args: ServeArgs) -> Result<()> {
     } else {
         logs.init();
     }
-    let meetings = args
+    let mut meetings = args
         .meetings
         .iter()
         .map(|path| MeetingFile::load(path))
         .collect::<Result<Vec<_>, _>>()?;
+    if args.start_now {
+        let minute = server::meeting::unix_millis() / 60_000 * 60_000;
+        let now = server::speaker_log::export::rfc3339(minute);
+        for meeting in &mut meetings {
+            meeting.info.scheduled_start = now.replace(".000Z", "Z");
+        }
+    }
     let secret = match &args.secret {
         Some(secret) => Secret::new(secret.as_bytes()).context("--secret")?,
         None => {
@@ -149,26 +211,8 @@ async fn serve(args: ServeArgs) -> Result<()> {
         .clone()
         .unwrap_or_else(|| format!("http://{addr}"));
 
-    let keys = Keys::new(&secret);
     let ttl = Duration::from_secs(args.invite_ttl_hours * 3600);
-    for meeting in &meetings {
-        println!("\nMeeting `{}`: invite links", meeting.info.id);
-        for invite in invites::for_meeting(&keys, meeting, &base_url, ttl) {
-            let who = &invite.participant;
-            let delegation = who
-                .delegation
-                .as_deref()
-                .map(|d| format!(" ({d})"))
-                .unwrap_or_default();
-            println!(
-                "  {:<26} {}{}\n    {}",
-                who.role.as_str(),
-                who.name,
-                delegation,
-                invite.url
-            );
-        }
-    }
+    print_invites(&Keys::new(&secret), &meetings, &base_url, ttl);
     println!("\nServing on {base_url} (Ctrl-C to stop)");
     println!("listening on {addr}");
     std::io::stdout().flush()?;

@@ -399,6 +399,9 @@ impl RawMeeting {
                 planned_minutes: item.planned_minutes,
                 questions: item.questions.into_iter().map(Localized).collect(),
                 speaking_time_seconds: item.speaking_time_seconds,
+                state: protocol::ItemState::Upcoming,
+                used_ms: 0,
+                live_since: None,
             })
             .collect();
         let participants = self
@@ -422,9 +425,11 @@ impl RawMeeting {
     }
 }
 
-const SLUG_RULE: &str = "use 1 to 64 lowercase letters, digits and dashes";
+/// How ids are written, for error messages.
+pub(crate) const SLUG_RULE: &str = "use 1 to 64 lowercase letters, digits and dashes";
 
-fn is_slug(id: &str) -> bool {
+/// Whether `id` is 1 to 64 lowercase letters, digits and dashes.
+pub(crate) fn is_slug(id: &str) -> bool {
     (1..=64).contains(&id.len())
         && id
             .bytes()

@@ -362,6 +362,9 @@ pub(crate) mod tests {
             planned_minutes,
             questions: Vec::new(),
             speaking_time_seconds: None,
+            state: protocol::ItemState::Upcoming,
+            used_ms: 0,
+            live_since: None,
         }
     }
 

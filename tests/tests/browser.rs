@@ -332,3 +332,71 @@ async fn list_of_speakers(
     senegal.wait_for("#queue-length[data-length='0']").await?;
     Ok(())
 }
+
+/// The live agenda across browsers: the chair opens the meeting, skips an item, adds
+/// one and edits it; the attendee sees the states, the new item, the live item's clock
+/// and the forecast.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_chair_runs_the_agenda_and_the_attendee_follows() {
+    let dist = client_dist();
+    let server = TestServer::start_with(|config| config.static_dir = Some(dist)).await;
+    let driver = Chromedriver::start().await.expect("chromedriver starts");
+    let chair = driver.session().await.expect("chair's browser");
+    let attendee = driver.session().await.expect("attendee's browser");
+    let outcome = agenda(&server, &chair, &attendee).await;
+    for browser in [chair, attendee] {
+        browser.close().await;
+    }
+    outcome.unwrap();
+}
+
+async fn agenda(server: &TestServer, chair: &Browser, attendee: &Browser) -> Result<()> {
+    for (browser, who) in [(chair, "chair"), (attendee, "senegal")] {
+        browser.open(&server.invite(who)).await?;
+        browser
+            .wait_for("#connection-status[data-state='connected']")
+            .await?;
+    }
+    attendee.wait_for("#forecast #meeting-start").await?;
+    // The chair skips the President's remarks, then opens the meeting: "next" passes
+    // over the skipped item.
+    chair
+        .click("#agenda li[data-item-id='opening-president'] button.mark-skipped")
+        .await?;
+    attendee
+        .wait_for("#agenda li[data-item-id='opening-president'][data-state='skipped']")
+        .await?;
+    chair.click("#next-item").await?;
+    chair.click("#next-item").await?;
+    for browser in [chair, attendee] {
+        browser
+            .wait_for("#agenda li[data-item-id='discussion'][data-state='live']")
+            .await?;
+        browser
+            .wait_for("#agenda li[data-item-id='opening-eu'][data-state='done']")
+            .await?;
+        browser
+            .wait_for("#item-timer[data-planned-ms='4800000']")
+            .await?;
+        browser.wait_for("#forecast #meeting-ends-at").await?;
+    }
+    // The chair adds an item; the attendee sees it, with its title.
+    chair.type_into("#new-item-id", "survivors").await?;
+    chair
+        .type_into("#new-item-title", "Survivors speak")
+        .await?;
+    chair.type_into("#new-item-minutes", "15").await?;
+    chair.click("#add-item-submit").await?;
+    attendee
+        .wait_for_text(
+            "#agenda li[data-item-id='survivors'][data-state='upcoming']",
+            "Survivors speak",
+        )
+        .await?;
+    // A bad id is refused in the form, and nothing is sent.
+    chair.type_into("#new-item-id", "Not An Id").await?;
+    chair.type_into("#new-item-title", "x").await?;
+    chair.click("#add-item-submit").await?;
+    chair.wait_for("#new-item-id[aria-invalid='true']").await?;
+    Ok(())
+}

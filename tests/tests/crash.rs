@@ -1,7 +1,8 @@
-//! Durability across a crash: the server runs as a separate process, many connections
+//! The server binary as a separate process. Durability across a crash: many connections
 //! raise their hands at once, the process is killed with SIGKILL in the middle of the
-//! burst and started again on the same data directory. Every acknowledged hand must be in
-//! the queue exactly once, and nothing else may be half there.
+//! burst and started again on the same data directory; every acknowledged hand must be in
+//! the queue exactly once, and nothing else may be half there. Also what the command line
+//! offers organisers: invite links minted from a meeting file, and the demo moved to now.
 
 use protocol::{Command, MeetingId, Participant, ParticipantId, Role};
 use server::auth::{Keys, Secret};
@@ -51,9 +52,14 @@ impl ServerProcess {
     }
 
     async fn start_logging(data_dir: &Path, level: &str, logs: Stdio) -> Self {
+        Self::start_with(data_dir, level, logs, &[]).await
+    }
+
+    async fn start_with(data_dir: &Path, level: &str, logs: Stdio, extra: &[&str]) -> Self {
         let mut child = Process::new(server_binary())
             .args(["serve", "--addr", "127.0.0.1:0", "--meeting"])
             .arg(workspace_root().join("examples/demo-meeting.toml"))
+            .args(extra)
             .arg("--data-dir")
             .arg(data_dir)
             .env("MEETING_SECRET", SECRET)
@@ -237,4 +243,71 @@ async fn tokens_never_reach_the_logs() {
         let signature = token.rsplit('.').next().unwrap();
         assert!(!logs.contains(signature), "a token is in the logs");
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invite_links_minted_on_the_command_line_open_the_meeting() {
+    let output = Process::new(server_binary())
+        .arg("invites")
+        .arg(workspace_root().join("examples/demo-meeting.toml"))
+        .args(["--public-url", "https://meet.example.org/"])
+        .env("MEETING_SECRET", SECRET)
+        .output()
+        .await
+        .expect("run `server invites`");
+    assert!(output.status.success(), "{output:?}");
+    let printed = String::from_utf8(output.stdout).unwrap();
+    let links: Vec<&str> = printed
+        .lines()
+        .map(str::trim)
+        .filter(|line| line.starts_with("https://meet.example.org/#token="))
+        .collect();
+    assert_eq!(links.len(), 13, "one per participant: {printed}");
+
+    // The chair's link opens the meeting on a server with the same secret.
+    let data_dir = tempfile::tempdir().unwrap();
+    let server = ServerProcess::start(data_dir.path()).await;
+    let chair_line = printed
+        .lines()
+        .position(|line| line.trim_start().starts_with("chair "))
+        .expect("the chair is listed");
+    let link = printed.lines().nth(chair_line + 1).unwrap().trim();
+    let token = link.split_once("#token=").unwrap().1;
+    let mut client = WsClient::connect(&server.ws_url).await.unwrap();
+    let welcome = client.hello(token, None).await.unwrap();
+    assert_eq!(welcome.you.role, Role::Chair);
+    server.kill().await;
+
+    // Without a secret nothing is minted.
+    let refused = Process::new(server_binary())
+        .arg("invites")
+        .arg(workspace_root().join("examples/demo-meeting.toml"))
+        .env_remove("MEETING_SECRET")
+        .output()
+        .await
+        .unwrap();
+    assert!(!refused.status.success());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn start_now_moves_the_demo_to_the_current_minute() {
+    let data_dir = tempfile::tempdir().unwrap();
+    let before = server::meeting::unix_millis();
+    let server =
+        ServerProcess::start_with(data_dir.path(), "warn", Stdio::null(), &["--start-now"]).await;
+    let keys = Keys::new(&Secret::new(SECRET).unwrap());
+    let meeting = MeetingId::new("victim-assistance-2020");
+    let mut client = WsClient::connect(&server.ws_url).await.unwrap();
+    let token = keys.mint(&meeting, &attendee(1), Duration::from_secs(60));
+    let state = client.hello(&token, None).await.unwrap().meeting.unwrap();
+    let after = server::meeting::unix_millis();
+    let minute =
+        |ms: u64| server::speaker_log::export::rfc3339(ms / 60_000 * 60_000)[..16].to_owned();
+    let start = &state.info.scheduled_start;
+    assert!(start.ends_with(":00Z"), "{start}");
+    assert!(
+        [minute(before), minute(after)].contains(&start[..16].to_owned()),
+        "{start} is not the minute the server started"
+    );
+    server.kill().await;
 }

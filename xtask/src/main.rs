@@ -243,9 +243,12 @@ fn serve(release_client: bool, args: &[String]) -> Result<()> {
         server_args.extend(["--static-dir".to_owned(), dist.display().to_string()]);
     }
     if !has_flag(args, "--meeting") && std::env::var_os("MEETING_FILES").is_none() {
+        // The demo meeting keeps its real date (4 December 2020) in the file; served as a
+        // demonstration, it starts now, so that its times and forecast make sense.
         server_args.extend([
             "--meeting".to_owned(),
             "examples/demo-meeting.toml".to_owned(),
+            "--start-now".to_owned(),
         ]);
     }
     server_args.extend(args.iter().cloned());

@@ -13,6 +13,21 @@
 //! - `#current-item[data-item-id]` (empty before the meeting starts), whose text contains
 //!   the item's title; `#questions`, its guiding questions; `#agenda li[data-item-id]`,
 //!   the current one with `aria-current="step"`.
+//! - The agenda's items (everyone): `#agenda li[data-item-id][data-state]` in the
+//!   agenda's order, `data-state` being `upcoming`, `live`, `done` or `skipped`, shown
+//!   as `.badge.item-state`; `.item-title[lang]` (also in `#current-item`,
+//!   `.current-title-text[lang]`), the title in the meeting's default language, `lang`
+//!   being the language actually shown, followed by `.fallback-note` ("(in French)")
+//!   when the item has no title in that language; `.details`, the presenter and
+//!   planned minutes ("5 min"). In the live item, `#item-timer[data-state][data-used-ms]`
+//!   with `data-planned-ms` when planned, `data-state` `running` or `overrun`; its text
+//!   "12:30 of 80:00", "+2:10 over" or, without a plan, "12:30 used".
+//! - The forecast (everyone): `#forecast` with `#meeting-start[data-at-ms]` (the
+//!   scheduled start), `#meeting-started[data-at-ms]` once started, and, once started,
+//!   `#item-ends-at` and `#meeting-ends-at`, each with `data-at-ms` (server time) when it
+//!   can be forecast. Times are shown as "16:10" in the viewer's time zone. Chair only:
+//!   `#close-list-hint` while the list runs past the plan ("Close the list now to finish
+//!   this item by 16:10 (3 of 5 waiting fit)").
 //! - The floor: `#floor[data-participant-id]` (empty when nobody speaks), with the
 //!   speaker's name; `#floor-timer[data-state]` while someone speaks, `data-state` being
 //!   `running`, `paused` or `overrun`, with `data-spoken-ms` and, when there is a limit,
@@ -52,11 +67,24 @@
 //!   `#clear-queue-confirm` or `#clear-queue-cancel`; the form `#speaking-time-form`
 //!   with `#speaking-time` ("3:00", whole minutes, or empty for the meeting's default),
 //!   `#set-speaking-time`, `#speaking-time-current`, `#speaking-time-error`.
-//! - Chair only, the agenda: `#previous-item`, `#next-item`, `button.go-to` in each
-//!   agenda item.
+//! - Chair only, the agenda: `#previous-item`, `#next-item` (both pass over skipped
+//!   items). In each `#agenda li`: `button.go-to` (`aria-disabled` on the current and on
+//!   skipped items); `button.mark-done`, `button.mark-skipped`, `button.mark-upcoming`,
+//!   each present only when the item is not in that state, none on the live item;
+//!   `button.move-item-up`, `button.move-item-down` (`aria-disabled` at the ends);
+//!   `button.edit-item[aria-expanded]`, which opens the row's `form.edit-item-form` with
+//!   `input.edit-title` (the title in the meeting's default language; other languages'
+//!   titles are kept), `input.edit-presenter`, `input.edit-minutes` (whole minutes,
+//!   1-600, or empty), `p.edit-item-error`, `button.edit-item-submit` (type submit) and
+//!   `button.edit-item-cancel` (Escape also closes it). The form `#add-item`, adding at
+//!   the end of the agenda: `#new-item-id` (1 to 64 lowercase letters, digits and
+//!   dashes, not taken), `#new-item-title` (in the meeting's default language),
+//!   `#new-item-presenter`, `#new-item-minutes`, `#add-item-error`, submit
+//!   `#add-item-submit`. The field at fault gets `aria-invalid="true"` and the focus.
 //! - `#channels li[data-channel-id][data-state]`, the state `live` or `standby`;
 //!   interpreters' `#on-air-toggle[aria-pressed]`.
-//! - `#announcer`: the `aria-live` region; `#notice`: refused commands.
+//! - `#announcer`: the `aria-live` region ("Item changed: …", "Item added: …" among
+//!   others); `#notice`: refused commands.
 //!
 //! Buttons whose action does not fit the moment are `aria-disabled` rather than
 //! `disabled`, so that keyboard focus is not lost when the state changes under it.
@@ -70,7 +98,7 @@ mod list_controls;
 mod request;
 mod speakers;
 
-pub use agenda::{Agenda, CurrentItem, Questions};
+pub use agenda::{Agenda, CurrentItem, Forecast, Questions};
 pub use booth::Booth;
 pub use channels::Channels;
 pub use floor::Floor;

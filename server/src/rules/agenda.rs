@@ -1,7 +1,26 @@
-//! The agenda: moving the meeting from item to item.
+//! The agenda: moving the meeting from item to item, marking items done or skipped,
+//! and changing the agenda during the meeting.
 
 use super::{Rejection, require_chair};
-use protocol::{ErrorCode, Event, ItemId, MeetingState, Participant};
+use crate::meeting_file::{SLUG_RULE, is_slug};
+use protocol::{
+    AgendaItem, ErrorCode, Event, ItemId, ItemState, Localized, MeetingState, Participant,
+};
+
+/// The longest title (in one language) and presenter, in characters.
+pub const MAX_TITLE_CHARS: usize = 200;
+
+/// The longest planned duration of an item, in minutes.
+pub const MAX_PLANNED_MINUTES: u32 = 600;
+
+fn position_of(state: &MeetingState, item: &ItemId) -> Result<usize, Rejection> {
+    state.item_position(item).ok_or_else(|| {
+        Rejection::new(
+            ErrorCode::NotFound,
+            format!("the agenda has no item `{item}`"),
+        )
+    })
+}
 
 pub(super) fn set_current_item(
     state: &MeetingState,
@@ -9,27 +28,33 @@ pub(super) fn set_current_item(
     item: &ItemId,
 ) -> Result<Event, Rejection> {
     require_chair(sender)?;
-    if state.item_position(item).is_none() {
-        return Err(Rejection::new(
-            ErrorCode::NotFound,
-            format!("the agenda has no item `{item}`"),
-        ));
-    }
+    let index = position_of(state, item)?;
     if state.current_item.as_ref() == Some(item) {
         return Err(Rejection::new(
             ErrorCode::Conflict,
             "this item is already being discussed",
         ));
     }
+    if state.agenda[index].state == ItemState::Skipped {
+        return Err(Rejection::new(
+            ErrorCode::Conflict,
+            "this item is skipped; mark it upcoming first",
+        ));
+    }
     Ok(Event::CurrentItemChanged { item: item.clone() })
+}
+
+/// Whether the chair can take up this item by moving on or back.
+fn open(item: &AgendaItem) -> bool {
+    item.state != ItemState::Skipped
 }
 
 pub(super) fn next_item(state: &MeetingState, sender: &Participant) -> Result<Event, Rejection> {
     require_chair(sender)?;
-    let next = state.current_item_position().map_or(0, |index| index + 1);
-    let item = state
-        .agenda
-        .get(next)
+    let from = state.current_item_position().map_or(0, |index| index + 1);
+    let item = state.agenda[from.min(state.agenda.len())..]
+        .iter()
+        .find(|item| open(item))
         .ok_or_else(|| Rejection::new(ErrorCode::Conflict, "this is the last agenda item"))?;
     Ok(Event::CurrentItemChanged {
         item: item.id.clone(),
@@ -41,12 +66,193 @@ pub(super) fn previous_item(
     sender: &Participant,
 ) -> Result<Event, Rejection> {
     require_chair(sender)?;
-    let previous = state
+    let item = state
         .current_item_position()
-        .and_then(|index| index.checked_sub(1))
+        .and_then(|index| state.agenda[..index].iter().rev().find(|item| open(item)))
         .ok_or_else(|| Rejection::new(ErrorCode::Conflict, "there is no previous agenda item"))?;
     Ok(Event::CurrentItemChanged {
-        item: state.agenda[previous].id.clone(),
+        item: item.id.clone(),
+    })
+}
+
+pub(super) fn mark_item(
+    state: &MeetingState,
+    sender: &Participant,
+    item: &ItemId,
+    new_state: ItemState,
+) -> Result<Event, Rejection> {
+    require_chair(sender)?;
+    let index = position_of(state, item)?;
+    if new_state == ItemState::Live {
+        return Err(Rejection::new(
+            ErrorCode::Invalid,
+            "an item goes live when the chair moves to it",
+        ));
+    }
+    if state.current_item.as_ref() == Some(item) {
+        return Err(Rejection::new(
+            ErrorCode::Conflict,
+            "this item is being discussed; move on to mark it",
+        ));
+    }
+    if state.agenda[index].state == new_state {
+        return Err(Rejection::new(
+            ErrorCode::Conflict,
+            "the item is already so",
+        ));
+    }
+    Ok(Event::ItemMarked {
+        item: item.clone(),
+        state: new_state,
+    })
+}
+
+/// What the chair gave for an item: its title, presenter and planned duration.
+pub(super) struct ItemFields<'a> {
+    pub title: &'a Localized,
+    pub presenter: Option<&'a str>,
+    pub planned_minutes: Option<u32>,
+}
+
+/// The fields, checked and tidied: titles trimmed, in the meeting's languages.
+fn checked(
+    state: &MeetingState,
+    fields: &ItemFields<'_>,
+) -> Result<(Localized, Option<String>, Option<u32>), Rejection> {
+    let invalid = |message: String| Rejection::new(ErrorCode::Invalid, message);
+    let mut title = Localized::default();
+    for (language, text) in &fields.title.0 {
+        if !state.info.languages.contains(language) {
+            return Err(invalid(format!(
+                "`{language}` is not a language of this meeting"
+            )));
+        }
+        let text = text.trim();
+        if text.chars().count() > MAX_TITLE_CHARS {
+            return Err(invalid(format!(
+                "a title has at most {MAX_TITLE_CHARS} characters"
+            )));
+        }
+        if !text.is_empty() {
+            title.0.insert(language.clone(), text.to_owned());
+        }
+    }
+    if title.0.is_empty() {
+        return Err(invalid("give the title in at least one language".into()));
+    }
+    let presenter = fields
+        .presenter
+        .map(str::trim)
+        .filter(|presenter| !presenter.is_empty());
+    if presenter.is_some_and(|presenter| presenter.chars().count() > MAX_TITLE_CHARS) {
+        return Err(invalid(format!(
+            "a presenter has at most {MAX_TITLE_CHARS} characters"
+        )));
+    }
+    if fields
+        .planned_minutes
+        .is_some_and(|minutes| minutes == 0 || minutes > MAX_PLANNED_MINUTES)
+    {
+        return Err(invalid(format!(
+            "a planned duration is from 1 to {MAX_PLANNED_MINUTES} minutes"
+        )));
+    }
+    Ok((title, presenter.map(str::to_owned), fields.planned_minutes))
+}
+
+pub(super) fn add_item(
+    state: &MeetingState,
+    sender: &Participant,
+    id: &ItemId,
+    fields: ItemFields<'_>,
+    position: Option<u32>,
+) -> Result<Event, Rejection> {
+    require_chair(sender)?;
+    if !is_slug(id.as_str()) {
+        return Err(Rejection::new(
+            ErrorCode::Invalid,
+            format!("an item id must {SLUG_RULE}"),
+        ));
+    }
+    if state.item_position(id).is_some() {
+        return Err(Rejection::new(
+            ErrorCode::Conflict,
+            format!("the agenda already has an item `{id}`"),
+        ));
+    }
+    let last = u32::try_from(state.agenda.len() + 1).unwrap_or(u32::MAX);
+    let position = position.unwrap_or(last);
+    if !(1..=last).contains(&position) {
+        return Err(Rejection::new(
+            ErrorCode::Invalid,
+            format!("the position must be from 1 to {last}"),
+        ));
+    }
+    let (title, presenter, planned_minutes) = checked(state, &fields)?;
+    Ok(Event::ItemAdded {
+        item: AgendaItem {
+            id: id.clone(),
+            title,
+            presenter,
+            planned_minutes,
+            questions: Vec::new(),
+            speaking_time_seconds: None,
+            state: ItemState::Upcoming,
+            used_ms: 0,
+            live_since: None,
+        },
+        position,
+    })
+}
+
+pub(super) fn edit_item(
+    state: &MeetingState,
+    sender: &Participant,
+    item: &ItemId,
+    fields: ItemFields<'_>,
+) -> Result<Event, Rejection> {
+    require_chair(sender)?;
+    let index = position_of(state, item)?;
+    let (title, presenter, planned_minutes) = checked(state, &fields)?;
+    let current = &state.agenda[index];
+    if current.title == title
+        && current.presenter == presenter
+        && current.planned_minutes == planned_minutes
+    {
+        return Err(Rejection::new(ErrorCode::Conflict, "nothing changes"));
+    }
+    Ok(Event::ItemEdited {
+        item: item.clone(),
+        title,
+        presenter,
+        planned_minutes,
+    })
+}
+
+pub(super) fn move_item(
+    state: &MeetingState,
+    sender: &Participant,
+    item: &ItemId,
+    position: u32,
+) -> Result<Event, Rejection> {
+    require_chair(sender)?;
+    let index = position_of(state, item)?;
+    let last = u32::try_from(state.agenda.len()).unwrap_or(u32::MAX);
+    if !(1..=last).contains(&position) {
+        return Err(Rejection::new(
+            ErrorCode::Invalid,
+            format!("the position must be from 1 to {last}"),
+        ));
+    }
+    if usize::try_from(position - 1).ok() == Some(index) {
+        return Err(Rejection::new(
+            ErrorCode::Conflict,
+            "the item is already there",
+        ));
+    }
+    Ok(Event::ItemMoved {
+        item: item.clone(),
+        position,
     })
 }
 

@@ -98,6 +98,42 @@ pub fn decide(
         Command::SetCurrentItem { item } => one(agenda::set_current_item(state, sender, item)),
         Command::NextItem => one(agenda::next_item(state, sender)),
         Command::PreviousItem => one(agenda::previous_item(state, sender)),
+        Command::MarkItem { item, state: to } => one(agenda::mark_item(state, sender, item, *to)),
+        Command::AddItem {
+            item: id,
+            title,
+            presenter,
+            planned_minutes,
+            position,
+        } => one(agenda::add_item(
+            state,
+            sender,
+            id,
+            agenda::ItemFields {
+                title,
+                presenter: presenter.as_deref(),
+                planned_minutes: *planned_minutes,
+            },
+            *position,
+        )),
+        Command::EditItem {
+            item,
+            title,
+            presenter,
+            planned_minutes,
+        } => one(agenda::edit_item(
+            state,
+            sender,
+            item,
+            agenda::ItemFields {
+                title,
+                presenter: presenter.as_deref(),
+                planned_minutes: *planned_minutes,
+            },
+        )),
+        Command::MoveItem { item, position } => {
+            one(agenda::move_item(state, sender, item, *position))
+        }
         Command::SetOnAir { channel, on_air } => {
             one(interpretation::set_on_air(state, sender, channel, *on_air))
         }

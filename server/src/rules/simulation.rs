@@ -8,8 +8,8 @@
 
 use super::decide;
 use protocol::{
-    AgendaItem, ChannelId, Command, EventEnvelope, ItemId, LanguageCode, Localized, MeetingId,
-    MeetingInfo, MeetingState, Participant, ParticipantId, RequestKind,
+    AgendaItem, ChannelId, Command, EventEnvelope, ItemId, ItemState, LanguageCode, Localized,
+    MeetingId, MeetingInfo, MeetingState, Participant, ParticipantId, RequestKind,
 };
 use std::collections::HashSet;
 
@@ -69,6 +69,9 @@ pub fn meeting() -> MeetingState {
                 vec![]
             },
             speaking_time_seconds: None,
+            state: protocol::ItemState::Upcoming,
+            used_ms: 0,
+            live_since: None,
         })
         .to_vec();
     MeetingState::new(info, agenda)
@@ -91,7 +94,18 @@ fn command(kind: u8, argument: u8, cast: &[Participant], state: &MeetingState) -
     let channel = || ChannelId::new(channels[index % channels.len()]);
     let items = ["one", "two", "three", "nine"];
     let languages = ["ar", "en", "fr", "es", "xx"];
-    match kind % 20 {
+    let item = || ItemId::new(items[index % items.len()]);
+    let title = || {
+        Localized(
+            [(
+                LanguageCode::new(languages[index % 5]),
+                format!("Item {argument}"),
+            )]
+            .into_iter()
+            .collect(),
+        )
+    };
+    match kind % 24 {
         0 | 1 => Command::RaiseHand {
             kind: RequestKind::ALL[index % 4],
             question: argument
@@ -138,6 +152,32 @@ fn command(kind: u8, argument: u8, cast: &[Participant], state: &MeetingState) -
         16 => Command::ReaddLastSpeaker,
         17 => Command::SetSpeakingTime {
             seconds: (!argument.is_multiple_of(4)).then_some(u32::from(argument) * 4),
+        },
+        20 => Command::MarkItem {
+            item: item(),
+            state: [
+                ItemState::Done,
+                ItemState::Skipped,
+                ItemState::Upcoming,
+                ItemState::Live,
+            ][index % 4],
+        },
+        21 => Command::AddItem {
+            item: ItemId::new(["four", "five", "two", "Bad Id"][index % 4]),
+            title: title(),
+            presenter: None,
+            planned_minutes: Some(u32::from(argument % 20)),
+            position: (!argument.is_multiple_of(3)).then_some(u32::from(argument % 6)),
+        },
+        22 => Command::EditItem {
+            item: item(),
+            title: title(),
+            presenter: argument.is_multiple_of(2).then(|| "Chair".to_owned()),
+            planned_minutes: Some(u32::from(argument % 90)),
+        },
+        23 => Command::MoveItem {
+            item: item(),
+            position: u32::from(argument % 6),
         },
         18 => match argument % 3 {
             0 => Command::SetCurrentItem {
@@ -291,6 +331,21 @@ pub fn check_invariants(state: &MeetingState) -> Result<(), String> {
     {
         return Err(format!("the current item {item} is not on the agenda"));
     }
+    for item in &state.agenda {
+        let current = state.current_item.as_ref() == Some(&item.id);
+        if current != (item.state == ItemState::Live) || current != item.live_since.is_some() {
+            return Err(format!(
+                "item {} is live without being current, or the reverse",
+                item.id
+            ));
+        }
+        if state.list(&item.id).is_none() {
+            return Err(format!("item {} has no list of speakers", item.id));
+        }
+    }
+    if state.lists.len() != state.agenda.len() {
+        return Err("a list of speakers belongs to no item".into());
+    }
     Ok(())
 }
 
@@ -387,6 +442,10 @@ mod tests {
             "next_item",
             "previous_item",
             "set_on_air",
+            "mark_item",
+            "add_item",
+            "edit_item",
+            "move_item",
         ];
         for name in names {
             assert!(
