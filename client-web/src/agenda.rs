@@ -192,6 +192,27 @@ pub fn clock_at(ms: u64, offset_minutes: i32) -> String {
     format!("{:02}:{:02}", minute_of_day / 60, minute_of_day % 60)
 }
 
+/// "16:10" when server time `ms` falls on the same local day as `now`, else
+/// "2020-12-04 15:00": a scheduled start days away must not read as today's. Offsets as
+/// [`clock_at`] takes them.
+pub fn date_and_clock_at(
+    ms: u64,
+    offset_minutes: i32,
+    now: u64,
+    now_offset_minutes: i32,
+) -> String {
+    let local_day = |ms: u64, offset: i32| {
+        (i64::try_from(ms / 60_000).unwrap_or(i64::MAX) - i64::from(offset)).div_euclid(24 * 60)
+    };
+    let day = local_day(ms, offset_minutes);
+    let clock = clock_at(ms, offset_minutes);
+    if day == local_day(now, now_offset_minutes) {
+        return clock;
+    }
+    let (year, month, date) = protocol::time::civil_from_days(u64::try_from(day).unwrap_or(0));
+    format!("{year:04}-{month:02}-{date:02} {clock}")
+}
+
 /// What the forecast panel shows, the times already in the viewer's time zone.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ForecastView {
@@ -538,6 +559,25 @@ mod tests {
         );
         let timer = ItemTimer::of(&state.agenda[0], 61_000);
         assert_eq!(timer.used_ms, 60_000);
+    }
+
+    #[test]
+    fn a_time_on_another_day_shows_its_date() {
+        // 4 December 2020, 14:00 UTC, seen from UTC+1 (offset -60).
+        let start = 1_607_090_400_000;
+        assert_eq!(
+            date_and_clock_at(start, -60, start + 3_600_000, -60),
+            "15:00"
+        );
+        assert_eq!(
+            date_and_clock_at(start, -60, start + 86_400_000, -60),
+            "2020-12-04 15:00"
+        );
+        // Late in the evening in UTC-5 it is still the 3rd there.
+        assert_eq!(
+            date_and_clock_at(start - 15 * 3_600_000, 300, start, 300),
+            "2020-12-03 18:00"
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@
 //! - [`state`]: [`MeetingState`], the [`Event`]s that change it and
 //!   [`MeetingState::apply`], the fold.
 //! - [`forecast`]: when the current item and the meeting will end, and the chair's hint.
+//! - [`time`]: server times (ms since the Unix epoch) as calendar dates.
 //! - [`speakers`]: the list of speakers: floor requests, their order, the speech timer.
 //!
 //! # Conversation
@@ -35,6 +36,7 @@ pub mod ids;
 pub mod messages;
 pub mod speakers;
 pub mod state;
+pub mod time;
 
 pub use error::{ErrorCode, close};
 pub use ids::{ChannelId, ItemId, LanguageCode, MeetingId, ParticipantId};

@@ -188,7 +188,7 @@ async fn serve(args: ServeArgs) -> Result<()> {
         .collect::<Result<Vec<_>, _>>()?;
     if args.start_now {
         let minute = server::meeting::unix_millis() / 60_000 * 60_000;
-        let now = server::speaker_log::export::rfc3339(minute);
+        let now = protocol::time::rfc3339(minute);
         for meeting in &mut meetings {
             meeting.info.scheduled_start = now.replace(".000Z", "Z");
         }

@@ -301,8 +301,7 @@ async fn start_now_moves_the_demo_to_the_current_minute() {
     let token = keys.mint(&meeting, &attendee(1), Duration::from_secs(60));
     let state = client.hello(&token, None).await.unwrap().meeting.unwrap();
     let after = server::meeting::unix_millis();
-    let minute =
-        |ms: u64| server::speaker_log::export::rfc3339(ms / 60_000 * 60_000)[..16].to_owned();
+    let minute = |ms: u64| protocol::time::rfc3339(ms / 60_000 * 60_000)[..16].to_owned();
     let start = &state.info.scheduled_start;
     assert!(start.ends_with(":00Z"), "{start}");
     assert!(

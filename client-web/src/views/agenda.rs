@@ -198,7 +198,10 @@ pub fn Forecast() -> impl IntoView {
             <h2 id="forecast-heading">{i18n::text(Key::Forecast)}</h2>
             {move || scheduled.get().map(|ms| view! {
                 <p id="meeting-start" data-at-ms=ms.to_string()>
-                    {i18n::scheduled_start(&local_clock(ms))}
+                    {move || {
+                        let now = session.server_now();
+                        i18n::scheduled_start(&agenda::date_and_clock_at(ms, offset_at(ms), now, offset_at(now)))
+                    }}
                 </p>
             })}
             {move || started.get().map(|ms| view! {
