@@ -462,15 +462,8 @@ impl WsClient {
     ///
     /// On timeout or close, or when an error arrives instead.
     pub async fn view_where(&mut self, wanted: impl Fn(&QueueView) -> bool) -> Result<QueueView> {
-        self.wait_for(|client| {
-            while let Some(view) = client.pending_views.pop_front() {
-                if wanted(&view) {
-                    return Some(view);
-                }
-            }
-            None
-        })
-        .await
+        self.wait_for(|client| pop_first_where(&mut client.pending_views, &wanted))
+            .await
     }
 
     /// The first `your_requests` list, pending or to come, that satisfies `wanted`.
@@ -482,20 +475,8 @@ impl WsClient {
         &mut self,
         wanted: impl Fn(&[MyRequest]) -> bool,
     ) -> Result<Vec<MyRequest>> {
-        self.wait_for(|client| {
-            while let Some(mine) = client.pending_mine.pop_front() {
-                if wanted(&mine) {
-                    return Some(mine);
-                }
-            }
-            None
-        })
-        .await
-    }
-
-    /// How many `queue` views and `your_requests` lists wait unread in the buffers.
-    pub fn pending_summaries(&self) -> (usize, usize) {
-        (self.pending_views.len(), self.pending_mine.len())
+        self.wait_for(|client| pop_first_where(&mut client.pending_mine, |mine| wanted(mine)))
+            .await
     }
 
     /// Reads until the server closes the connection.
@@ -550,6 +531,17 @@ impl WsClient {
     pub async fn close(mut self) {
         let _ = self.socket.close(None).await;
     }
+}
+
+/// Takes the first of `pending` that `wanted` accepts, dropping those before it (views
+/// and `your_requests` are coalesced, so how many come before the awaited one varies).
+fn pop_first_where<T>(pending: &mut VecDeque<T>, wanted: impl Fn(&T) -> bool) -> Option<T> {
+    while let Some(next) = pending.pop_front() {
+        if wanted(&next) {
+            return Some(next);
+        }
+    }
+    None
 }
 
 /// The participant id of an attendee in the demo meeting.
