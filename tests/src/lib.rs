@@ -269,6 +269,17 @@ pub struct Closed {
 }
 
 impl WsClient {
+    /// A client on an open WebSocket, nothing read yet.
+    fn over(socket: WebSocketStream<MaybeTlsStream<TcpStream>>) -> Self {
+        Self {
+            socket,
+            next_id: 1,
+            pending_events: VecDeque::new(),
+            pending_views: VecDeque::new(),
+            pending_mine: VecDeque::new(),
+        }
+    }
+
     /// Opens a WebSocket to `url`.
     ///
     /// # Errors
@@ -280,13 +291,7 @@ impl WsClient {
                 .await
                 .map_err(|_| anyhow!("no handshake with {url} within {READ_DEADLINE:?}"))?
                 .with_context(|| format!("connect to {url}"))?;
-        Ok(Self {
-            socket,
-            next_id: 1,
-            pending_events: VecDeque::new(),
-            pending_views: VecDeque::new(),
-            pending_mine: VecDeque::new(),
-        })
+        Ok(Self::over(socket))
     }
 
     /// Opens a WebSocket to `url` over a socket with a tiny receive buffer, so that a
@@ -302,13 +307,7 @@ impl WsClient {
         let (socket, _) = tokio_tungstenite::client_async(url, MaybeTlsStream::Plain(stream))
             .await
             .with_context(|| format!("handshake with {url}"))?;
-        Ok(Self {
-            socket,
-            next_id: 1,
-            pending_events: VecDeque::new(),
-            pending_views: VecDeque::new(),
-            pending_mine: VecDeque::new(),
-        })
+        Ok(Self::over(socket))
     }
 
     /// Sends a raw text frame.
