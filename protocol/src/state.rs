@@ -371,6 +371,19 @@ pub enum Event {
         /// Its new 1-based position.
         position: u32,
     },
+    /// The organisers updated the meeting's description and agenda (the meetings API).
+    /// Items are matched by id: a kept item keeps its state, time used and list of
+    /// speakers; a new item starts upcoming with an empty list; an item left out is
+    /// removed with its list. Channels follow the new languages.
+    MeetingUpdated {
+        /// The new description; its id is the meeting's.
+        info: MeetingInfo,
+        /// The new agenda, in order, as the organisers describe it (the items' states and
+        /// times are not taken from here).
+        agenda: Vec<AgendaItem>,
+    },
+    /// The meeting was closed: nothing changes any more, and its record stays readable.
+    MeetingClosed,
     /// An interpreter went on air on a channel.
     ChannelOnAir {
         /// The channel.
@@ -444,6 +457,9 @@ pub struct MeetingState {
     /// Server time (ms since the Unix epoch) the chair first opened an item.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started_at: Option<u64>,
+    /// Server time (ms since the Unix epoch) the meeting was closed, once it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed_at: Option<u64>,
     /// The seq of the last event folded into this state (0 before any event).
     pub seq: u64,
     /// Whether this is a summarised state (see above).
@@ -506,6 +522,7 @@ impl MeetingState {
             next_request: 1,
             channels,
             started_at: None,
+            closed_at: None,
             seq: 0,
             summarised: false,
         }
@@ -560,6 +577,7 @@ impl MeetingState {
             next_request: 0,
             channels: self.channels.clone(),
             started_at: self.started_at,
+            closed_at: self.closed_at,
             seq: self.seq,
             summarised: true,
         }
@@ -624,6 +642,9 @@ impl MeetingState {
             return Err(ApplyError::Inconsistent(
                 "a summarised state gets the list of speakers as views",
             ));
+        }
+        if self.closed_at.is_some() {
+            return Err(ApplyError::Inconsistent("the meeting is closed"));
         }
         let at = envelope.at;
         match &envelope.event {
@@ -852,6 +873,22 @@ impl MeetingState {
                 let moved = self.agenda.remove(index);
                 self.agenda.insert(target, moved);
             }
+            Event::MeetingUpdated { info, agenda } => self.update(info, agenda)?,
+            Event::MeetingClosed => {
+                if self.closed_at.is_some() {
+                    return Err(ApplyError::Inconsistent("the meeting is already closed"));
+                }
+                if self.floor.is_some() {
+                    return Err(ApplyError::Inconsistent("someone has the floor"));
+                }
+                if let Some(index) = self.current_item_position() {
+                    let item = &mut self.agenda[index];
+                    item.used_ms = item.used_ms_at(at);
+                    item.live_since = None;
+                    item.state = ItemState::Done;
+                }
+                self.closed_at = Some(at);
+            }
             Event::ChannelOnAir {
                 channel,
                 participant,
@@ -874,6 +911,95 @@ impl MeetingState {
             }
         }
         self.seq = envelope.seq;
+        Ok(())
+    }
+
+    /// Folds [`Event::MeetingUpdated`]: all or nothing (checks come first).
+    fn update(&mut self, info: &MeetingInfo, agenda: &[AgendaItem]) -> Result<(), ApplyError> {
+        if info.id != self.info.id {
+            return Err(ApplyError::Inconsistent("another meeting's description"));
+        }
+        let mut ids: Vec<&ItemId> = agenda.iter().map(|item| &item.id).collect();
+        ids.sort_unstable();
+        if ids.windows(2).any(|pair| pair[0] == pair[1]) {
+            return Err(ApplyError::Inconsistent("an item id appears twice"));
+        }
+        let kept = |id: &ItemId| agenda.iter().any(|item| &item.id == id);
+        if self.current_item.as_ref().is_some_and(|item| !kept(item)) {
+            return Err(ApplyError::Inconsistent(
+                "the current item cannot be removed",
+            ));
+        }
+        let removed_channel_on_air = self.channels.iter().any(|channel| {
+            matches!(&channel.kind, ChannelKind::Interpretation { language }
+                if !info.languages.contains(language) && channel.on_air.is_some())
+        });
+        if removed_channel_on_air {
+            return Err(ApplyError::Inconsistent(
+                "a removed language's channel is on air",
+            ));
+        }
+        let mut updated = Vec::with_capacity(agenda.len());
+        for item in agenda {
+            let mut item = AgendaItem {
+                state: ItemState::Upcoming,
+                used_ms: 0,
+                live_since: None,
+                ..item.clone()
+            };
+            match self.item_position(&item.id) {
+                Some(index) => {
+                    let old = &self.agenda[index];
+                    item.state = old.state;
+                    item.used_ms = old.used_ms;
+                    item.live_since = old.live_since;
+                    if old.speaking_time_seconds != item.speaking_time_seconds
+                        && let Some(list) = self.list_mut(&item.id)
+                    {
+                        list.speaking_time_seconds = item.speaking_time_seconds;
+                    }
+                }
+                None if !self.summarised => self.lists.push(SpeakersList::new(
+                    item.id.clone(),
+                    item.speaking_time_seconds,
+                )),
+                None => {}
+            }
+            updated.push(item);
+        }
+        self.lists.retain(|list| kept(&list.item));
+        self.agenda = updated;
+        // The interpretation channels follow the new languages, in their order, where the
+        // old ones stood; a kept language keeps its channel as it is.
+        let old = std::mem::take(&mut self.channels);
+        let interpretation_of = |language: &LanguageCode| {
+            old.iter()
+                .find(|channel| {
+                    matches!(&channel.kind, ChannelKind::Interpretation { language: held } if held == language)
+                })
+                .cloned()
+                .unwrap_or_else(|| Channel {
+                    id: ChannelId::new(language.as_str()),
+                    kind: ChannelKind::Interpretation {
+                        language: language.clone(),
+                    },
+                    on_air: None,
+                })
+        };
+        let mut interpretation: Vec<Channel> =
+            info.languages.iter().map(interpretation_of).collect();
+        let mut channels = Vec::with_capacity(interpretation.len() + 3);
+        for channel in &old {
+            if matches!(channel.kind, ChannelKind::Interpretation { .. }) {
+                channels.append(&mut interpretation);
+            } else {
+                channels.push(channel.clone());
+            }
+        }
+        let at = channels.len().min(1);
+        channels.splice(at..at, interpretation);
+        self.channels = channels;
+        self.info = info.clone();
         Ok(())
     }
 
@@ -975,6 +1101,8 @@ impl Event {
                 | Self::ItemAdded { .. }
                 | Self::ItemEdited { .. }
                 | Self::ItemMoved { .. }
+                | Self::MeetingUpdated { .. }
+                | Self::MeetingClosed
                 | Self::ChannelOnAir { .. }
                 | Self::ChannelOffAir { .. }
         )

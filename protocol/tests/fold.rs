@@ -751,3 +751,150 @@ fn the_forecast_adds_the_list_to_the_plan_and_hints_to_close_the_list() {
         Some(now + 480_000)
     );
 }
+
+#[test]
+fn an_update_keeps_items_by_id_and_follows_the_new_languages() {
+    let mut state = meeting();
+    check(
+        &mut state,
+        vec![
+            Event::FloorRequested {
+                item: discussion(),
+                request: request(1, "kenya", RequestKind::Intervention, None),
+                top: false,
+            },
+            Event::CurrentItemChanged { item: opening() },
+            Event::CurrentItemChanged { item: discussion() },
+            Event::ChannelOnAir {
+                channel: ChannelId::new("fr"),
+                participant: ParticipantId::new("booth-fr"),
+                name: "Booth".into(),
+            },
+        ],
+    );
+    let mut info = state.info.clone();
+    info.title = Localized([(LanguageCode::new("en"), "Renamed".into())].into());
+    info.languages = ["fr", "en", "ru"].map(LanguageCode::new).to_vec();
+    let mut agenda = state.agenda.clone();
+    // As a meeting file describes them: no state, no time.
+    for item in &mut agenda {
+        item.state = protocol::ItemState::Upcoming;
+        item.used_ms = 0;
+        item.live_since = None;
+    }
+    agenda.remove(2); // closing
+    agenda[1].speaking_time_seconds = Some(90);
+    agenda[1].planned_minutes = Some(45);
+    let mut added = agenda[0].clone();
+    added.id = ItemId::new("survivors");
+    agenda.insert(0, added);
+    check(&mut state, vec![Event::MeetingUpdated { info, agenda }]);
+
+    let ids: Vec<_> = state.agenda.iter().map(|item| item.id.as_str()).collect();
+    assert_eq!(ids, ["survivors", "opening", "discussion"]);
+    assert_eq!(state.info.title.0.len(), 1);
+    let opening_item = &state.agenda[1];
+    assert_eq!(opening_item.state, protocol::ItemState::Done, "state kept");
+    assert_eq!(opening_item.used_ms, 1_000, "time used kept");
+    let live = &state.agenda[2];
+    assert_eq!(live.state, protocol::ItemState::Live);
+    assert_eq!(live.live_since, Some(3_000));
+    assert_eq!(live.planned_minutes, Some(45));
+    assert_eq!(state.current_item, Some(discussion()));
+    let list = state.list(&discussion()).unwrap();
+    assert_eq!(list.queue.len(), 1, "the list and its request are kept");
+    assert_eq!(
+        list.speaking_time_seconds,
+        Some(90),
+        "the new limit applies"
+    );
+    assert!(state.list(&ItemId::new("survivors")).is_some());
+    assert!(state.list(&ItemId::new("closing")).is_none());
+    let channels: Vec<_> = state.channels.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(channels, ["floor", "fr", "en", "ru", "sign", "captions"]);
+    assert!(
+        state
+            .channel(&ChannelId::new("fr"))
+            .unwrap()
+            .on_air
+            .is_some(),
+        "a kept channel stays on air"
+    );
+
+    // Refused, and nothing changes: the current item removed, another meeting, an id
+    // twice, a language removed while its channel is on air.
+    let before = state.clone();
+    let mut without_current = state.info.clone();
+    without_current.languages = state.info.languages.clone();
+    let items = |ids: &[&str]| -> Vec<AgendaItem> {
+        ids.iter()
+            .map(|id| AgendaItem {
+                id: ItemId::new(*id),
+                ..state.agenda[0].clone()
+            })
+            .collect()
+    };
+    let mut other = state.info.clone();
+    other.id = MeetingId::new("other");
+    let mut no_french = state.info.clone();
+    no_french.languages = vec![LanguageCode::new("en")];
+    for event in [
+        Event::MeetingUpdated {
+            info: without_current,
+            agenda: items(&["opening"]),
+        },
+        Event::MeetingUpdated {
+            info: other,
+            agenda: items(&["opening", "discussion"]),
+        },
+        Event::MeetingUpdated {
+            info: state.info.clone(),
+            agenda: items(&["opening", "discussion", "opening"]),
+        },
+        Event::MeetingUpdated {
+            info: no_french,
+            agenda: items(&["opening", "discussion"]),
+        },
+    ] {
+        let envelope = EventEnvelope {
+            seq: state.seq + 1,
+            at: 9_000,
+            actor: None,
+            event,
+        };
+        assert!(state.apply(&envelope).is_err(), "{envelope:?}");
+        assert_eq!(state, before);
+    }
+}
+
+#[test]
+fn a_closed_meeting_counts_the_live_item_done_and_takes_no_more_events() {
+    let mut state = meeting();
+    check(
+        &mut state,
+        vec![Event::CurrentItemChanged { item: opening() }],
+    );
+    check(&mut state, vec![Event::MeetingClosed]);
+    assert_eq!(state.closed_at, Some(2_000));
+    assert_eq!(state.agenda[0].state, protocol::ItemState::Done);
+    assert_eq!(state.agenda[0].used_ms, 1_000);
+    assert_eq!(state.agenda[0].live_since, None);
+    assert!(
+        state.summarised().closed_at.is_some(),
+        "attendees see it too"
+    );
+    let before = state.clone();
+    for event in [
+        Event::MeetingClosed,
+        Event::CurrentItemChanged { item: discussion() },
+    ] {
+        let envelope = EventEnvelope {
+            seq: state.seq + 1,
+            at: 9_000,
+            actor: None,
+            event,
+        };
+        assert!(state.apply(&envelope).is_err());
+        assert_eq!(state, before);
+    }
+}

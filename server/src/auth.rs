@@ -3,6 +3,10 @@
 //!
 //! Tokens are HS256 JWTs. The algorithm is pinned (a token that names another is refused),
 //! `exp`, `aud` and `sub` are required, and the leeway for clocks is small.
+//!
+//! Besides participants' tokens (whose audience is one meeting), an administrator's token
+//! (audience [`ADMIN_AUDIENCE`]) lets organisers create meetings through the meetings API.
+//! It opens no meeting's WebSocket: no meeting has that id.
 
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use protocol::{ChannelId, LanguageCode, MeetingId, Participant, ParticipantId, Role};
@@ -12,6 +16,9 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// The clock skew, in seconds, tolerated when checking `exp`.
 pub const LEEWAY_SECONDS: u64 = 5;
+
+/// The audience of an administrator's token: not a meeting id (those are slugs).
+pub const ADMIN_AUDIENCE: &str = "*";
 
 /// The only algorithm tokens may use.
 const ALGORITHM: Algorithm = Algorithm::HS256;
@@ -46,6 +53,11 @@ impl Claims {
     /// The meeting these claims are for.
     pub fn meeting(&self) -> MeetingId {
         MeetingId::new(&self.aud)
+    }
+
+    /// Whether these are an administrator's claims (see [`Keys::mint_admin`]).
+    pub fn is_admin(&self) -> bool {
+        self.aud == ADMIN_AUDIENCE && self.role == Role::Organiser
     }
 
     /// The participant these claims describe.
@@ -164,6 +176,22 @@ impl Keys {
         self.sign(&claims)
     }
 
+    /// Mints an administrator's token, valid for `ttl` from now: for the meetings API.
+    pub fn mint_admin(&self, ttl: Duration) -> String {
+        let now = unix_seconds();
+        self.sign(&Claims {
+            sub: "admin".into(),
+            aud: ADMIN_AUDIENCE.into(),
+            exp: now + ttl.as_secs(),
+            iat: now,
+            name: "Administrator".into(),
+            role: Role::Organiser,
+            delegation: None,
+            booth: None,
+            languages: Vec::new(),
+        })
+    }
+
     /// Signs arbitrary claims (tests use this to make expired tokens).
     ///
     /// # Panics
@@ -204,6 +232,17 @@ impl Keys {
     }
 }
 
+/// The token of an `Authorization: Bearer <token>` header (the scheme in any case).
+pub(crate) fn bearer_token(headers: &axum::http::HeaderMap) -> Option<&str> {
+    let value = headers
+        .get(axum::http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?;
+    let (scheme, token) = value.trim().split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
+}
+
 /// Seconds since the Unix epoch.
 pub fn unix_seconds() -> u64 {
     SystemTime::now()
@@ -224,6 +263,44 @@ mod tests {
             booth: None,
             languages: vec![LanguageCode::new("es")],
         }
+    }
+
+    #[test]
+    fn the_bearer_token_is_read_from_the_authorization_header() {
+        use axum::http::{HeaderMap, HeaderValue, header};
+        let with_authorization = |value: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::AUTHORIZATION, HeaderValue::from_str(value).unwrap());
+            headers
+        };
+        assert_eq!(
+            bearer_token(&with_authorization("Bearer abc.def")),
+            Some("abc.def")
+        );
+        assert_eq!(
+            bearer_token(&with_authorization("bearer  abc ")),
+            Some("abc")
+        );
+        assert_eq!(bearer_token(&with_authorization("Basic abc")), None);
+        assert_eq!(bearer_token(&with_authorization("Bearer ")), None);
+        assert_eq!(bearer_token(&HeaderMap::new()), None);
+    }
+
+    #[test]
+    fn an_administrator_token_opens_no_meeting() {
+        let keys = Keys::new(&Secret::random());
+        let token = keys.mint_admin(Duration::from_secs(60));
+        assert_eq!(keys.verify(&token, hosted), Err(TokenError::UnknownMeeting));
+        let claims = keys
+            .verify(&token, |meeting| meeting.as_str() == ADMIN_AUDIENCE)
+            .unwrap();
+        assert!(claims.is_admin());
+        let participant = keys.mint(
+            &MeetingId::new("m1"),
+            &super::tests::participant(),
+            Duration::from_secs(60),
+        );
+        assert!(!keys.verify(&participant, hosted).unwrap().is_admin());
     }
 
     fn hosted(meeting: &MeetingId) -> bool {

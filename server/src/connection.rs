@@ -113,7 +113,11 @@ async fn converse(sink: &mut Sink, app: Arc<App>, connection: ConnectionId) {
             return refuse(sink, close::UNAUTHORIZED, ErrorCode::Unauthorized, &message).await;
         }
     };
-    let meeting = app.meetings[&claims.meeting()].clone();
+    // Meetings are never unhosted while serving, so a verified token's meeting is here.
+    let Some(meeting) = app.meeting(&claims.meeting()).map(|hosted| hosted.handle) else {
+        let message = "no such meeting";
+        return refuse(sink, close::UNAUTHORIZED, ErrorCode::Unauthorized, message).await;
+    };
     let participant = Arc::new(claims.participant());
     let joined = meeting
         .join(connection, (*participant).clone(), hello.since, claims.exp)

@@ -12,6 +12,8 @@
 //! - [`rules`]: pure decisions, one file per area: who may do what, and what it causes.
 //! - `connection`: one WebSocket: hello, then commands in and events out.
 //! - [`invites`]: invite links (the page URL with the token in its fragment).
+//! - `meetings_api`: organisers create, update and close meetings on a running server
+//!   (`/api/meetings`), with the meeting-file format.
 //! - [`speaker_log`]: who spoke, when and for how long, folded from the event log and
 //!   downloaded by the chair and organisers as JSON, CSV or Markdown.
 //!
@@ -23,6 +25,7 @@ pub mod invites;
 pub mod limits;
 pub mod meeting;
 pub mod meeting_file;
+mod meetings_api;
 mod metrics;
 pub mod rules;
 pub mod speaker_log;
@@ -37,18 +40,19 @@ use axum::Router;
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post, put};
 use axum::serve::ListenerExt as _;
 use hyper_util::rt::TokioIo;
 use protocol::{MAX_MESSAGE_BYTES, MeetingId};
 use std::collections::HashMap;
 use std::future::Future;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
+use tokio::task::JoinHandle;
 use tokio_tungstenite::WebSocketStream;
 use tokio_tungstenite::tungstenite::handshake::derive_accept_key;
 use tokio_tungstenite::tungstenite::protocol::{Role, WebSocketConfig};
@@ -78,6 +82,14 @@ pub struct Config {
     pub allowed_origins: Vec<String>,
     /// Every limit the server enforces.
     pub limits: Limits,
+    /// Where meetings created through the meetings API keep their files, to be hosted
+    /// again after a restart. Without it, the API cannot create meetings.
+    pub meetings_dir: Option<PathBuf>,
+    /// The address people open, for the invite links the meetings API returns (by
+    /// default `http://` and the request's `Host`).
+    pub public_url: Option<String>,
+    /// How long the invite links the meetings API returns are valid.
+    pub invite_ttl: Duration,
 }
 
 impl Config {
@@ -90,6 +102,9 @@ impl Config {
             static_dir: None,
             allowed_origins: Vec::new(),
             limits: Limits::default(),
+            meetings_dir: None,
+            public_url: None,
+            invite_ttl: Duration::from_secs(24 * 3600),
         }
     }
 }
@@ -100,21 +115,40 @@ pub enum RunError {
     /// A meeting could not be rebuilt from its log.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// A meeting file in the meetings directory is unreadable or invalid, or names a
+    /// meeting that is hosted already.
+    #[error(transparent)]
+    MeetingFile(#[from] meeting_file::MeetingFileError),
     /// Serving failed.
     #[error("serving failed: {0}")]
     Io(#[from] std::io::Error),
 }
 
-/// What every request handler shares. Immutable after start, so no lock is needed.
+/// A meeting this server hosts.
+#[derive(Clone)]
+struct Hosted {
+    handle: MeetingHandle,
+    /// The file it was created from: what its log folds from (the speaker log needs it).
+    file: Arc<MeetingFile>,
+}
+
+/// What every request handler shares.
 struct App {
     keys: Keys,
-    meetings: HashMap<MeetingId, MeetingHandle>,
-    /// The meeting files, for reports that fold a meeting's log from its start.
-    meeting_files: HashMap<MeetingId, Arc<MeetingFile>>,
-    /// The event log, for those reports (the actors have their own handle on it).
+    /// The hosted meetings. Read on every `hello`, written only when the meetings API
+    /// creates one; never held across an await.
+    meetings: RwLock<HashMap<MeetingId, Hosted>>,
+    /// The event log, for reports and for meetings created while serving.
     store: Arc<dyn EventStore>,
     allowed_origins: Vec<String>,
     limits: Limits,
+    meetings_dir: Option<PathBuf>,
+    public_url: Option<String>,
+    invite_ttl: Duration,
+    /// The actors of meetings created while serving, awaited at shutdown.
+    actors: Arc<Mutex<Vec<JoinHandle<()>>>>,
+    /// Serialises the meetings API's creations, so that one id is created once.
+    creating: tokio::sync::Mutex<()>,
     next_connection: AtomicU64,
     /// Flips to `true` when the server shuts down; connections then close with 1012.
     shutdown: watch::Receiver<bool>,
@@ -123,9 +157,40 @@ struct App {
 impl App {
     /// Checks a token for one of the meetings hosted here.
     fn verify(&self, token: &str) -> Result<Claims, TokenError> {
-        self.keys
-            .verify(token, |meeting| self.meetings.contains_key(meeting))
+        self.keys.verify(token, |meeting| self.is_hosted(meeting))
     }
+
+    fn is_hosted(&self, meeting: &MeetingId) -> bool {
+        self.meetings
+            .read()
+            .expect("the meetings lock is never poisoned")
+            .contains_key(meeting)
+    }
+
+    /// A hosted meeting.
+    fn meeting(&self, meeting: &MeetingId) -> Option<Hosted> {
+        self.meetings
+            .read()
+            .expect("the meetings lock is never poisoned")
+            .get(meeting)
+            .cloned()
+    }
+}
+
+/// Starts the actor of `file`'s meeting, rebuilt from the log.
+fn host(
+    file: MeetingFile,
+    store: &Arc<dyn EventStore>,
+    limits: &Limits,
+) -> Result<(Hosted, JoinHandle<()>), StoreError> {
+    let restored = meeting::restore(&**store, file.initial_state(), limits)?;
+    tracing::info!(meeting = %file.info.id, seq = restored.state.seq, "meeting restored");
+    let (handle, actor) = MeetingHandle::spawn(restored, store.clone(), limits.clone());
+    let hosted = Hosted {
+        handle,
+        file: Arc::new(file),
+    };
+    Ok((hosted, actor))
 }
 
 /// Rebuilds every meeting from the log, then serves on `listener` until `shutdown`
@@ -141,27 +206,44 @@ pub async fn run(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), RunError> {
     let (stop, stopped) = watch::channel(false);
+    let mut files = config.meetings.clone();
+    if let Some(dir) = &config.meetings_dir {
+        for file in meetings_api::saved_meetings(dir)? {
+            if files.iter().any(|given| given.info.id == file.info.id) {
+                return Err(RunError::MeetingFile(
+                    meeting_file::MeetingFileError::Invalid {
+                        path: dir.join(format!("{}.toml", file.info.id)),
+                        field: "id".into(),
+                        message: format!(
+                            "meeting `{}` is also given on the command line; remove one",
+                            file.info.id
+                        ),
+                    },
+                ));
+            }
+            files.push(file);
+        }
+    }
     let mut meetings = HashMap::new();
     let mut actors = Vec::new();
-    for file in &config.meetings {
-        let restored = meeting::restore(&*config.store, file.initial_state(), &config.limits)?;
-        tracing::info!(meeting = %file.info.id, seq = restored.state.seq, "meeting restored");
-        let (handle, actor) =
-            MeetingHandle::spawn(restored, config.store.clone(), config.limits.clone());
-        meetings.insert(file.info.id.clone(), handle);
+    for file in files {
+        let id = file.info.id.clone();
+        let (hosted, actor) = host(file, &config.store, &config.limits)?;
+        meetings.insert(id, hosted);
         actors.push(actor);
     }
+    let created_actors = Arc::new(Mutex::new(Vec::new()));
     let app = Arc::new(App {
         keys: Keys::new(&config.secret),
-        meetings,
-        meeting_files: config
-            .meetings
-            .iter()
-            .map(|file| (file.info.id.clone(), Arc::new(file.clone())))
-            .collect(),
+        meetings: RwLock::new(meetings),
         store: config.store.clone(),
         allowed_origins: config.allowed_origins.clone(),
         limits: config.limits.clone(),
+        meetings_dir: config.meetings_dir.clone(),
+        public_url: config.public_url.clone(),
+        invite_ttl: config.invite_ttl,
+        actors: created_actors.clone(),
+        creating: tokio::sync::Mutex::new(()),
         next_connection: AtomicU64::new(1),
         shutdown: stopped.clone(),
     });
@@ -170,7 +252,10 @@ pub async fn run(
         .route("/healthz", get(|| async { "ok\n" }))
         .route("/readyz", get(ready))
         .route("/metrics", get(|| async { metrics::render() }))
-        .route(speaker_log::http::ROUTE, get(speaker_log::http::download));
+        .route(speaker_log::http::ROUTE, get(speaker_log::http::download))
+        .route(meetings_api::LIST, get(meetings_api::list))
+        .route(meetings_api::MEETING, put(meetings_api::put))
+        .route(meetings_api::CLOSE, post(meetings_api::close));
     router = match &config.static_dir {
         Some(dir) => router
             .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")))),
@@ -202,6 +287,11 @@ pub async fn run(
         .await?;
     // Connections see the signal and close; once the last handle on a meeting is gone
     // its actor commits what it holds and stops.
+    actors.extend(std::mem::take(
+        &mut *created_actors
+            .lock()
+            .expect("the actors lock is never poisoned"),
+    ));
     let drained = tokio::time::timeout(SHUTDOWN_GRACE, async {
         for actor in actors {
             let _ = actor.await;

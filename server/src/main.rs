@@ -33,6 +33,16 @@ enum Command {
     /// Print an invite link for every participant of a meeting file, signed with the
     /// secret a server runs with (so that the links work on it).
     Invites(InvitesArgs),
+    /// Print an administrator's token for the meetings API (creating, updating and
+    /// closing meetings on a running server), signed with that server's secret.
+    AdminToken {
+        /// The secret of the server the token is for (at least 32 bytes).
+        #[arg(long, env = "MEETING_SECRET", hide_env_values = true)]
+        secret: String,
+        /// How long the token stays valid, in hours.
+        #[arg(long, default_value_t = 12)]
+        ttl_hours: u64,
+    },
 }
 
 #[derive(Args)]
@@ -60,12 +70,9 @@ struct ServeArgs {
     #[arg(long, env = "MEETING_ADDR", default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
     /// A meeting file to host; repeat the flag (or separate with commas) for several.
-    #[arg(
-        long = "meeting",
-        env = "MEETING_FILES",
-        value_delimiter = ',',
-        required = true
-    )]
+    /// Meetings created through the meetings API are kept under the data directory and
+    /// hosted again without this flag.
+    #[arg(long = "meeting", env = "MEETING_FILES", value_delimiter = ',')]
     meetings: Vec<PathBuf>,
     /// Directory for the durable event log (created if missing).
     #[arg(long, env = "MEETING_DATA_DIR", default_value = "data")]
@@ -140,6 +147,12 @@ async fn main() -> Result<()> {
             );
             Ok(())
         }
+        Command::AdminToken { secret, ttl_hours } => {
+            let secret = Secret::new(secret.as_bytes()).context("--secret")?;
+            let ttl = Duration::from_secs(ttl_hours * 3600);
+            println!("{}", Keys::new(&secret).mint_admin(ttl));
+            Ok(())
+        }
         Command::Invites(args) => {
             let meeting = MeetingFile::load(&args.file)?;
             let secret = Secret::new(args.secret.as_bytes()).context("--secret")?;
@@ -212,12 +225,21 @@ async fn serve(args: ServeArgs) -> Result<()> {
         .unwrap_or_else(|| format!("http://{addr}"));
 
     let ttl = Duration::from_secs(args.invite_ttl_hours * 3600);
-    print_invites(&Keys::new(&secret), &meetings, &base_url, ttl);
+    let keys = Keys::new(&secret);
+    print_invites(&keys, &meetings, &base_url, ttl);
+    println!(
+        "\nMeetings API ({base_url}/api/meetings), administrator token valid for 12 hours:\n  {}",
+        keys.mint_admin(Duration::from_secs(12 * 3600))
+    );
     println!("\nServing on {base_url} (Ctrl-C to stop)");
     println!("listening on {addr}");
     std::io::stdout().flush()?;
 
+    let meetings_dir = args.data_dir.join("meetings");
     let mut config = Config::new(meetings, secret, Arc::new(store));
+    config.meetings_dir = Some(meetings_dir);
+    config.public_url = Some(base_url);
+    config.invite_ttl = ttl;
     config.static_dir = args.static_dir;
     config.allowed_origins = args.allowed_origins;
     config.limits = Limits {

@@ -25,6 +25,7 @@
 //! thousands of hands costs each attendee a few frames rather than one per hand.
 
 use crate::limits::Limits;
+use crate::meeting_file::MeetingFile;
 use crate::metrics;
 use crate::rules::{self, Rejection};
 use crate::store::{AppendBatch, EventStore, StoreError, StoredEvent};
@@ -110,6 +111,30 @@ enum Request {
         command: Command,
         received: Instant,
     },
+    Admin {
+        by: ParticipantId,
+        action: Admin,
+        reply: oneshot::Sender<Result<AdminOutcome, Rejection>>,
+    },
+}
+
+/// An organiser's change to a whole meeting, through the meetings API.
+#[derive(Debug)]
+pub enum Admin {
+    /// Update the description and agenda from a new meeting file (same id).
+    Update(Box<MeetingFile>),
+    /// Close the meeting: it takes no more commands; its record stays.
+    Close,
+}
+
+/// What an [`Admin`] change did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AdminOutcome {
+    /// The meeting's seq after the change.
+    pub seq: u64,
+    /// Whether anything changed (an identical update, or closing a closed meeting, does
+    /// not).
+    pub changed: bool,
 }
 
 /// A cheap-to-clone handle on a meeting's actor.
@@ -263,6 +288,27 @@ impl MeetingHandle {
             })
             .await
             .map_err(|_| MeetingClosed)
+    }
+
+    /// Applies an organiser's change to the whole meeting, once it is durable.
+    ///
+    /// # Errors
+    ///
+    /// A [`Rejection`] when the change does not fit the meeting (or cannot be stored
+    /// now: `unavailable`), or [`MeetingClosed`] as its code `unavailable` when the actor
+    /// has stopped.
+    pub async fn administer(
+        &self,
+        by: ParticipantId,
+        action: Admin,
+    ) -> Result<AdminOutcome, Rejection> {
+        let (reply, outcome) = oneshot::channel();
+        let stopped = || Rejection::new(ErrorCode::Unavailable, "the meeting is not running");
+        self.inbox
+            .send(Request::Admin { by, action, reply })
+            .await
+            .map_err(|_| stopped())?;
+        outcome.await.map_err(|_| stopped())?
     }
 
     /// Unsubscribes a connection. Best effort: a stopped actor has nobody to forget.
@@ -433,6 +479,9 @@ impl Actor {
                 Request::Leave { connection } => {
                     self.subscribers.remove(&connection);
                 }
+                Request::Admin { by, action, reply } => {
+                    let _ = reply.send(self.administer(&by, &action).await);
+                }
                 Request::Command {
                     connection,
                     sender,
@@ -591,74 +640,14 @@ impl Actor {
             });
         }
 
-        if !events.is_empty() {
-            let snapshot = (self.events_since_snapshot + events.len()
-                >= self.limits.snapshot_every)
-                .then(|| serde_json::to_string(&self.state).expect("state serialises"));
-            let append = AppendBatch {
-                meeting: self.meeting.clone(),
-                expected_last_seq: before.seq,
-                // The log and the subscribers get the same bytes; cloning the batch
-                // here is the price of a store API that owns what it writes.
-                events: events.iter().map(|event| event.stored.clone()).collect(),
-                snapshot: snapshot.clone(),
-            };
-            let started = Instant::now();
-            let stored = self.store.append(append).await;
-            metrics::store_commit(started.elapsed());
-            match stored {
-                Ok(()) => {
-                    self.events_since_snapshot = if snapshot.is_some() {
-                        0
-                    } else {
-                        self.events_since_snapshot + events.len()
-                    };
-                }
-                Err(error) => {
-                    tracing::error!(meeting = %self.meeting, %error, "could not store events");
-                    self.state = before;
-                    for command in &mut decided {
-                        if command.outcome.is_ok() {
-                            command.outcome = Err(Rejection::new(
-                                ErrorCode::Unavailable,
-                                "the meeting cannot record changes right now; try again",
-                            ));
-                        }
-                    }
-                    events.clear();
+        if !self.commit(before, &mut events).await {
+            for command in &mut decided {
+                if command.outcome.is_ok() {
+                    command.outcome = Err(unavailable());
                 }
             }
         }
-
-        if !events.is_empty() {
-            let frames: Frames = events
-                .iter()
-                .map(|event| Utf8Bytes::from(event.json.as_str()))
-                .collect();
-            let for_summaries: Frames = events
-                .iter()
-                .zip(frames.iter())
-                .filter(|(event, _)| !event.speakers)
-                .map(|(_, bytes)| bytes.clone())
-                .collect();
-            self.broadcast(&frames, &for_summaries);
-            // The list changed (or another item's list is now in use): a view is due,
-            // at once if none went out in the last interval, else at the interval's end.
-            if self.view_due.is_none() && events.iter().any(|event| event.changes_view) {
-                let earliest = self.last_view.map_or_else(TokioInstant::now, |last| {
-                    last + self.limits.coalesce_interval
-                });
-                self.view_due = Some(earliest.max(TokioInstant::now()));
-            }
-            for (event, bytes) in events.iter().zip(frames.iter()) {
-                self.history.push_back(Kept {
-                    seq: event.seq,
-                    speakers: event.speakers,
-                    at: event.at,
-                    bytes: bytes.clone(),
-                });
-            }
-        }
+        self.publish(&events);
         self.forget_expired();
         // Each sender's answers, in the order of its commands, as one queue entry.
         let mut answers: HashMap<ConnectionId, Vec<Utf8Bytes>> = HashMap::new();
@@ -690,6 +679,116 @@ impl Actor {
         }
     }
 
+    /// Appends the folded `events` to the log in one conditional write; `true` once they
+    /// are durable. When the write fails the state is put back to `before`, `events` is
+    /// emptied and the answer is `false`.
+    async fn commit(&mut self, before: MeetingState, events: &mut Vec<Outgoing>) -> bool {
+        if events.is_empty() {
+            return true;
+        }
+        let snapshot = (self.events_since_snapshot + events.len() >= self.limits.snapshot_every)
+            .then(|| serde_json::to_string(&self.state).expect("state serialises"));
+        let append = AppendBatch {
+            meeting: self.meeting.clone(),
+            expected_last_seq: before.seq,
+            // The log and the subscribers get the same bytes; cloning the batch here is
+            // the price of a store API that owns what it writes.
+            events: events.iter().map(|event| event.stored.clone()).collect(),
+            snapshot: snapshot.clone(),
+        };
+        let started = Instant::now();
+        let stored = self.store.append(append).await;
+        metrics::store_commit(started.elapsed());
+        match stored {
+            Ok(()) => {
+                self.events_since_snapshot = if snapshot.is_some() {
+                    0
+                } else {
+                    self.events_since_snapshot + events.len()
+                };
+                true
+            }
+            Err(error) => {
+                tracing::error!(meeting = %self.meeting, %error, "could not store events");
+                self.state = before;
+                events.clear();
+                false
+            }
+        }
+    }
+
+    /// Hands committed events to the subscribers, keeps them for clients that resume,
+    /// and schedules a view when the list of speakers changed.
+    fn publish(&mut self, events: &[Outgoing]) {
+        if events.is_empty() {
+            return;
+        }
+        let frames: Frames = events
+            .iter()
+            .map(|event| Utf8Bytes::from(event.json.as_str()))
+            .collect();
+        let for_summaries: Frames = events
+            .iter()
+            .zip(frames.iter())
+            .filter(|(event, _)| !event.speakers)
+            .map(|(_, bytes)| bytes.clone())
+            .collect();
+        self.broadcast(&frames, &for_summaries);
+        // The list changed (or another item's list is now in use): a view is due, at
+        // once if none went out in the last interval, else at the interval's end.
+        if self.view_due.is_none() && events.iter().any(|event| event.changes_view) {
+            let earliest = self.last_view.map_or_else(TokioInstant::now, |last| {
+                last + self.limits.coalesce_interval
+            });
+            self.view_due = Some(earliest.max(TokioInstant::now()));
+        }
+        for (event, bytes) in events.iter().zip(frames.iter()) {
+            self.history.push_back(Kept {
+                seq: event.seq,
+                speakers: event.speakers,
+                at: event.at,
+                bytes: bytes.clone(),
+            });
+        }
+    }
+
+    /// Decides and commits an organiser's change to the whole meeting (the meetings
+    /// API), then publishes it like any command's events.
+    async fn administer(
+        &mut self,
+        by: &ParticipantId,
+        action: &Admin,
+    ) -> Result<AdminOutcome, Rejection> {
+        let decided = match action {
+            Admin::Update(file) => rules::meeting::update(&self.state, file)?,
+            Admin::Close => rules::meeting::close(&self.state)?,
+        };
+        if decided.is_empty() {
+            return Ok(AdminOutcome {
+                seq: self.state.seq,
+                changed: false,
+            });
+        }
+        let before = self.state.clone();
+        let name = match action {
+            Admin::Update(_) => "update_meeting",
+            Admin::Close => "close_meeting",
+        };
+        let mut events = self.fold(Some(by), decided, name)?;
+        if !self.commit(before, &mut events).await {
+            return Err(unavailable());
+        }
+        self.publish(&events);
+        if self.view_due.is_some_and(|due| due <= TokioInstant::now()) {
+            self.send_views();
+        }
+        tracing::info!(meeting = %self.meeting, by = %by, seq = self.state.seq, "{name}");
+        Ok(AdminOutcome {
+            seq: self.state.seq,
+            changed: true,
+        })
+    }
+
     /// Decides one command and folds its events; the encoded events on success. A
     /// command's events fold all or none.
     fn decide_and_fold(
@@ -698,6 +797,16 @@ impl Actor {
         command: &Command,
     ) -> Result<Vec<Outgoing>, Rejection> {
         let decided = rules::decide(&self.state, sender, command)?;
+        self.fold(Some(&sender.id), decided, command.name())
+    }
+
+    /// Folds decided events, all or none; the encoded events on success.
+    fn fold(
+        &mut self,
+        actor: Option<&ParticipantId>,
+        decided: Vec<Event>,
+        name: &str,
+    ) -> Result<Vec<Outgoing>, Rejection> {
         let at = unix_millis();
         let before = (decided.len() > 1).then(|| self.state.clone());
         let mut folded = Vec::with_capacity(decided.len());
@@ -705,11 +814,11 @@ impl Actor {
             let envelope = EventEnvelope {
                 seq: self.state.seq + 1,
                 at,
-                actor: Some(sender.id.clone()),
+                actor: actor.cloned(),
                 event,
             };
             if let Err(error) = self.state.apply(&envelope) {
-                tracing::error!(%error, command = command.name(), "a decided event did not fold");
+                tracing::error!(%error, command = name, "a decided event did not fold");
                 if let Some(before) = before {
                     self.state = before;
                 }
@@ -718,7 +827,10 @@ impl Actor {
             folded.push(Outgoing {
                 speakers: envelope.event.is_speakers_event(),
                 changes_view: envelope.event.is_speakers_event()
-                    || matches!(envelope.event, Event::CurrentItemChanged { .. }),
+                    || matches!(
+                        envelope.event,
+                        Event::CurrentItemChanged { .. } | Event::MeetingUpdated { .. }
+                    ),
                 stored: StoredEvent {
                     seq: envelope.seq,
                     at: envelope.at,
@@ -898,6 +1010,14 @@ fn overflow(connection: ConnectionId, subscriber: &Subscriber) -> bool {
     metrics::slow_consumer();
     subscriber.overflowed.store(true, Ordering::Relaxed);
     false
+}
+
+/// The answer to accepted commands whose events could not be stored.
+fn unavailable() -> Rejection {
+    Rejection::new(
+        ErrorCode::Unavailable,
+        "the meeting cannot record changes right now; try again",
+    )
 }
 
 /// Milliseconds since the Unix epoch: the server time that events carry.

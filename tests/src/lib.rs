@@ -76,6 +76,7 @@ impl TestServer {
         let data_dir = tempfile::tempdir().expect("a temporary data directory");
         let store = SqliteStore::open(data_dir.path()).expect("open the event log");
         let mut config = Config::new(vec![meeting], Secret::random(), Arc::new(store));
+        config.meetings_dir = Some(data_dir.path().join("meetings"));
         adjust(&mut config);
         Self::launch(config, data_dir).await
     }
@@ -214,6 +215,11 @@ impl TestServer {
         claims.name = format!("Delegate {id}");
         claims.delegation = delegation.map(str::to_owned);
         self.keys.sign(&claims)
+    }
+
+    /// An administrator's token for the meetings API.
+    pub fn admin_token(&self) -> String {
+        self.keys.mint_admin(Duration::from_secs(600))
     }
 
     /// Connects and says hello with `token`.
@@ -576,13 +582,33 @@ impl HttpResponse {
 ///
 /// When the server cannot be reached or the response is not HTTP.
 pub async fn http_request(addr: SocketAddr, path: &str, headers: &[(&str, &str)]) -> HttpResponse {
+    http_send(addr, "GET", path, headers, "").await
+}
+
+/// A minimal HTTP/1.1 request with `method`, extra headers and a body (sent with its
+/// length when not empty), parsed.
+///
+/// # Panics
+///
+/// When the server cannot be reached or the response is not HTTP.
+pub async fn http_send(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> HttpResponse {
     use std::fmt::Write as _;
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let mut request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    let mut request = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
     for (name, value) in headers {
         let _ = write!(request, "{name}: {value}\r\n");
     }
+    if !body.is_empty() || method != "GET" {
+        let _ = write!(request, "Content-Length: {}\r\n", body.len());
+    }
     request.push_str("\r\n");
+    request.push_str(body);
     let mut stream = TcpStream::connect(addr).await.expect("connect");
     stream.write_all(request.as_bytes()).await.expect("send");
     let mut raw = Vec::new();

@@ -2,7 +2,8 @@
 //! raise their hands at once, the process is killed with SIGKILL in the middle of the
 //! burst and started again on the same data directory; every acknowledged hand must be in
 //! the queue exactly once, and nothing else may be half there. Also what the command line
-//! offers organisers: invite links minted from a meeting file, and the demo moved to now.
+//! offers organisers: invite links minted from a meeting file, the demo moved to now, and a
+//! meeting created through the meetings API that outlives a crash.
 
 use protocol::{Command, MeetingId, Participant, ParticipantId, Role};
 use server::auth::{Keys, Secret};
@@ -86,6 +87,15 @@ impl ServerProcess {
             child,
             ws_url: format!("ws://{addr}/ws"),
         }
+    }
+
+    /// The address it listens on.
+    fn addr(&self) -> std::net::SocketAddr {
+        let addr = self
+            .ws_url
+            .trim_start_matches("ws://")
+            .trim_end_matches("/ws");
+        addr.parse().expect("a socket address")
     }
 
     async fn kill(mut self) {
@@ -308,5 +318,65 @@ async fn start_now_moves_the_demo_to_the_current_minute() {
         [minute(before), minute(after)].contains(&start[..16].to_owned()),
         "{start} is not the minute the server started"
     );
+    server.kill().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_meeting_created_and_updated_through_the_api_survives_a_sigkill() {
+    let minted = Process::new(server_binary())
+        .arg("admin-token")
+        .env("MEETING_SECRET", SECRET)
+        .output()
+        .await
+        .expect("run `server admin-token`");
+    assert!(minted.status.success(), "{minted:?}");
+    let bearer = format!(
+        "Bearer {}",
+        String::from_utf8(minted.stdout).unwrap().trim()
+    );
+    let file = |title: &str| {
+        format!(
+            "id = \"pop-up\"\nlanguages = [\"en\"]\ndefault_language = \"en\"\n\
+             time_zone = \"UTC\"\nscheduled_start = \"2026-12-01T10:00:00Z\"\n\
+             title.en = \"Pop-up meeting\"\n\n[[agenda]]\nid = \"only\"\ntitle.en = \"{title}\"\n"
+        )
+    };
+    let data_dir = tempfile::tempdir().unwrap();
+    let server = ServerProcess::start(data_dir.path()).await;
+    let addr = server.addr();
+    let headers = [("Authorization", bearer.as_str())];
+    let created = tests::http_send(
+        addr,
+        "PUT",
+        "/api/meetings/pop-up",
+        &headers,
+        &file("First"),
+    )
+    .await;
+    assert_eq!(created.status, 201, "{}", created.body);
+    let updated = tests::http_send(
+        addr,
+        "PUT",
+        "/api/meetings/pop-up",
+        &headers,
+        &file("Second"),
+    )
+    .await;
+    assert_eq!(updated.status, 200, "{}", updated.body);
+    server.kill().await;
+
+    // Hosted again from the data directory, without `--meeting`, as updated.
+    let server = ServerProcess::start(data_dir.path()).await;
+    let keys = Keys::new(&Secret::new(SECRET).unwrap());
+    let token = keys.mint(
+        &MeetingId::new("pop-up"),
+        &attendee(1),
+        Duration::from_secs(60),
+    );
+    let mut client = WsClient::connect(&server.ws_url).await.unwrap();
+    let state = client.hello(&token, None).await.unwrap().meeting.unwrap();
+    assert_eq!(state.seq, 1, "the update is in the log");
+    let title = &state.agenda[0].title;
+    assert_eq!(title.0.values().next().map(String::as_str), Some("Second"));
     server.kill().await;
 }

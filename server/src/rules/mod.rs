@@ -7,6 +7,7 @@
 mod agenda;
 mod floor;
 mod interpretation;
+pub mod meeting;
 pub mod simulation;
 
 pub use floor::SPEAKING_TIME_RANGE;
@@ -47,6 +48,7 @@ pub fn decide(
     sender: &Participant,
     command: &Command,
 ) -> Result<Vec<Event>, Rejection> {
+    meeting::refuse_when_closed(state)?;
     let one = |event: Result<Event, Rejection>| event.map(|event| vec![event]);
     match command {
         Command::RaiseHand {

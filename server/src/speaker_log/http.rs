@@ -11,6 +11,7 @@
 use super::SpeakerLog;
 use super::export::Format;
 use crate::App;
+use crate::auth::bearer_token;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -44,7 +45,7 @@ pub(crate) async fn download(
         }
     };
     let meeting = MeetingId::new(meeting);
-    let Some(file) = app.meeting_files.get(&meeting).cloned() else {
+    let Some(file) = app.meeting(&meeting).map(|hosted| hosted.file) else {
         return refusal(StatusCode::NOT_FOUND, "no such meeting\n");
     };
     if claims.meeting() != meeting || !matches!(claims.role, Role::Chair | Role::Organiser) {
@@ -100,14 +101,6 @@ pub(crate) async fn download(
     response
 }
 
-/// The token of an `Authorization: Bearer <token>` header (the scheme in any case).
-fn bearer_token(headers: &HeaderMap) -> Option<&str> {
-    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
-    let (scheme, token) = value.trim().split_once(' ')?;
-    let token = token.trim();
-    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
-}
-
 /// 401 with the challenge RFC 6750 asks for.
 fn unauthorized(message: &'static str) -> Response {
     let mut response = refusal(StatusCode::UNAUTHORIZED, message);
@@ -145,25 +138,8 @@ fn file_name_safe(id: &str) -> String {
 mod tests {
     use super::*;
 
-    fn with_authorization(value: &str) -> HeaderMap {
-        let mut headers = HeaderMap::new();
-        headers.insert(header::AUTHORIZATION, HeaderValue::from_str(value).unwrap());
-        headers
-    }
-
     #[test]
-    fn the_bearer_token_is_read_from_the_authorization_header() {
-        assert_eq!(
-            bearer_token(&with_authorization("Bearer abc.def")),
-            Some("abc.def")
-        );
-        assert_eq!(
-            bearer_token(&with_authorization("bearer  abc ")),
-            Some("abc")
-        );
-        assert_eq!(bearer_token(&with_authorization("Basic abc")), None);
-        assert_eq!(bearer_token(&with_authorization("Bearer ")), None);
-        assert_eq!(bearer_token(&HeaderMap::new()), None);
+    fn meeting_ids_are_made_safe_for_file_names() {
         assert_eq!(file_name_safe("m-1_2.x\"/y"), "m-1_2.x__y");
     }
 }

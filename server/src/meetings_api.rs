@@ -1,0 +1,398 @@
+//! The meetings API: organisers create, update and close meetings on a running server,
+//! with the format of meeting files (`docs/meeting-file.md`), no restart needed.
+//!
+//! - `GET /api/meetings`: the hosted meetings. Administrator token.
+//! - `PUT /api/meetings/{meeting}` with a meeting file as the body: creates the meeting
+//!   (`201`, administrator token) or updates its description and agenda (`200`,
+//!   administrator token or an organiser's token for that meeting). The answer lists an
+//!   invite link for each participant of the file.
+//! - `POST /api/meetings/{meeting}/close`: closes the meeting (same tokens as updating).
+//!   A closed meeting takes no more commands; people can still join to see how it ended,
+//!   and its speaker log stays available.
+//!
+//! Tokens come as `Authorization: Bearer <JWT>`; administrator tokens are minted with
+//! `server admin-token` (see [`crate::auth::Keys::mint_admin`]). Errors are JSON,
+//! `{"code": …, "message": …}`, with the codes of the WebSocket protocol: `unauthorized`
+//! (401), `forbidden` (403), `not_found` (404), `invalid` (400 or 422 for a file that does
+//! not check, with its line and field), `conflict` (409), `unavailable` (503).
+//!
+//! A created meeting's file is saved in the meetings directory before the meeting is
+//! hosted, and hosted again from there after a restart; an update or a close is an event
+//! in the meeting's log like any other, so it survives a crash once answered.
+
+use crate::auth::{ADMIN_AUDIENCE, Claims, bearer_token};
+use crate::meeting::{Admin, AdminOutcome};
+use crate::meeting_file::{MeetingFile, MeetingFileError};
+use crate::rules::Rejection;
+use crate::{App, host, invites};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use protocol::{ErrorCode, MeetingId, ParticipantId, Role};
+use serde_json::json;
+use std::io::Write as _;
+use std::path::{Path as FsPath, PathBuf};
+use std::sync::Arc;
+
+/// The list route.
+pub(crate) const LIST: &str = "/api/meetings";
+/// One meeting's route (create or update).
+pub(crate) const MEETING: &str = "/api/meetings/{meeting}";
+/// The route that closes a meeting.
+pub(crate) const CLOSE: &str = "/api/meetings/{meeting}/close";
+
+/// The extension of saved meeting files.
+const EXTENSION: &str = "toml";
+
+/// `GET /api/meetings`.
+pub(crate) async fn list(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+) -> Result<Response, Refusal> {
+    if !authenticate(&app, &headers)?.is_admin() {
+        return Err(Refusal::forbidden(
+            "only an administrator may list the meetings",
+        ));
+    }
+    let mut hosted: Vec<_> = app
+        .meetings
+        .read()
+        .expect("the meetings lock is never poisoned")
+        .values()
+        .map(|hosted| hosted.file.info.clone())
+        .collect();
+    hosted.sort_by(|a, b| a.id.cmp(&b.id));
+    let meetings: Vec<_> = hosted
+        .iter()
+        .map(|info| json!({ "meeting": info.id, "title": info.title }))
+        .collect();
+    Ok(json_response(
+        StatusCode::OK,
+        &json!({ "meetings": meetings }),
+    ))
+}
+
+/// `PUT /api/meetings/{meeting}`.
+pub(crate) async fn put(
+    State(app): State<Arc<App>>,
+    Path(meeting): Path<String>,
+    headers: HeaderMap,
+    body: String,
+) -> Result<Response, Refusal> {
+    let claims = authenticate(&app, &headers)?;
+    let meeting = MeetingId::new(meeting);
+    // An organiser's token is only valid while its meeting is hosted, so creating takes
+    // an administrator.
+    may_change(&claims, &meeting)?;
+    let file = MeetingFile::parse(FsPath::new("request body"), &body)
+        .map_err(|error| Refusal::file(&error))?;
+    if file.info.id != meeting {
+        return Err(Refusal::new(
+            StatusCode::BAD_REQUEST,
+            ErrorCode::Invalid,
+            format!(
+                "the file describes meeting `{}`, but the address names `{meeting}`",
+                file.info.id
+            ),
+        ));
+    }
+    // Creations are serialised; updates go through the meeting's actor, which orders them.
+    let creating = app.creating.lock().await;
+    if let Some(hosted) = app.meeting(&meeting) {
+        drop(creating);
+        let by = ParticipantId::new(&claims.sub);
+        let update = Admin::Update(Box::new(file.clone()));
+        let outcome = hosted.handle.administer(by, update).await?;
+        return Ok(answer(
+            &app,
+            &headers,
+            StatusCode::OK,
+            &file,
+            false,
+            outcome,
+        ));
+    }
+    let Some(dir) = app.meetings_dir.clone() else {
+        return Err(Refusal::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            ErrorCode::Unavailable,
+            "this server keeps no meeting files, so it cannot create meetings",
+        ));
+    };
+    let store = app.store.clone();
+    let limits = app.limits.clone();
+    let to_host = file.clone();
+    // The log and the file system block: keep them off the runtime's threads.
+    let created = tokio::task::spawn_blocking(move || {
+        let stored = store.load(&to_host.info.id, 1).map_err(|error| {
+            tracing::error!(%error, "cannot read the event log");
+            Refusal::unavailable()
+        })?;
+        if stored.snapshot.is_some() || !stored.events.is_empty() {
+            return Err(Refusal::new(
+                StatusCode::CONFLICT,
+                ErrorCode::Conflict,
+                "the event log already holds a meeting with this id; choose another id",
+            ));
+        }
+        save(&dir, &to_host.info.id, &body).map_err(|error| {
+            tracing::error!(%error, "cannot save a meeting file");
+            Refusal::unavailable()
+        })?;
+        host(to_host, &store, &limits).map_err(|error| {
+            tracing::error!(%error, "cannot host a new meeting");
+            Refusal::unavailable()
+        })
+    })
+    .await;
+    let (hosted, actor) = created.map_err(|error| {
+        tracing::error!(%error, "creating a meeting failed");
+        Refusal::unavailable()
+    })??;
+    app.meetings
+        .write()
+        .expect("the meetings lock is never poisoned")
+        .insert(meeting.clone(), hosted);
+    app.actors
+        .lock()
+        .expect("the actors lock is never poisoned")
+        .push(actor);
+    drop(creating);
+    tracing::info!(%meeting, by = %claims.sub, "meeting created");
+    // The log held nothing for this id: the meeting starts at seq 0.
+    let outcome = AdminOutcome {
+        seq: 0,
+        changed: true,
+    };
+    Ok(answer(
+        &app,
+        &headers,
+        StatusCode::CREATED,
+        &file,
+        true,
+        outcome,
+    ))
+}
+
+/// `POST /api/meetings/{meeting}/close`.
+pub(crate) async fn close(
+    State(app): State<Arc<App>>,
+    Path(meeting): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, Refusal> {
+    let claims = authenticate(&app, &headers)?;
+    let meeting = MeetingId::new(meeting);
+    may_change(&claims, &meeting)?;
+    let Some(hosted) = app.meeting(&meeting) else {
+        return Err(Refusal::new(
+            StatusCode::NOT_FOUND,
+            ErrorCode::NotFound,
+            "no such meeting",
+        ));
+    };
+    let by = ParticipantId::new(&claims.sub);
+    let outcome = hosted.handle.administer(by, Admin::Close).await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &json!({
+            "meeting": meeting,
+            "closed": true,
+            "changed": outcome.changed,
+            "seq": outcome.seq,
+        }),
+    ))
+}
+
+/// The meetings saved in `dir` by earlier creations, in the order of their ids.
+///
+/// # Errors
+///
+/// When the directory cannot be read or a file in it does not check.
+pub(crate) fn saved_meetings(dir: &FsPath) -> Result<Vec<MeetingFile>, MeetingFileError> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(source) => {
+            return Err(MeetingFileError::Read {
+                path: dir.to_owned(),
+                source,
+            });
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == EXTENSION))
+        .collect();
+    paths.sort();
+    paths.iter().map(|path| MeetingFile::load(path)).collect()
+}
+
+/// Writes a created meeting's file durably: to a temporary file, synced, then renamed
+/// into place (so a crash leaves either no file or the whole file).
+fn save(dir: &FsPath, meeting: &MeetingId, text: &str) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let path = dir.join(format!("{meeting}.{EXTENSION}"));
+    let partial = dir.join(format!(".{meeting}.{EXTENSION}.partial"));
+    let mut file = std::fs::File::create(&partial)?;
+    file.write_all(text.as_bytes())?;
+    file.sync_all()?;
+    std::fs::rename(&partial, &path)?;
+    std::fs::File::open(dir)?.sync_all()
+}
+
+/// The claims of the request's bearer token: a participant's token for a hosted meeting
+/// or an administrator's.
+fn authenticate(app: &App, headers: &HeaderMap) -> Result<Claims, Refusal> {
+    let Some(token) = bearer_token(headers) else {
+        return Err(Refusal::unauthorized("a bearer token is required"));
+    };
+    app.keys
+        .verify(token, |meeting| {
+            meeting.as_str() == ADMIN_AUDIENCE || app.is_hosted(meeting)
+        })
+        .map_err(|error| {
+            // The error says why, never what the token was.
+            tracing::debug!(%error, "meetings API refused a token");
+            Refusal::unauthorized("the token is not valid")
+        })
+}
+
+/// Administrators may change any meeting; organisers their own.
+fn may_change(claims: &Claims, meeting: &MeetingId) -> Result<(), Refusal> {
+    if claims.is_admin() || (claims.meeting() == *meeting && claims.role == Role::Organiser) {
+        Ok(())
+    } else {
+        Err(Refusal::forbidden(
+            "only an administrator or the meeting's organisers may change it",
+        ))
+    }
+}
+
+/// The answer to a creation or an update: what happened and the invite links.
+fn answer(
+    app: &App,
+    headers: &HeaderMap,
+    status: StatusCode,
+    file: &MeetingFile,
+    created: bool,
+    outcome: AdminOutcome,
+) -> Response {
+    let base_url = app.public_url.clone().unwrap_or_else(|| {
+        let host = headers
+            .get(header::HOST)
+            .and_then(|host| host.to_str().ok())
+            .unwrap_or("127.0.0.1");
+        format!("http://{host}")
+    });
+    let invites: Vec<_> = invites::for_meeting(&app.keys, file, &base_url, app.invite_ttl)
+        .into_iter()
+        .map(|invite| {
+            json!({
+                "participant": invite.participant.id,
+                "name": invite.participant.name,
+                "role": invite.participant.role,
+                "delegation": invite.participant.delegation,
+                "url": invite.url,
+            })
+        })
+        .collect();
+    json_response(
+        status,
+        &json!({
+            "meeting": file.info.id,
+            "created": created,
+            "changed": outcome.changed,
+            "seq": outcome.seq,
+            "invites": invites,
+        }),
+    )
+}
+
+/// A refused request: its status, code and message, answered as JSON.
+#[derive(Debug)]
+pub(crate) struct Refusal {
+    status: StatusCode,
+    code: ErrorCode,
+    message: String,
+}
+
+impl Refusal {
+    fn new(status: StatusCode, code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            status,
+            code,
+            message: message.into(),
+        }
+    }
+
+    fn unauthorized(message: &str) -> Self {
+        Self::new(StatusCode::UNAUTHORIZED, ErrorCode::Unauthorized, message)
+    }
+
+    fn forbidden(message: &str) -> Self {
+        Self::new(StatusCode::FORBIDDEN, ErrorCode::Forbidden, message)
+    }
+
+    fn unavailable() -> Self {
+        Self::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            ErrorCode::Unavailable,
+            "the meeting cannot be created right now; try again",
+        )
+    }
+
+    /// A file that does not check: 400 when it is not TOML of the right shape, 422 when
+    /// it describes an impossible meeting. The message names the line or the field.
+    fn file(error: &MeetingFileError) -> Self {
+        let status = match error {
+            MeetingFileError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            _ => StatusCode::BAD_REQUEST,
+        };
+        Self::new(status, ErrorCode::Invalid, error.to_string())
+    }
+}
+
+impl From<Rejection> for Refusal {
+    /// A rejection from the meeting's rules, with its status.
+    fn from(rejection: Rejection) -> Self {
+        let status = match rejection.code {
+            ErrorCode::Invalid => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::Conflict => StatusCode::CONFLICT,
+            ErrorCode::Forbidden => StatusCode::FORBIDDEN,
+            ErrorCode::NotFound => StatusCode::NOT_FOUND,
+            ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            _ => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        Self::new(status, rejection.code, rejection.message)
+    }
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        let body = json!({ "code": self.code, "message": self.message });
+        let mut response = json_response(self.status, &body);
+        if self.status == StatusCode::UNAUTHORIZED {
+            // The challenge RFC 6750 asks for.
+            response
+                .headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        response
+    }
+}
+
+fn json_response(status: StatusCode, body: &serde_json::Value) -> Response {
+    (
+        status,
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            ),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+        ],
+        body.to_string(),
+    )
+        .into_response()
+}
