@@ -72,17 +72,19 @@ impl Shown {
     }
 }
 
-/// The language agenda titles are wanted in: the meeting's default language. (The
-/// interface is in English only; when it is translated, the viewer's language will come
-/// first.)
-pub fn title_language(meeting: &MeetingState) -> &LanguageCode {
-    &meeting.info.default_language
+/// The language agenda titles are wanted in: the interface's (they fall back to the
+/// meeting's default language, with a note, when an item has no title in it).
+pub fn title_language() -> LanguageCode {
+    i18n::ui().code()
 }
 
 /// An item's title as shown.
 pub fn title(meeting: &MeetingState, item: &AgendaItem) -> Shown {
-    let language = title_language(meeting);
-    Shown::of(&item.title, language, &meeting.info.default_language)
+    Shown::of(
+        &item.title,
+        &title_language(),
+        &meeting.info.default_language,
+    )
 }
 
 /// Which of the chair's controls an agenda item offers.
@@ -611,7 +613,7 @@ mod tests {
         assert_eq!(view.item_ends_text, "This item ends at about 16:10");
         assert_eq!(
             view.meeting_ends_text,
-            "The meeting's end cannot be forecast yet"
+            "The meeting’s end cannot be forecast yet"
         );
         assert_eq!(
             view.close_list_hint.as_deref(),

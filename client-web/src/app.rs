@@ -1,7 +1,10 @@
-//! The page: one layout for every role; each role sees the controls it may use.
+//! The page: one layout for every role; each role sees the controls it may use. It is
+//! drawn in the interface language, and drawn again, whole, when the viewer picks
+//! another; the session, and with it the connection and the meeting, stays.
 
 use crate::connection;
-use crate::i18n::{self, Key, UI};
+use crate::i18n::{self, Key};
+use crate::locale;
 use crate::model;
 use crate::session::{Failure, Session};
 use crate::speakers;
@@ -14,31 +17,40 @@ use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
-/// The whole page. Provides the [`Session`] to every view and starts the connection.
+/// The whole page. Provides the [`Session`] to every view, starts the connection, and
+/// draws the page again when the interface language changes.
 #[component]
 pub fn App() -> impl IntoView {
-    let session = Session::new();
+    let language = locale::initial();
+    locale::apply(language);
+    let session = Session::new(language);
     provide_context(session);
-    let document = document();
-    if let Some(root) = document.document_element() {
-        let _ = root.set_attribute("lang", UI.tag());
-        let _ = root.set_attribute("dir", UI.dir());
-    }
     connection::start(session);
     listen_for_shortcuts(session);
     set_interval(
         move || session.now.set(js_sys::Date::now()),
         Duration::from_secs(1),
     );
-    // The tab's title follows the meeting's.
+    // The tab's title follows the meeting's, in the interface language.
+    let document = document();
     let title = Memo::new(move |_| {
+        session.language.track();
         session.with_meeting(|meeting| model::localized(meeting, &meeting.info.title).to_owned())
     });
     Effect::new(move |_| match title.get() {
         Some(title) => document.set_title(&format!("{title} · {}", i18n::text(Key::AppName))),
         None => document.set_title(i18n::text(Key::AppName)),
     });
+    move || {
+        session.language.track();
+        untrack(|| view! { <Page/> })
+    }
+}
 
+/// Everything on the page, in the current interface language.
+#[component]
+fn Page() -> impl IntoView {
+    let session = Session::get();
     let failure = Memo::new(move |_| session.failure.get());
     let loaded = Memo::new(move |_| session.meeting.with(Option::is_some));
     let works_channel = Memo::new(move |_| {

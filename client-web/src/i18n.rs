@@ -1,32 +1,86 @@
-//! Every string the interface shows, in one place, so that Arabic, French and Spanish can
-//! follow English by adding one table each.
+//! Every string the interface shows, in Arabic, English, French and Spanish.
 //!
-//! Fixed strings are looked up by [`Key`] with [`text`]. Strings with parameters are
-//! templates in the same table, with `{name}` placeholders, filled by the small functions
-//! below ([`queue_position`], [`item_changed`] …) so that callers never assemble sentences
-//! from pieces (word order differs between languages).
+//! # Where the strings live
+//!
+//! The translations are [Fluent](https://projectfluent.org) files, one per language, in
+//! `client-web/locales/` (`ar.ftl`, `en.ftl`, `fr.ftl`, `es.ftl`), compiled into the
+//! client with `include_str!`. English is the reference; every file has the same
+//! messages with the same variables (the unit tests check it, and that every file
+//! parses and every message formats).
+//!
+//! Fixed strings are looked up by [`Key`] with [`text`]; each key names one Fluent
+//! message ([`Key::id`]). Strings with parameters are messages with Fluent variables,
+//! formatted by the small functions below ([`queue_position`], [`item_changed`] …), so
+//! that callers never assemble sentences from pieces (word order differs between
+//! languages). Counts are passed as numbers, so that messages choose their form with
+//! Fluent's plural selectors (Arabic has six forms: zero, one, two, few, many, other).
+//!
+//! To add a string: add a message to all four files (the tests fail until it is in
+//! every one), add a [`Key`] variant with its id, and, if it has variables, a function
+//! here that fills them.
+//!
+//! # Language and direction
+//!
+//! The interface language is chosen at run time ([`set_ui`], [`ui`]); the browser part
+//! of the crate picks it (a saved choice, else the browser's languages, else English:
+//! [`Lang::choose`]) and draws the page again when it changes. Fluent's own isolation
+//! marks are off; instead, values that come from people (names, delegations, titles,
+//! notes, questions) are wrapped in Unicode isolates (FSI…PDI) where they go into a
+//! sentence, so that an English name in an Arabic sentence (or the reverse) keeps its
+//! place, also in attributes and `<option>`s where no `<bdi>` can go. Numbers and the
+//! interface's own words are not wrapped. The views also put names and titles shown on
+//! their own in `<bdi>` or `dir="auto"` elements.
 
+use fluent_bundle::{FluentArgs, FluentBundle, FluentError, FluentResource, FluentValue};
 use protocol::{ChannelKind, Command, ErrorCode, LanguageCode, RequestKind, Role};
+use std::cell::{Cell, OnceCell, RefCell};
+use std::collections::HashMap;
+use unic_langid::LanguageIdentifier;
 
 /// A language the interface is available in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
-    /// English.
+    /// Arabic, written right to left.
+    Ar,
+    /// English, the reference translation and the fallback.
     En,
+    /// French.
+    Fr,
+    /// Spanish.
+    Es,
 }
 
 impl Lang {
-    /// The BCP 47 tag, for `<html lang>` and for picking meeting texts.
+    /// Every interface language, in the order the language picker lists them.
+    pub const ALL: [Self; 4] = [Self::Ar, Self::En, Self::Fr, Self::Es];
+
+    /// The BCP 47 tag, for `<html lang>`, for saving the choice and for picking meeting
+    /// texts.
     pub fn tag(self) -> &'static str {
         match self {
+            Self::Ar => "ar",
             Self::En => "en",
+            Self::Fr => "fr",
+            Self::Es => "es",
         }
     }
 
-    /// The writing direction, for `<html dir>`: `rtl` once Arabic is added.
+    /// The writing direction, for `<html dir>`.
     pub fn dir(self) -> &'static str {
         match self {
-            Self::En => "ltr",
+            Self::Ar => "rtl",
+            Self::En | Self::Fr | Self::Es => "ltr",
+        }
+    }
+
+    /// The language's name in itself, as the language picker shows it whatever the
+    /// interface language is.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Self::Ar => "العربية",
+            Self::En => "English",
+            Self::Fr => "Français",
+            Self::Es => "Español",
         }
     }
 
@@ -34,513 +88,400 @@ impl Lang {
     pub fn code(self) -> LanguageCode {
         LanguageCode::new(self.tag())
     }
+
+    /// The interface language for a BCP 47 tag, by its primary subtag and ignoring case
+    /// (`fr-CH` is French); `None` when the interface is not available in it.
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        let primary = tag.split(['-', '_']).next().unwrap_or_default();
+        Self::ALL
+            .into_iter()
+            .find(|lang| lang.tag().eq_ignore_ascii_case(primary))
+    }
+
+    /// The language to start in: the `saved` choice if it is one of ours, else the first
+    /// of the browser's `preferred` languages that we have, else English.
+    pub fn choose<'a>(saved: Option<&str>, preferred: impl IntoIterator<Item = &'a str>) -> Self {
+        saved
+            .and_then(Self::from_tag)
+            .or_else(|| preferred.into_iter().find_map(Self::from_tag))
+            .unwrap_or(Self::En)
+    }
+
+    /// The translation file, compiled in.
+    fn source(self) -> &'static str {
+        match self {
+            Self::Ar => include_str!("../locales/ar.ftl"),
+            Self::En => include_str!("../locales/en.ftl"),
+            Self::Fr => include_str!("../locales/fr.ftl"),
+            Self::Es => include_str!("../locales/es.ftl"),
+        }
+    }
+
+    /// The place of this language in [`Lang::ALL`].
+    fn index(self) -> usize {
+        match self {
+            Self::Ar => 0,
+            Self::En => 1,
+            Self::Fr => 2,
+            Self::Es => 3,
+        }
+    }
 }
 
-/// The language of the interface. Only English exists yet; choosing one (from the
-/// participant's languages or a menu) comes with the first translation.
-pub const UI: Lang = Lang::En;
+type Bundle = FluentBundle<FluentResource>;
 
-/// A string of the interface. Variants documented with a template take parameters:
-/// use the matching function of this module rather than [`text`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[allow(missing_docs)] // The English text below is each key's documentation.
-pub enum Key {
-    AppName,
-    Connecting,
-    Connected,
-    Reconnecting,
-    NotConnected,
-    Joining,
-    OpenInvite,
-    OpenInviteExplained,
-    InvalidInvite,
-    SessionExpired,
-    OutdatedClient,
-    TooManyConnections,
-    CannotJoin,
-    CurrentItem,
-    NotStarted,
-    Presenter,
-    PlannedMinutes,
-    GuidingQuestions,
-    Agenda,
-    PreviousItem,
-    NextItem,
-    GoTo,
-    GoToLabel,
-    ItemUpcoming,
-    ItemLive,
-    ItemDone,
-    ItemSkipped,
-    ItemUsedOf,
-    ItemUsed,
-    ItemOver,
-    InLanguage,
-    ScheduledStart,
-    StartedAt,
-    Forecast,
-    ItemEndsAt,
-    MeetingEndsAt,
-    ItemEndUnknown,
-    MeetingEndUnknown,
-    CloseListHint,
-    TimesAreLocal,
-    MarkDone,
-    MarkDoneLabel,
-    MarkSkipped,
-    MarkSkippedLabel,
-    MarkUpcoming,
-    MarkUpcomingLabel,
-    MoveItemUpLabel,
-    MoveItemDownLabel,
-    EditItem,
-    EditItemLabel,
-    ItemIdLabel,
-    ItemTitleLabel,
-    ItemPresenterLabel,
-    ItemMinutesLabel,
-    SaveItem,
-    AddItem,
-    AddItemSubmit,
-    ItemIdInvalid,
-    ItemIdTaken,
-    ItemTitleRequired,
-    ItemTitleTooLong,
-    ItemPresenterTooLong,
-    ItemMinutesInvalid,
-    ItemAdded,
-    Floor,
-    NobodyHasFloor,
-    YouHaveFloor,
-    SpeakingFor,
-    TimeLeft,
-    TimeOver,
-    TimerPaused,
-    SpeaksIn,
-    GiveFloorNext,
-    GiveFloor,
-    GiveFloorLabel,
-    EndSpeech,
-    PauseTimer,
-    ResumeTimer,
-    GiveFloorOther,
-    OtherName,
-    OtherDelegation,
-    OtherLanguage,
-    LanguageNotStated,
-    NameRequired,
-    Speakers,
-    QueueEmpty,
-    QueueLength,
-    QueueLengthOne,
-    QueueMore,
-    QueueLabel,
-    QueueNextLabel,
-    QueuePosition,
-    ListIsClosed,
-    FirstTimeFirstOn,
-    AskForFloor,
-    RequestKindLabel,
-    KindIntervention,
-    KindQuestion,
-    KindPointOfOrder,
-    KindRightOfReply,
-    RequestQuestionLabel,
-    NoParticularQuestion,
-    QuestionNumbered,
-    RequestLanguageLabel,
-    RequestNoteLabel,
-    NoteCount,
-    NoteTooLong,
-    RaiseHand,
-    LowerHand,
-    ShortcutHand,
-    YourRequests,
-    DelegationPosition,
-    DelegationNext,
-    EstimatedWait,
-    EstimatedWaitShort,
-    Withdraw,
-    WithdrawLabel,
-    ClaimRequest,
-    ClaimRequestLabel,
-    Registered,
-    AlsoAskedOne,
-    AlsoAskedMany,
-    NoteForChair,
-    MoveUp,
-    MoveUpLabel,
-    MoveDown,
-    MoveDownLabel,
-    Remove,
-    RemoveLabel,
-    ManageList,
-    CloseList,
-    ReopenList,
-    FirstTimeFirst,
-    ClearQueue,
-    ClearQueueConfirmOne,
-    ClearQueueConfirmMany,
-    ClearQueueYes,
-    Cancel,
-    ReaddLastSpeaker,
-    ReaddLastSpeakerLabel,
-    SpeakingTime,
-    SpeakingTimeHint,
-    SetSpeakingTime,
-    SpeakingTimeIs,
-    SpeakingTimeIsDefault,
-    NoSpeakingTime,
-    SpeakingTimeInvalid,
-    Channels,
-    Live,
-    LiveBy,
-    Standby,
-    YourBooth,
-    GoOnAir,
-    GoOffAir,
-    YouAreOnAir,
-    OtherOnAir,
-    BoothOffAir,
-    ChairControls,
-    You,
-    YouAreNext,
-    HandLowered,
-    RequestRemoved,
-    SpeechEnded,
-    FloorGivenTo,
-    ListClosedAnnounced,
-    ListReopenedAnnounced,
-    YourTimePaused,
-    YourTimeResumed,
-    NameWithDelegation,
-    DetailSeparator,
-    ItemChanged,
-    ChannelLive,
-    ChannelStandby,
-    CommandRefused,
-    NotSent,
-    RoleAttendee,
-    RoleChair,
-    RoleInterpreter,
-    RoleSignLanguageInterpreter,
-    RoleCaptioner,
-    RoleOrganiser,
-    ChannelFloor,
-    ChannelSignLanguage,
-    ChannelCaptions,
-    ErrorUnauthorized,
-    ErrorForbidden,
-    ErrorInvalid,
-    ErrorNotFound,
-    ErrorConflict,
-    ErrorListClosed,
-    ErrorLimitReached,
-    ErrorRateLimited,
-    ErrorUnavailable,
-    ErrorUnsupportedVersion,
-    ErrorInternal,
-    ActionRaiseHand,
-    ActionLowerHand,
-    ActionClaimRequest,
-    ActionGiveFloor,
-    ActionEndFloor,
-    ActionPauseFloor,
-    ActionResumeFloor,
-    ActionMoveRequest,
-    ActionClearQueue,
-    ActionCloseList,
-    ActionReopenList,
-    ActionFirstTimeFirst,
-    ActionReaddLastSpeaker,
-    ActionSpeakingTime,
-    ActionChangeItem,
-    ActionMarkItem,
-    ActionAddItem,
-    ActionEditItem,
-    ActionMoveItem,
-    ActionOnAir,
+// The page runs on one thread (and each native test on its own), so the interface
+// language and the parsed translations are per thread. Bundles are parsed on first use.
+thread_local! {
+    static UI: Cell<Lang> = const { Cell::new(Lang::En) };
+    static BUNDLES: [OnceCell<Bundle>; 4] = Default::default();
+    /// Fixed strings already formatted, by language: [`text`] hands out `&'static str`s,
+    /// each formatted (and leaked) once per language, at most a few hundred in all.
+    static TEXTS: RefCell<HashMap<(Lang, Key), &'static str>> = RefCell::new(HashMap::new());
+}
+
+/// The language of the interface.
+pub fn ui() -> Lang {
+    UI.with(Cell::get)
+}
+
+/// Switches the interface language. What is drawn afterwards is in `lang`; the caller
+/// draws the page again.
+pub fn set_ui(lang: Lang) {
+    UI.with(|ui| ui.set(lang));
+}
+
+/// Makes the bundle of `lang` from its file. A file with a syntax error still yields
+/// the messages that parse; the unit tests make sure that none has one.
+fn bundle(lang: Lang) -> Bundle {
+    let resource = FluentResource::try_new(lang.source().to_owned())
+        .unwrap_or_else(|(resource, _errors)| resource);
+    let id: LanguageIdentifier = lang.tag().parse().expect("the interface's tags are valid");
+    let mut bundle = FluentBundle::new(vec![id]);
+    // Values from people are isolated by `user`; numbers and our own words need not be.
+    bundle.set_use_isolating(false);
+    // Message ids are unique within a file (the tests check), so nothing is overridden.
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+fn with_bundle<R>(lang: Lang, f: impl FnOnce(&Bundle) -> R) -> R {
+    BUNDLES.with(|bundles| f(bundles[lang.index()].get_or_init(|| bundle(lang))))
+}
+
+/// Message `id` of `lang` formatted with `args`; `None` when `lang` has no such message.
+/// Problems (a missing variable, say) are added to `errors`; the text is still usable.
+fn format_in(
+    lang: Lang,
+    id: &str,
+    args: Option<&FluentArgs>,
+    errors: &mut Vec<FluentError>,
+) -> Option<String> {
+    with_bundle(lang, |bundle| {
+        let pattern = bundle.get_message(id)?.value()?;
+        Some(bundle.format_pattern(pattern, args, errors).into_owned())
+    })
+}
+
+/// Message `id` in the interface language, else in English, else the id itself.
+fn format(id: &str, args: Option<&FluentArgs>) -> String {
+    let mut errors = Vec::new();
+    let text = format_in(ui(), id, args, &mut errors);
+    #[cfg(test)]
+    tests::record_problems(id, text.is_none(), &errors);
+    text.or_else(|| format_in(Lang::En, id, args, &mut errors))
+        .unwrap_or_else(|| id.to_owned())
+}
+
+/// Declares [`Key`] with the Fluent message id of each variant.
+macro_rules! keys {
+    ($($key:ident = $id:literal,)*) => {
+        /// A string of the interface: one Fluent message, named by [`Key::id`]. Keys of
+        /// messages with variables are used through the matching function of this
+        /// module rather than [`text`].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[allow(missing_docs)] // The message in `locales/en.ftl` is each key's documentation.
+        pub enum Key {
+            $($key,)*
+        }
+
+        impl Key {
+            /// Every key, so that the tests can check each has a message everywhere.
+            pub const ALL: &'static [Self] = &[$(Self::$key,)*];
+
+            /// The id of the key's message in the `locales/*.ftl` files.
+            pub fn id(self) -> &'static str {
+                match self {
+                    $(Self::$key => $id,)*
+                }
+            }
+        }
+    };
+}
+
+keys! {
+    AppName = "app-name",
+    InterfaceLanguage = "interface-language",
+    Connecting = "connecting",
+    Connected = "connected",
+    Reconnecting = "reconnecting",
+    NotConnected = "not-connected",
+    Joining = "joining",
+    OpenInvite = "open-invite",
+    OpenInviteExplained = "open-invite-explained",
+    InvalidInvite = "invalid-invite",
+    SessionExpired = "session-expired",
+    OutdatedClient = "outdated-client",
+    TooManyConnections = "too-many-connections",
+    CannotJoin = "cannot-join",
+    NotSent = "not-sent",
+    ChairControls = "chair-controls",
+    You = "you",
+    Cancel = "cancel",
+    DetailSeparator = "detail-separator",
+    NameWithDelegation = "name-with-delegation",
+    RoleAttendee = "role-attendee",
+    RoleChair = "role-chair",
+    RoleInterpreter = "role-interpreter",
+    RoleSignLanguageInterpreter = "role-sign-language-interpreter",
+    RoleCaptioner = "role-captioner",
+    RoleOrganiser = "role-organiser",
+    InLanguage = "in-language",
+    SpeaksIn = "speaks-in",
+    CurrentItem = "current-item",
+    NotStarted = "not-started",
+    Presenter = "presenter",
+    PlannedMinutes = "planned-minutes",
+    GuidingQuestions = "guiding-questions",
+    Agenda = "agenda",
+    PreviousItem = "previous-item",
+    NextItem = "next-item",
+    GoTo = "go-to",
+    GoToLabel = "go-to-label",
+    ItemUpcoming = "item-upcoming",
+    ItemLive = "item-live",
+    ItemDone = "item-done",
+    ItemSkipped = "item-skipped",
+    ItemUsedOf = "item-used-of",
+    ItemUsed = "item-used",
+    ItemOver = "item-over",
+    ItemChanged = "item-changed",
+    ItemAdded = "item-added",
+    MarkDone = "mark-done",
+    MarkDoneLabel = "mark-done-label",
+    MarkSkipped = "mark-skipped",
+    MarkSkippedLabel = "mark-skipped-label",
+    MarkUpcoming = "mark-upcoming",
+    MarkUpcomingLabel = "mark-upcoming-label",
+    MoveItemUpLabel = "move-item-up-label",
+    MoveItemDownLabel = "move-item-down-label",
+    EditItem = "edit-item",
+    EditItemLabel = "edit-item-label",
+    ItemIdLabel = "item-id-label",
+    ItemTitleLabel = "item-title-label",
+    ItemPresenterLabel = "item-presenter-label",
+    ItemMinutesLabel = "item-minutes-label",
+    SaveItem = "save-item",
+    AddItem = "add-item",
+    AddItemSubmit = "add-item-submit",
+    ItemIdInvalid = "item-id-invalid",
+    ItemIdTaken = "item-id-taken",
+    ItemTitleRequired = "item-title-required",
+    ItemTitleTooLong = "item-title-too-long",
+    ItemPresenterTooLong = "item-presenter-too-long",
+    ItemMinutesInvalid = "item-minutes-invalid",
+    Forecast = "forecast",
+    ScheduledStart = "scheduled-start",
+    StartedAt = "started-at",
+    ItemEndsAt = "item-ends-at",
+    MeetingEndsAt = "meeting-ends-at",
+    ItemEndUnknown = "item-end-unknown",
+    MeetingEndUnknown = "meeting-end-unknown",
+    CloseListHint = "close-list-hint",
+    TimesAreLocal = "times-are-local",
+    Floor = "floor",
+    NobodyHasFloor = "nobody-has-floor",
+    YouHaveFloor = "you-have-floor",
+    FloorGivenTo = "floor-given-to",
+    SpeechEnded = "speech-ended",
+    SpeakingFor = "speaking-for",
+    TimeLeft = "time-left",
+    TimeOver = "time-over",
+    TimerPaused = "timer-paused",
+    YourTimePaused = "your-time-paused",
+    YourTimeResumed = "your-time-resumed",
+    GiveFloorNext = "give-floor-next",
+    GiveFloor = "give-floor",
+    GiveFloorLabel = "give-floor-label",
+    EndSpeech = "end-speech",
+    PauseTimer = "pause-timer",
+    ResumeTimer = "resume-timer",
+    GiveFloorOther = "give-floor-other",
+    OtherName = "other-name",
+    OtherDelegation = "other-delegation",
+    OtherLanguage = "other-language",
+    LanguageNotStated = "language-not-stated",
+    NameRequired = "name-required",
+    Speakers = "speakers",
+    QueueLength = "queue-length",
+    QueueMore = "queue-more",
+    QueueLabel = "queue-label",
+    QueueNextLabel = "queue-next-label",
+    ListIsClosed = "list-is-closed",
+    FirstTimeFirstOn = "first-time-first-on",
+    Registered = "registered",
+    AlsoAsked = "also-asked",
+    NoteForChair = "note-for-chair",
+    ListClosedAnnounced = "list-closed-announced",
+    ListReopenedAnnounced = "list-reopened-announced",
+    AskForFloor = "ask-for-floor",
+    RequestKindLabel = "request-kind-label",
+    KindIntervention = "kind-intervention",
+    KindQuestion = "kind-question",
+    KindPointOfOrder = "kind-point-of-order",
+    KindRightOfReply = "kind-right-of-reply",
+    RequestQuestionLabel = "request-question-label",
+    NoParticularQuestion = "no-particular-question",
+    QuestionNumbered = "question-numbered",
+    RequestLanguageLabel = "request-language-label",
+    RequestNoteLabel = "request-note-label",
+    NoteCount = "note-count",
+    NoteTooLong = "note-too-long",
+    RaiseHand = "raise-hand",
+    LowerHand = "lower-hand",
+    ShortcutHand = "shortcut-hand",
+    YourRequests = "your-requests",
+    QueuePosition = "queue-position",
+    YouAreNext = "you-are-next",
+    DelegationPosition = "delegation-position",
+    DelegationNext = "delegation-next",
+    EstimatedWait = "estimated-wait",
+    EstimatedWaitShort = "estimated-wait-short",
+    Withdraw = "withdraw",
+    WithdrawLabel = "withdraw-label",
+    ClaimRequest = "claim-request",
+    ClaimRequestLabel = "claim-request-label",
+    HandLowered = "hand-lowered",
+    RequestRemoved = "request-removed",
+    ManageList = "manage-list",
+    MoveUp = "move-up",
+    MoveUpLabel = "move-up-label",
+    MoveDown = "move-down",
+    MoveDownLabel = "move-down-label",
+    Remove = "remove",
+    RemoveLabel = "remove-label",
+    CloseList = "close-list",
+    ReopenList = "reopen-list",
+    FirstTimeFirst = "first-time-first",
+    ClearQueue = "clear-queue",
+    ClearQueueConfirm = "clear-queue-confirm",
+    ClearQueueYes = "clear-queue-yes",
+    ReaddLastSpeaker = "readd-last-speaker",
+    ReaddLastSpeakerLabel = "readd-last-speaker-label",
+    SpeakingTime = "speaking-time",
+    SpeakingTimeHint = "speaking-time-hint",
+    SetSpeakingTime = "set-speaking-time",
+    SpeakingTimeIs = "speaking-time-is",
+    SpeakingTimeIsDefault = "speaking-time-is-default",
+    NoSpeakingTime = "no-speaking-time",
+    SpeakingTimeInvalid = "speaking-time-invalid",
+    Channels = "channels",
+    ChannelFloor = "channel-floor",
+    ChannelSignLanguage = "channel-sign-language",
+    ChannelCaptions = "channel-captions",
+    Live = "live",
+    LiveBy = "live-by",
+    Standby = "standby",
+    ChannelLive = "channel-live",
+    ChannelStandby = "channel-standby",
+    YourBooth = "your-booth",
+    GoOnAir = "go-on-air",
+    GoOffAir = "go-off-air",
+    YouAreOnAir = "you-are-on-air",
+    OtherOnAir = "other-on-air",
+    BoothOffAir = "booth-off-air",
+    CommandRefused = "command-refused",
+    ErrorUnauthorized = "error-unauthorized",
+    ErrorForbidden = "error-forbidden",
+    ErrorInvalid = "error-invalid",
+    ErrorNotFound = "error-not-found",
+    ErrorConflict = "error-conflict",
+    ErrorListClosed = "error-list-closed",
+    ErrorLimitReached = "error-limit-reached",
+    ErrorRateLimited = "error-rate-limited",
+    ErrorUnavailable = "error-unavailable",
+    ErrorUnsupportedVersion = "error-unsupported-version",
+    ErrorInternal = "error-internal",
+    ActionRaiseHand = "action-raise-hand",
+    ActionLowerHand = "action-lower-hand",
+    ActionClaimRequest = "action-claim-request",
+    ActionGiveFloor = "action-give-floor",
+    ActionEndFloor = "action-end-floor",
+    ActionPauseFloor = "action-pause-floor",
+    ActionResumeFloor = "action-resume-floor",
+    ActionMoveRequest = "action-move-request",
+    ActionClearQueue = "action-clear-queue",
+    ActionCloseList = "action-close-list",
+    ActionReopenList = "action-reopen-list",
+    ActionFirstTimeFirst = "action-first-time-first",
+    ActionReaddLastSpeaker = "action-readd-last-speaker",
+    ActionSpeakingTime = "action-speaking-time",
+    ActionChangeItem = "action-change-item",
+    ActionMarkItem = "action-mark-item",
+    ActionAddItem = "action-add-item",
+    ActionEditItem = "action-edit-item",
+    ActionMoveItem = "action-move-item",
+    ActionOnAir = "action-on-air",
 }
 
 /// The string for `key` in the interface's language.
 pub fn text(key: Key) -> &'static str {
-    match UI {
-        Lang::En => english(key),
-    }
+    let lang = ui();
+    let known = TEXTS.with(|texts| texts.borrow().get(&(lang, key)).copied());
+    known.unwrap_or_else(|| {
+        let text: &'static str = Box::leak(format(key.id(), None).into_boxed_str());
+        TEXTS.with(|texts| texts.borrow_mut().insert((lang, key), text));
+        text
+    })
 }
 
-fn english(key: Key) -> &'static str {
-    use Key::*;
-    match key {
-        AppName => "Meeting control",
-        Connecting => "Connecting…",
-        Connected => "Connected",
-        Reconnecting => "Reconnecting…",
-        NotConnected => "Not connected",
-        Joining => "Joining the meeting…",
-        OpenInvite => "Open your invite link",
-        OpenInviteExplained => {
-            "This page needs the personal invite link you received for the meeting. \
-             Open that link to join."
-        }
-        InvalidInvite => {
-            "Your invite link is not valid or has expired. \
-             Ask the meeting's organiser for a new link."
-        }
-        SessionExpired => {
-            "Your session has expired. Open your invite link again, \
-             or ask the meeting's organiser for a new one."
-        }
-        OutdatedClient => "This page is out of date. Reload it to join the meeting.",
-        TooManyConnections => {
-            "The meeting is already open in too many of your tabs or devices. \
-             Close one of them, then reload this page."
-        }
-        CannotJoin => "You cannot join the meeting",
-        CurrentItem => "Now",
-        NotStarted => "The meeting has not started yet.",
-        Presenter => "Presented by {name}",
-        PlannedMinutes => "{minutes} min",
-        GuidingQuestions => "Guiding questions",
-        Agenda => "Agenda",
-        PreviousItem => "Previous item",
-        NextItem => "Next item",
-        GoTo => "Go to",
-        GoToLabel => "Go to item: {title}",
-        ItemUpcoming => "Upcoming",
-        ItemLive => "Now",
-        ItemDone => "Done",
-        ItemSkipped => "Skipped",
-        ItemUsedOf => "{used} of {planned}",
-        ItemUsed => "{time} used",
-        ItemOver => "+{time} over",
-        InLanguage => "(in {language})",
-        ScheduledStart => "Scheduled start: {time}",
-        StartedAt => "Started at {time}",
-        Forecast => "Forecast",
-        ItemEndsAt => "This item ends at about {time}",
-        MeetingEndsAt => "The meeting ends at about {time}",
-        ItemEndUnknown => "This item's end cannot be forecast yet",
-        MeetingEndUnknown => "The meeting's end cannot be forecast yet",
-        CloseListHint => {
-            "Close the list now to finish this item by {time} ({fit} of {waiting} waiting fit)"
-        }
-        TimesAreLocal => "Times are in your time zone.",
-        MarkDone => "Done",
-        MarkDoneLabel => "Mark as done: {title}",
-        MarkSkipped => "Skip",
-        MarkSkippedLabel => "Skip: {title}",
-        MarkUpcoming => "Upcoming",
-        MarkUpcomingLabel => "Mark as upcoming again: {title}",
-        MoveItemUpLabel => "Move up: {title}",
-        MoveItemDownLabel => "Move down: {title}",
-        EditItem => "Edit",
-        EditItemLabel => "Edit: {title}",
-        ItemIdLabel => "Id (lowercase letters, digits and dashes)",
-        ItemTitleLabel => "Title in {language}",
-        ItemPresenterLabel => "Presented by (optional)",
-        ItemMinutesLabel => "Planned minutes (optional)",
-        SaveItem => "Save",
-        AddItem => "Add an item",
-        AddItemSubmit => "Add item",
-        ItemIdInvalid => "Use 1 to 64 lowercase letters, digits and dashes for the id.",
-        ItemIdTaken => "Another item already has this id.",
-        ItemTitleRequired => "Enter a title.",
-        ItemTitleTooLong => "The title is longer than 200 characters.",
-        ItemPresenterTooLong => "The presenter is longer than 200 characters.",
-        ItemMinutesInvalid => "Enter whole minutes from 1 to 600, or leave it empty.",
-        ItemAdded => "Item added: {title}",
-        Floor => "Floor",
-        NobodyHasFloor => "Nobody has the floor",
-        YouHaveFloor => "You have the floor.",
-        SpeakingFor => "Speaking for {time}",
-        TimeLeft => "{time} left",
-        TimeOver => "+{time} over",
-        TimerPaused => "Timer paused",
-        SpeaksIn => "in {language}",
-        GiveFloorNext => "Give floor to next",
-        GiveFloor => "Give floor",
-        GiveFloorLabel => "Give floor to {name}",
-        EndSpeech => "End speech",
-        PauseTimer => "Pause timer",
-        ResumeTimer => "Resume timer",
-        GiveFloorOther => "Give the floor to someone not in the list",
-        OtherName => "Name",
-        OtherDelegation => "Delegation (optional)",
-        OtherLanguage => "Language",
-        LanguageNotStated => "Not stated",
-        NameRequired => "Enter the name of the person who will speak.",
-        Speakers => "List of speakers",
-        QueueEmpty => "Nobody is waiting to speak.",
-        QueueLength => "{count} people are waiting to speak.",
-        QueueLengthOne => "1 person is waiting to speak.",
-        QueueMore => "and {count} more",
-        QueueLabel => "Requests to speak, in order",
-        QueueNextLabel => "Next in line",
-        QueuePosition => "You are number {position} in the queue.",
-        ListIsClosed => "The list of speakers is closed: only points of order are taken.",
-        FirstTimeFirstOn => "Those who have not spoken on this item yet go first.",
-        AskForFloor => "Ask for the floor",
-        RequestKindLabel => "Request",
-        KindIntervention => "Intervention",
-        KindQuestion => "Question",
-        KindPointOfOrder => "Point of order",
-        KindRightOfReply => "Right of reply",
-        RequestQuestionLabel => "On the guiding question",
-        NoParticularQuestion => "No particular question",
-        QuestionNumbered => "Question {number}: {text}",
-        RequestLanguageLabel => "I will speak in",
-        RequestNoteLabel => "Note for the chair (optional)",
-        NoteCount => "{count} of {max} characters",
-        NoteTooLong => "The note is longer than {max} characters.",
-        RaiseHand => "Raise hand",
-        LowerHand => "Lower hand",
-        ShortcutHand => "Shortcut: H",
-        YourRequests => "Your requests",
-        DelegationPosition => {
-            "Your delegation's request is number {position} in the queue ({name} speaks)."
-        }
-        DelegationNext => "Your delegation is next ({name} speaks).",
-        EstimatedWait => "Estimated wait: about {minutes} min",
-        EstimatedWaitShort => "Estimated wait: less than a minute",
-        Withdraw => "Withdraw",
-        WithdrawLabel => "Withdraw the request: {kind}",
-        ClaimRequest => "Speak for my delegation",
-        ClaimRequestLabel => "Speak for my delegation instead of {name}",
-        Registered => "Registered",
-        AlsoAskedOne => "1 colleague also asked",
-        AlsoAskedMany => "{count} colleagues also asked",
-        NoteForChair => "Note: {note}",
-        MoveUp => "Up",
-        MoveUpLabel => "Move {name} up",
-        MoveDown => "Down",
-        MoveDownLabel => "Move {name} down",
-        Remove => "Remove",
-        RemoveLabel => "Remove {name} from the list of speakers",
-        ManageList => "Manage the list",
-        CloseList => "Close the list",
-        ReopenList => "Reopen the list",
-        FirstTimeFirst => "First-time speakers first",
-        ClearQueue => "Lower all hands",
-        ClearQueueConfirmOne => "Lower the 1 raised hand? The request leaves the list.",
-        ClearQueueConfirmMany => "Lower all {count} raised hands? Every request leaves the list.",
-        ClearQueueYes => "Yes, lower all hands",
-        Cancel => "Cancel",
-        ReaddLastSpeaker => "Re-add last speaker",
-        ReaddLastSpeakerLabel => "Put {name} back at the top of the list",
-        SpeakingTime => "Speaking time (minutes:seconds)",
-        SpeakingTimeHint => "Leave empty for the meeting's default.",
-        SetSpeakingTime => "Set",
-        SpeakingTimeIs => "Speaking time: {time}",
-        SpeakingTimeIsDefault => "Speaking time: {time} (the meeting's default)",
-        NoSpeakingTime => "No speaking-time limit",
-        SpeakingTimeInvalid => "Enter a time such as 3:00, from 0:10 to 60:00.",
-        Channels => "Channels",
-        Live => "Live",
-        LiveBy => "Live: {name}",
-        Standby => "Standby",
-        YourBooth => "Your booth: {channel}",
-        GoOnAir => "Go on air",
-        GoOffAir => "Go off air",
-        YouAreOnAir => "You are on air",
-        OtherOnAir => "{name} is on air on this channel",
-        BoothOffAir => "Off air: the channel is on standby",
-        ChairControls => "Chair controls",
-        You => "You",
-        YouAreNext => "You are next in the queue.",
-        HandLowered => "Your hand is lowered.",
-        RequestRemoved => "Your request was removed from the list of speakers.",
-        SpeechEnded => "Your speech has ended.",
-        FloorGivenTo => "{name} has the floor.",
-        ListClosedAnnounced => "The list of speakers is closed.",
-        ListReopenedAnnounced => "The list of speakers is open again.",
-        YourTimePaused => "Your speaking time is paused.",
-        YourTimeResumed => "Your speaking time runs again.",
-        NameWithDelegation => "{name} ({delegation})",
-        DetailSeparator => " · ",
-        ItemChanged => "Item changed: {title}",
-        ChannelLive => "{channel} channel live",
-        ChannelStandby => "{channel} channel on standby",
-        CommandRefused => "{action}: {reason}",
-        NotSent => "Not connected: your action was not sent. Try again once connected.",
-        RoleAttendee => "Attendee",
-        RoleChair => "Chair",
-        RoleInterpreter => "Interpreter",
-        RoleSignLanguageInterpreter => "Sign-language interpreter",
-        RoleCaptioner => "Captioner",
-        RoleOrganiser => "Organiser",
-        ChannelFloor => "Floor",
-        ChannelSignLanguage => "Sign language",
-        ChannelCaptions => "Captions",
-        ErrorUnauthorized => "you are not allowed in this meeting",
-        ErrorForbidden => "your role cannot do that",
-        ErrorInvalid => "the server did not understand the request",
-        ErrorNotFound => "that no longer exists",
-        ErrorConflict => "that does not fit the meeting as it is now",
-        ErrorListClosed => "the list of speakers is closed; only points of order are taken",
-        ErrorLimitReached => "your delegation already has as many requests as allowed",
-        ErrorRateLimited => "too many actions at once; wait a moment",
-        ErrorUnavailable => "the service is busy; try again",
-        ErrorUnsupportedVersion => "this page is out of date; reload it",
-        ErrorInternal => "something went wrong on the server",
-        ActionRaiseHand => "Raise hand",
-        ActionLowerHand => "Lower hand",
-        ActionClaimRequest => "Speak for my delegation",
-        ActionGiveFloor => "Give floor",
-        ActionEndFloor => "End speech",
-        ActionPauseFloor => "Pause timer",
-        ActionResumeFloor => "Resume timer",
-        ActionMoveRequest => "Move request",
-        ActionClearQueue => "Lower all hands",
-        ActionCloseList => "Close the list",
-        ActionReopenList => "Reopen the list",
-        ActionFirstTimeFirst => "First-time speakers first",
-        ActionReaddLastSpeaker => "Re-add last speaker",
-        ActionSpeakingTime => "Speaking time",
-        ActionChangeItem => "Change item",
-        ActionMarkItem => "Mark item",
-        ActionAddItem => "Add item",
-        ActionEditItem => "Edit item",
-        ActionMoveItem => "Move item",
-        ActionOnAir => "On air",
+/// Formats `key`'s message with its variables.
+fn fill<'a>(key: Key, values: impl IntoIterator<Item = (&'static str, FluentValue<'a>)>) -> String {
+    let mut args = FluentArgs::new();
+    for (name, value) in values {
+        args.set(name, value);
     }
+    format(key.id(), Some(&args))
 }
 
-/// The name of a language, by its tag, in the interface's language.
-fn language_name(tag: &str) -> Option<&'static str> {
-    match (UI, tag) {
-        (Lang::En, "ar") => Some("Arabic"),
-        (Lang::En, "en") => Some("English"),
-        (Lang::En, "fr") => Some("French"),
-        (Lang::En, "es") => Some("Spanish"),
-        (Lang::En, "ru") => Some("Russian"),
-        (Lang::En, "zh") => Some("Chinese"),
-        _ => None,
-    }
+/// A text from people (a name, a delegation, a title, a note, a question) as a value:
+/// wrapped in Unicode isolates (FSI…PDI), so that its direction does not mix with the
+/// sentence around it.
+fn user(text: &str) -> FluentValue<'static> {
+    FluentValue::from(format!("\u{2068}{text}\u{2069}"))
 }
 
-/// How a meeting language is named on screen: "French", or its tag when unknown.
+/// One of the interface's own words (a language's or a channel's name, a time) as a
+/// value.
+fn ours(text: &str) -> FluentValue<'_> {
+    FluentValue::from(text)
+}
+
+/// A count, a position or a number of minutes, as a number so that messages can choose
+/// their plural form by it.
+fn number(value: impl Into<u64>) -> FluentValue<'static> {
+    FluentValue::from(value.into())
+}
+
+/// How a meeting language is named on screen, in the interface language ("French",
+/// "français", "الفرنسية"), or its tag when the interface has no name for it.
 pub fn language(code: &LanguageCode) -> String {
-    language_name(code.as_str()).map_or_else(|| code.as_str().to_owned(), str::to_owned)
-}
-
-/// Fills a template's `{name}` placeholders.
-fn fill(key: Key, values: &[(&str, &str)]) -> String {
-    values
-        .iter()
-        .fold(text(key).to_owned(), |template, (name, value)| {
-            template.replace(&format!("{{{name}}}"), value)
-        })
-}
-
-/// Picks the singular or the plural key by `count`. Languages with more plural forms
-/// (Arabic has six) will extend this with their own rule.
-fn plural(count: usize, one: Key, many: Key) -> String {
-    if count == 1 {
-        text(one).to_owned()
-    } else {
-        fill(many, &[("count", &count.to_string())])
-    }
+    let id = format!("language-{}", code.as_str());
+    let lang = ui();
+    let mut errors = Vec::new();
+    format_in(lang, &id, None, &mut errors)
+        .filter(|_| errors.is_empty())
+        .unwrap_or_else(|| code.as_str().to_owned())
 }
 
 /// How a role is named on screen.
@@ -632,34 +573,31 @@ pub fn clock_time(seconds: u64) -> String {
 
 /// "You are number 2 in the queue." (`position` counts from 1).
 pub fn queue_position(position: u32) -> String {
-    fill(Key::QueuePosition, &[("position", &position.to_string())])
+    fill(Key::QueuePosition, [("position", number(position))])
 }
 
 /// "Your delegation's request is number 4 in the queue (Ana speaks)."; at position 1,
 /// "Your delegation is next (Ana speaks)."
 pub fn delegation_position(position: u32, speaker: &str) -> String {
     if position == 1 {
-        fill(Key::DelegationNext, &[("name", speaker)])
+        fill(Key::DelegationNext, [("name", user(speaker))])
     } else {
         fill(
             Key::DelegationPosition,
-            &[("position", &position.to_string()), ("name", speaker)],
+            [("position", number(position)), ("name", user(speaker))],
         )
     }
 }
 
-/// How many people wait to speak, for the list's summary.
+/// How many people wait to speak, for the list's summary ("Nobody is waiting to
+/// speak." for none).
 pub fn queue_length(count: usize) -> String {
-    match count {
-        0 => text(Key::QueueEmpty).to_owned(),
-        1 => text(Key::QueueLengthOne).to_owned(),
-        count => fill(Key::QueueLength, &[("count", &count.to_string())]),
-    }
+    fill(Key::QueueLength, [("count", FluentValue::from(count))])
 }
 
 /// "and 12 more", after the first few of a long list.
 pub fn queue_more(count: usize) -> String {
-    fill(Key::QueueMore, &[("count", &count.to_string())])
+    fill(Key::QueueMore, [("count", FluentValue::from(count))])
 }
 
 /// "Estimated wait: about 4 min", or "less than a minute".
@@ -668,34 +606,34 @@ pub fn estimated_wait(wait_ms: u64) -> String {
         return text(Key::EstimatedWaitShort).to_owned();
     }
     let minutes = (wait_ms + 30_000) / 60_000;
-    fill(Key::EstimatedWait, &[("minutes", &minutes.to_string())])
+    fill(Key::EstimatedWait, [("minutes", number(minutes))])
 }
 
 /// "Speaking for 1:05", from whole seconds.
 pub fn speaking_for(seconds: u64) -> String {
-    fill(Key::SpeakingFor, &[("time", &clock_time(seconds))])
+    fill(Key::SpeakingFor, [("time", ours(&clock_time(seconds)))])
 }
 
 /// "2:35 left", from whole seconds.
 pub fn time_left(seconds: u64) -> String {
-    fill(Key::TimeLeft, &[("time", &clock_time(seconds))])
+    fill(Key::TimeLeft, [("time", ours(&clock_time(seconds)))])
 }
 
 /// "+0:12 over", from whole seconds of overrun.
 pub fn time_over(seconds: u64) -> String {
-    fill(Key::TimeOver, &[("time", &clock_time(seconds))])
+    fill(Key::TimeOver, [("time", ours(&clock_time(seconds)))])
 }
 
 /// "in French": the language a speaker uses.
 pub fn speaks_in(code: &LanguageCode) -> String {
-    fill(Key::SpeaksIn, &[("language", &language(code))])
+    fill(Key::SpeaksIn, [("language", ours(&language(code)))])
 }
 
 /// "Question 2: How …?", a guiding question by its 0-based index.
 pub fn question_numbered(index: u32, question: &str) -> String {
     fill(
         Key::QuestionNumbered,
-        &[("number", &(index + 1).to_string()), ("text", question)],
+        [("number", number(index + 1)), ("text", user(question))],
     )
 }
 
@@ -703,28 +641,34 @@ pub fn question_numbered(index: u32, question: &str) -> String {
 pub fn note_count(count: usize, max: usize) -> String {
     fill(
         Key::NoteCount,
-        &[("count", &count.to_string()), ("max", &max.to_string())],
+        [
+            ("count", FluentValue::from(count)),
+            ("max", FluentValue::from(max)),
+        ],
     )
 }
 
 /// "The note is longer than 280 characters."
 pub fn note_too_long(max: usize) -> String {
-    fill(Key::NoteTooLong, &[("max", &max.to_string())])
+    fill(Key::NoteTooLong, [("max", FluentValue::from(max))])
 }
 
 /// "Note: …", a request's note as the chair sees it.
 pub fn note_for_chair(note: &str) -> String {
-    fill(Key::NoteForChair, &[("note", note)])
+    fill(Key::NoteForChair, [("note", user(note))])
 }
 
 /// "2 colleagues also asked": members of the delegation whose requests merged into one.
 pub fn also_asked(count: usize) -> String {
-    plural(count, Key::AlsoAskedOne, Key::AlsoAskedMany)
+    fill(Key::AlsoAsked, [("count", FluentValue::from(count))])
 }
 
 /// "Lower all 5 raised hands? …", the confirmation of clearing the list.
 pub fn clear_queue_confirm(count: usize) -> String {
-    plural(count, Key::ClearQueueConfirmOne, Key::ClearQueueConfirmMany)
+    fill(
+        Key::ClearQueueConfirm,
+        [("count", FluentValue::from(count))],
+    )
 }
 
 /// "Speaking time: 3:00", with "(the meeting's default)" when the item does not set its
@@ -738,79 +682,79 @@ pub fn speaking_time(seconds: Option<u32>, is_default: bool) -> String {
             } else {
                 Key::SpeakingTimeIs
             };
-            fill(key, &[("time", &clock_time(u64::from(seconds)))])
+            fill(key, [("time", ours(&clock_time(u64::from(seconds))))])
         }
     }
 }
 
 /// "Withdraw the request: Point of order".
 pub fn withdraw_label(kind: RequestKind) -> String {
-    fill(Key::WithdrawLabel, &[("kind", request_kind(kind))])
+    fill(Key::WithdrawLabel, [("kind", ours(request_kind(kind)))])
 }
 
 /// "Speak for my delegation instead of Ana".
 pub fn claim_label(name: &str) -> String {
-    fill(Key::ClaimRequestLabel, &[("name", name)])
+    fill(Key::ClaimRequestLabel, [("name", user(name))])
 }
 
 /// "Presented by Netherlands".
 pub fn presenter(name: &str) -> String {
-    fill(Key::Presenter, &[("name", name)])
+    fill(Key::Presenter, [("name", user(name))])
 }
 
 /// "5 min".
 pub fn planned_minutes(minutes: u32) -> String {
-    fill(Key::PlannedMinutes, &[("minutes", &minutes.to_string())])
+    fill(Key::PlannedMinutes, [("minutes", number(minutes))])
 }
 
 /// "Go to item: Opening remarks …", the accessible name of an agenda item's button.
 pub fn go_to_label(title: &str) -> String {
-    fill(Key::GoToLabel, &[("title", title)])
+    fill(Key::GoToLabel, [("title", user(title))])
 }
 
-/// "Give floor to Colombia", the accessible name of a queue entry's button.
+/// "Give the floor to Colombia", the accessible name of a queue entry's button.
 pub fn give_floor_label(name: &str) -> String {
-    fill(Key::GiveFloorLabel, &[("name", name)])
+    fill(Key::GiveFloorLabel, [("name", user(name))])
 }
 
 /// "Move Colombia up".
 pub fn move_up_label(name: &str) -> String {
-    fill(Key::MoveUpLabel, &[("name", name)])
+    fill(Key::MoveUpLabel, [("name", user(name))])
 }
 
 /// "Move Colombia down".
 pub fn move_down_label(name: &str) -> String {
-    fill(Key::MoveDownLabel, &[("name", name)])
+    fill(Key::MoveDownLabel, [("name", user(name))])
 }
 
 /// "Remove Colombia from the list of speakers".
 pub fn remove_label(name: &str) -> String {
-    fill(Key::RemoveLabel, &[("name", name)])
+    fill(Key::RemoveLabel, [("name", user(name))])
 }
 
 /// "Put Colombia back at the top of the list".
 pub fn readd_label(name: &str) -> String {
-    fill(Key::ReaddLastSpeakerLabel, &[("name", name)])
+    fill(Key::ReaddLastSpeakerLabel, [("name", user(name))])
 }
 
 /// "Live: Amira Haddad", a live channel's state with its interpreter.
 pub fn live_by(name: &str) -> String {
-    fill(Key::LiveBy, &[("name", name)])
+    fill(Key::LiveBy, [("name", user(name))])
 }
 
 /// "Your booth: French".
 pub fn your_booth(channel: &str) -> String {
-    fill(Key::YourBooth, &[("channel", channel)])
+    fill(Key::YourBooth, [("channel", ours(channel))])
 }
 
 /// "Amira Haddad is on air on this channel".
 pub fn other_on_air(name: &str) -> String {
-    fill(Key::OtherOnAir, &[("name", name)])
+    fill(Key::OtherOnAir, [("name", user(name))])
 }
 
 /// "Colombia has the floor."
 pub fn floor_given_to(name: &str) -> String {
-    fill(Key::FloorGivenTo, &[("name", name)])
+    fill(Key::FloorGivenTo, [("name", user(name))])
 }
 
 /// "Delegate of Peru (Peru)", or the name alone when the delegation is the name or absent.
@@ -818,7 +762,7 @@ pub fn name_with_delegation(name: &str, delegation: Option<&str>) -> String {
     match delegation {
         Some(delegation) if delegation != name => fill(
             Key::NameWithDelegation,
-            &[("name", name), ("delegation", delegation)],
+            [("name", user(name)), ("delegation", user(delegation))],
         ),
         _ => name.to_owned(),
     }
@@ -831,57 +775,60 @@ pub fn details(parts: &[String]) -> String {
 
 /// "Item changed: Opening remarks by the European Union".
 pub fn item_changed(title: &str) -> String {
-    fill(Key::ItemChanged, &[("title", title)])
+    fill(Key::ItemChanged, [("title", user(title))])
 }
 
 /// "12:30 of 80:00": the time the current item has used against its plan.
 pub fn item_used_of(used: &str, planned: &str) -> String {
-    fill(Key::ItemUsedOf, &[("used", used), ("planned", planned)])
+    fill(
+        Key::ItemUsedOf,
+        [("used", ours(used)), ("planned", ours(planned))],
+    )
 }
 
 /// "12:30 used": the time the current item has used, without a plan.
 pub fn item_used(time: &str) -> String {
-    fill(Key::ItemUsed, &[("time", time)])
+    fill(Key::ItemUsed, [("time", ours(time))])
 }
 
 /// "+2:10 over": how far the current item has run past its plan.
 pub fn item_over(time: &str) -> String {
-    fill(Key::ItemOver, &[("time", time)])
+    fill(Key::ItemOver, [("time", ours(time))])
 }
 
 /// "(in French)": the note on a meeting text shown in another language than wanted.
 pub fn in_language(language: &str) -> String {
-    fill(Key::InLanguage, &[("language", language)])
+    fill(Key::InLanguage, [("language", ours(language))])
 }
 
 /// "Scheduled start: 15:00".
 pub fn scheduled_start(time: &str) -> String {
-    fill(Key::ScheduledStart, &[("time", time)])
+    fill(Key::ScheduledStart, [("time", ours(time))])
 }
 
 /// "Started at 15:04".
 pub fn started_at(time: &str) -> String {
-    fill(Key::StartedAt, &[("time", time)])
+    fill(Key::StartedAt, [("time", ours(time))])
 }
 
 /// "This item ends at about 16:10".
 pub fn item_ends_at(time: &str) -> String {
-    fill(Key::ItemEndsAt, &[("time", time)])
+    fill(Key::ItemEndsAt, [("time", ours(time))])
 }
 
 /// "The meeting ends at about 18:00".
 pub fn meeting_ends_at(time: &str) -> String {
-    fill(Key::MeetingEndsAt, &[("time", time)])
+    fill(Key::MeetingEndsAt, [("time", ours(time))])
 }
 
 /// "Close the list now to finish this item by 16:10 (3 of 5 waiting fit)".
 pub fn close_list_hint(time: &str, fit: u32, waiting: u32) -> String {
     fill(
         Key::CloseListHint,
-        &[
-            ("time", time),
-            ("fit", &fit.to_string()),
-            ("waiting", &waiting.to_string()),
+        [
+            ("time", ours(time)),
+            ("fit", number(fit)),
+            ("waiting", number(waiting)),
         ],
     )
 }
@@ -890,172 +837,39 @@ pub fn close_list_hint(time: &str, fit: u32, waiting: u32) -> String {
 /// up: Opening", "Edit: Opening": the accessible names of an agenda item's buttons,
 /// `key` being one of those labels.
 pub fn item_action_label(key: Key, title: &str) -> String {
-    fill(key, &[("title", title)])
+    fill(key, [("title", user(title))])
 }
 
 /// "Title in French": the title field of the item forms.
 pub fn item_title_label(language: &LanguageCode) -> String {
     fill(
         Key::ItemTitleLabel,
-        &[("language", &self::language(language))],
+        [("language", ours(&self::language(language)))],
     )
 }
 
 /// "Item added: Any other business".
 pub fn item_added(title: &str) -> String {
-    fill(Key::ItemAdded, &[("title", title)])
+    fill(Key::ItemAdded, [("title", user(title))])
 }
 
 /// "French channel live".
 pub fn channel_live(channel: &str) -> String {
-    fill(Key::ChannelLive, &[("channel", channel)])
+    fill(Key::ChannelLive, [("channel", ours(channel))])
 }
 
 /// "French channel on standby".
 pub fn channel_standby(channel: &str) -> String {
-    fill(Key::ChannelStandby, &[("channel", channel)])
+    fill(Key::ChannelStandby, [("channel", ours(channel))])
 }
 
 /// "Raise hand: your hand is already raised": a refused command and why.
 pub fn command_refused(action: Key, reason: &str) -> String {
     fill(
         Key::CommandRefused,
-        &[("action", text(action)), ("reason", reason)],
+        [("action", ours(text(action))), ("reason", ours(reason))],
     )
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn templates_are_filled() {
-        assert_eq!(queue_position(2), "You are number 2 in the queue.");
-        assert_eq!(speaking_for(65), "Speaking for 1:05");
-        assert_eq!(time_left(155), "2:35 left");
-        assert_eq!(time_over(12), "+0:12 over");
-        assert_eq!(clock_time(3725), "1:02:05");
-        assert_eq!(item_changed("Opening"), "Item changed: Opening");
-        assert_eq!(
-            command_refused(Key::ActionRaiseHand, "your hand is already raised"),
-            "Raise hand: your hand is already raised"
-        );
-        assert_eq!(queue_length(0), "Nobody is waiting to speak.");
-        assert_eq!(queue_length(1), "1 person is waiting to speak.");
-        assert_eq!(queue_length(5), "5 people are waiting to speak.");
-        assert_eq!(name_with_delegation("Ana", Some("Peru")), "Ana (Peru)");
-        assert_eq!(name_with_delegation("Peru", Some("Peru")), "Peru");
-        assert_eq!(name_with_delegation("Ana", None), "Ana");
-        assert_eq!(also_asked(1), "1 colleague also asked");
-        assert_eq!(also_asked(3), "3 colleagues also asked");
-        assert!(clear_queue_confirm(7).contains("all 7"));
-        assert_eq!(question_numbered(0, "Why?"), "Question 1: Why?");
-        assert_eq!(speaks_in(&LanguageCode::new("es")), "in Spanish");
-        assert_eq!(
-            delegation_position(1, "Ana"),
-            "Your delegation is next (Ana speaks)."
-        );
-    }
-
-    #[test]
-    fn waits_are_rounded_to_minutes() {
-        assert_eq!(estimated_wait(59_999), "Estimated wait: less than a minute");
-        assert_eq!(estimated_wait(60_000), "Estimated wait: about 1 min");
-        assert_eq!(estimated_wait(150_000), "Estimated wait: about 3 min");
-    }
-
-    #[test]
-    fn speaking_times_say_where_they_come_from() {
-        assert_eq!(speaking_time(None, true), "No speaking-time limit");
-        assert_eq!(speaking_time(Some(180), false), "Speaking time: 3:00");
-        assert_eq!(
-            speaking_time(Some(90), true),
-            "Speaking time: 1:30 (the meeting's default)"
-        );
-    }
-
-    #[test]
-    fn channels_are_named_by_language() {
-        let french = ChannelKind::Interpretation {
-            language: LanguageCode::new("fr"),
-        };
-        assert_eq!(channel_live(&channel(&french)), "French channel live");
-        let klingon = ChannelKind::Interpretation {
-            language: LanguageCode::new("tlh"),
-        };
-        assert_eq!(channel(&klingon), "tlh");
-    }
-
-    #[test]
-    fn every_kind_and_error_has_a_text() {
-        for kind in RequestKind::ALL {
-            assert!(!request_kind(kind).is_empty());
-        }
-        for code in ErrorCode::ALL {
-            assert!(!error_code(code).is_empty());
-        }
-    }
-
-    #[test]
-    fn no_template_keeps_a_placeholder() {
-        let filled = [
-            queue_position(1),
-            delegation_position(1, "x"),
-            delegation_position(3, "x"),
-            queue_length(3),
-            queue_more(3),
-            estimated_wait(600_000),
-            presenter("x"),
-            planned_minutes(5),
-            go_to_label("x"),
-            give_floor_label("x"),
-            move_up_label("x"),
-            move_down_label("x"),
-            remove_label("x"),
-            readd_label("x"),
-            speaking_for(1),
-            time_left(1),
-            time_over(1),
-            speaks_in(&LanguageCode::new("fr")),
-            question_numbered(1, "x"),
-            note_count(1, 2),
-            note_too_long(2),
-            note_for_chair("x"),
-            also_asked(2),
-            clear_queue_confirm(2),
-            speaking_time(Some(60), true),
-            speaking_time(Some(60), false),
-            withdraw_label(RequestKind::Question),
-            claim_label("x"),
-            live_by("x"),
-            your_booth("x"),
-            other_on_air("x"),
-            floor_given_to("x"),
-            name_with_delegation("x", Some("y")),
-            item_changed("x"),
-            channel_live("x"),
-            channel_standby("x"),
-            command_refused(Key::ActionOnAir, "x"),
-            item_used_of("x", "y"),
-            item_used("x"),
-            item_over("x"),
-            in_language("x"),
-            scheduled_start("x"),
-            started_at("x"),
-            item_ends_at("x"),
-            meeting_ends_at("x"),
-            close_list_hint("x", 1, 2),
-            item_action_label(Key::MarkDoneLabel, "x"),
-            item_action_label(Key::MarkSkippedLabel, "x"),
-            item_action_label(Key::MarkUpcomingLabel, "x"),
-            item_action_label(Key::MoveItemUpLabel, "x"),
-            item_action_label(Key::MoveItemDownLabel, "x"),
-            item_action_label(Key::EditItemLabel, "x"),
-            item_title_label(&LanguageCode::new("fr")),
-            item_added("x"),
-        ];
-        for text in filled {
-            assert!(!text.contains('{'), "unfilled placeholder in {text:?}");
-        }
-    }
-}
+mod tests;

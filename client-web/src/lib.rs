@@ -7,7 +7,8 @@
 //! The pure part depends only on `protocol`, compiles for any target and is unit-tested
 //! natively (`cargo test -p client-web`):
 //!
-//! - [`i18n`]: every visible string, looked up by key, so that translations can follow.
+//! - [`i18n`]: every visible string, in Arabic, English, French and Spanish: Fluent
+//!   messages from `locales/*.ftl`, looked up by key, and the interface language.
 //! - [`agenda`]: the agenda as the page shows it: items' states and titles, the live
 //!   item's time against its plan, the forecast of when the item and the meeting end,
 //!   the chair's controls per item and the commands of the item forms.
@@ -30,8 +31,11 @@
 //! - `connection.rs`: the WebSocket: `hello`, commands and their answers, reconnecting
 //!   with backoff and `since`, resynchronising after a gap.
 //! - `invite.rs`: the token: taken from the address bar, kept in `sessionStorage`.
-//! - `views/`: one file per area of the page: `header`, `agenda` (the current
-//!   item, the forecast, the agenda and the chair's agenda controls), `floor` (the speech and its countdown), `speakers` (the queue), `request`
+//! - `locale.rs`: the interface language in the browser: the saved choice or the
+//!   browser's languages, `<html lang dir>`, remembering the viewer's pick.
+//! - `views/`: one file per area of the page: `header` (with the language picker),
+//!   `agenda` (the current item, the forecast, the agenda and the chair's agenda
+//!   controls), `floor` (the speech and its countdown), `speakers` (the queue), `request`
 //!   (the request form and the viewer's requests), `list_controls` (the chair's
 //!   management of the list), `channels`, `booth` (interpreters' on-air control).
 //!
@@ -53,6 +57,8 @@ mod app;
 mod connection;
 #[cfg(target_arch = "wasm32")]
 mod invite;
+#[cfg(target_arch = "wasm32")]
+mod locale;
 #[cfg(target_arch = "wasm32")]
 mod session;
 #[cfg(target_arch = "wasm32")]

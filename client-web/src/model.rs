@@ -5,7 +5,7 @@
 //! Pure functions of the protocol's types, so that they are unit-tested natively; the
 //! connection feeds them and the views only read them.
 
-use crate::i18n::{self, Key, UI};
+use crate::i18n::{self, Key};
 use protocol::{
     ApplyError, Channel, ChannelId, Command, Event, EventEnvelope, ItemId, Localized, MeetingState,
     MyRequest, Participant, ParticipantId, QueueView, RequestId,
@@ -162,10 +162,10 @@ pub fn own_request<'a>(requests: &'a [MyRequest], me: &Participant) -> Option<&'
     requests.iter().find(|mine| asked_by(&mine.request, me))
 }
 
-/// A meeting text (title, question) in the interface's language, else the meeting's
-/// default language.
+/// A meeting text (title, question) in the interface's current language, else the
+/// meeting's default language.
 pub fn localized<'a>(meeting: &MeetingState, text: &'a Localized) -> &'a str {
-    text.get(&UI.code(), &meeting.info.default_language)
+    text.get(&i18n::ui().code(), &meeting.info.default_language)
 }
 
 /// Whether the viewer has the floor.
@@ -570,7 +570,7 @@ pub(crate) mod tests {
         let (_, said) = check(&[hands[0].clone(), hands[1].clone(), given(1, "a")], &me);
         assert_eq!(
             said.as_deref(),
-            Some("Name of a has the floor. You are next in the queue.")
+            Some("\u{2068}Name of a\u{2069} has the floor. You are next in the queue.")
         );
         let (meeting, said) = check(&[hands[0].clone(), hands[1].clone(), given(2, "b")], &me);
         assert_eq!(said.as_deref(), Some("You have the floor."));
@@ -624,7 +624,7 @@ pub(crate) mod tests {
             item: ItemId::new(id),
         };
         let (meeting, said) = check(&[item("one")], &me);
-        assert_eq!(said.as_deref(), Some("Item changed: First"));
+        assert_eq!(said.as_deref(), Some("Item changed: \u{2068}First\u{2069}"));
         assert_eq!(
             agenda_moves(&meeting.state),
             AgendaMoves {
@@ -668,7 +668,10 @@ pub(crate) mod tests {
             position: 3,
         };
         let (meeting, said) = check(&[item("one"), added], &me);
-        assert_eq!(said.as_deref(), Some("Item added: Any other business"));
+        assert_eq!(
+            said.as_deref(),
+            Some("Item added: \u{2068}Any other business\u{2069}")
+        );
         assert_eq!(meeting.state.agenda.len(), 3);
     }
 
@@ -794,13 +797,13 @@ pub(crate) mod tests {
         client.happens(given(2, "b"));
         assert_eq!(
             client.said.last().map(String::as_str),
-            Some("Name of b has the floor.")
+            Some("\u{2068}Name of b\u{2069} has the floor.")
         );
         client.happens(Event::FloorEnded);
         client.happens(given(3, "c"));
         assert_eq!(
             client.said.last().map(String::as_str),
-            Some("Name of c has the floor. You are next in the queue.")
+            Some("\u{2068}Name of c\u{2069} has the floor. You are next in the queue.")
         );
         client.happens(Event::FloorEnded);
         client.happens(given(4, "d"));

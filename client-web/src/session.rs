@@ -1,7 +1,7 @@
 //! What the client knows, as signals that the views read and the connection writes: the
 //! meeting's state, who the viewer is, how the connection is doing, and what to tell them.
 
-use crate::i18n::{self, Key};
+use crate::i18n::{self, Key, Lang};
 use crate::model::Meeting;
 use crate::timing::ServerClock;
 use leptos::prelude::*;
@@ -89,11 +89,14 @@ pub struct Session {
     pub clock: RwSignal<ServerClock>,
     /// The browser's clock, in milliseconds, ticking every second for speaking times.
     pub now: RwSignal<f64>,
+    /// The interface language, as the viewer picked it; the page is drawn again when it
+    /// changes (see [`crate::locale`]).
+    pub language: RwSignal<Lang>,
 }
 
 impl Session {
-    /// A session before anything is known.
-    pub fn new() -> Self {
+    /// A session before anything is known, its interface in `language`.
+    pub fn new(language: Lang) -> Self {
         Self {
             meeting: RwSignal::new(None),
             you: RwSignal::new(None),
@@ -104,6 +107,7 @@ impl Session {
             hand_busy: RwSignal::new(false),
             clock: RwSignal::new(ServerClock::default()),
             now: RwSignal::new(js_sys::Date::now()),
+            language: RwSignal::new(language),
         }
     }
 

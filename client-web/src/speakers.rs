@@ -515,8 +515,8 @@ mod tests {
         assert_eq!(
             question_options(&state),
             [
-                (0, "Question 1: Why?".to_owned()),
-                (1, "Question 2: How?".to_owned())
+                (0, "Question 1: \u{2068}Why?\u{2069}".to_owned()),
+                (1, "Question 2: \u{2068}How?\u{2069}".to_owned())
             ]
         );
         let second = folded(&[Event::CurrentItemChanged {
@@ -571,9 +571,15 @@ mod tests {
             })
         );
         let row = &rows[2];
-        assert_eq!(row.label, "Name of c (Chile)");
+        assert_eq!(
+            row.label,
+            "\u{2068}Name of c\u{2069} (\u{2068}Chile\u{2069})"
+        );
         assert_eq!(row.language, "in English");
-        assert_eq!(row.question.as_deref(), Some("Question 2: How?"));
+        assert_eq!(
+            row.question.as_deref(),
+            Some("Question 2: \u{2068}How?\u{2069}")
+        );
         assert_eq!(row.note.as_deref(), Some("Budget"));
         assert!(row.registered);
         assert_eq!(row.also, 1);

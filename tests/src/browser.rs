@@ -2,9 +2,10 @@
 //! browser client against the real server.
 //!
 //! [`Chromedriver`] starts Debian's `chromedriver` on a free loopback port and kills it
-//! when dropped. [`Browser`] is one browser session with a fresh profile. Tests run their
-//! scenario, then close every session whatever the outcome, then report the outcome, so
-//! that a failed assertion never leaves a browser behind.
+//! when dropped. [`Browser`] is one browser session with a fresh profile, preferring
+//! English unless asked for other languages. Tests run their scenario, then close every
+//! session whatever the outcome, then report the outcome, so that a failed assertion
+//! never leaves a browser behind.
 
 use anyhow::{Context, Result, anyhow, bail};
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -88,19 +89,37 @@ impl Chromedriver {
         Ok(driver)
     }
 
-    /// Opens a new browser session with a fresh profile.
+    /// Opens a new browser session with a fresh profile, whose preferred language is
+    /// English (so that pages start in English whatever the machine's locale).
     ///
     /// # Errors
     ///
     /// When the session cannot be created (no Chromium, say).
     pub async fn session(&self) -> Result<Browser> {
+        self.session_in(&["en-US", "en"]).await
+    }
+
+    /// Opens a new browser session with a fresh profile whose preferred languages
+    /// (`navigator.languages`, `Accept-Language`) are `languages`, in order.
+    ///
+    /// # Errors
+    ///
+    /// When the session cannot be created (no Chromium, say).
+    pub async fn session_in(&self, languages: &[&str]) -> Result<Browser> {
         let profile = tempfile::tempdir()?;
         let mut args: Vec<String> = CHROMIUM_FLAGS.iter().map(|&flag| flag.to_owned()).collect();
         args.push(format!("--user-data-dir={}", profile.path().display()));
+        if let Some(first) = languages.first() {
+            args.push(format!("--lang={first}"));
+        }
         let mut capabilities = serde_json::Map::new();
         capabilities.insert(
             "goog:chromeOptions".into(),
-            serde_json::json!({ "binary": "/usr/bin/chromium", "args": args }),
+            serde_json::json!({
+                "binary": "/usr/bin/chromium",
+                "args": args,
+                "prefs": { "intl": { "accept_languages": languages.join(",") } },
+            }),
         );
         let client = ClientBuilder::new(HttpConnector::new())
             .capabilities(capabilities)
@@ -247,6 +266,85 @@ impl Browser {
     /// When the browser cannot be asked.
     pub async fn has(&self, css: &str) -> Result<bool> {
         Ok(!self.client.find_all(Locator::Css(css)).await?.is_empty())
+    }
+
+    /// The text content of the element matching `css` right now (as in the DOM, before
+    /// CSS such as `text-transform` changes how it looks); `None` when nothing matches.
+    ///
+    /// # Errors
+    ///
+    /// When the browser cannot be asked.
+    pub async fn text_content(&self, css: &str) -> Result<Option<String>> {
+        let value = self
+            .client
+            .execute(
+                "const element = document.querySelector(arguments[0]);\n\
+                 return element === null ? null : element.textContent;",
+                vec![serde_json::json!(css)],
+            )
+            .await?;
+        Ok(value.as_str().map(str::to_owned))
+    }
+
+    /// Waits until an element matches `css` and its text content contains `text` (see
+    /// [`Browser::text_content`]).
+    ///
+    /// # Errors
+    ///
+    /// When that does not happen within [`UI_DEADLINE`]; the error says what was seen.
+    pub async fn wait_for_content(&self, css: &str, text: &str) -> Result<()> {
+        let started = Instant::now();
+        let mut last = None;
+        while started.elapsed() < UI_DEADLINE {
+            last = self.text_content(css).await?;
+            if last.as_deref().is_some_and(|seen| seen.contains(text)) {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err(anyhow!(
+            "`{css}` never contained {text:?}; last seen: {last:?}"
+        ))
+    }
+
+    /// The document's language and direction: `lang` and `dir` of `<html>`.
+    ///
+    /// # Errors
+    ///
+    /// When the browser cannot be asked.
+    pub async fn document_language(&self) -> Result<(String, String)> {
+        let value = self
+            .client
+            .execute(
+                "const root = document.documentElement;\n\
+                 return [root.getAttribute('lang'), root.getAttribute('dir')];",
+                Vec::new(),
+            )
+            .await?;
+        let read = |index: usize| value[index].as_str().unwrap_or_default().to_owned();
+        Ok((read(0), read(1)))
+    }
+
+    /// The `id` of the element that has the keyboard focus (empty when none has one).
+    ///
+    /// # Errors
+    ///
+    /// When the browser cannot be asked.
+    pub async fn focused_id(&self) -> Result<String> {
+        let value = self
+            .client
+            .execute("return document.activeElement?.id ?? '';", Vec::new())
+            .await?;
+        Ok(value.as_str().unwrap_or_default().to_owned())
+    }
+
+    /// Reloads the page.
+    ///
+    /// # Errors
+    ///
+    /// When the browser cannot reload.
+    pub async fn reload(&self) -> Result<()> {
+        self.client.refresh().await.context("reload")
     }
 
     /// Saves a PNG screenshot of the page to `path`.

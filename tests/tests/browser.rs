@@ -1,9 +1,10 @@
 //! The walking skeleton in real headless Chromium: an attendee raises a hand in one
 //! browser, the chair gives the floor in another, the agenda moves and the French channel
-//! goes live in a third, and every screen follows.
+//! goes live in a third, and every screen follows. Then the list of speakers, the agenda,
+//! reconnecting, renewing the session and the interface in each of its languages.
 
-use anyhow::{Result, ensure};
-use protocol::Command;
+use anyhow::{Context, Result, ensure};
+use protocol::{Command, LanguageCode};
 use tests::TestServer;
 use tests::browser::{Browser, Chromedriver, client_dist};
 use tests::proxy::Proxy;
@@ -398,5 +399,171 @@ async fn agenda(server: &TestServer, chair: &Browser, attendee: &Browser) -> Res
     chair.type_into("#new-item-title", "x").await?;
     chair.click("#add-item-submit").await?;
     chair.wait_for("#new-item-id[aria-invalid='true']").await?;
+    Ok(())
+}
+
+/// The attendee switches the interface to Arabic, English, French and Spanish in turn:
+/// the document's language and direction, the interface's strings and the meeting's
+/// titles follow at once, without reconnecting and without losing the raised hand; the
+/// choice is remembered after a reload. A browser that prefers French starts in French.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_interface_speaks_the_chosen_language_and_remembers_it() {
+    let dist = client_dist();
+    let server = TestServer::start_with(|config| config.static_dir = Some(dist)).await;
+    let driver = Chromedriver::start().await.expect("chromedriver starts");
+    let attendee = driver.session().await.expect("attendee's browser");
+    let french = driver
+        .session_in(&["fr-CH", "fr", "en"])
+        .await
+        .expect("a browser that prefers French");
+    let outcome = interface_languages(&server, &attendee, &french).await;
+    for browser in [attendee, french] {
+        browser.close().await;
+    }
+    outcome.unwrap();
+}
+
+/// Each interface language: its tag, its direction, how the agenda's heading and the
+/// picker's label read in it.
+const INTERFACE_LANGUAGES: [(&str, &str, &str, &str); 4] = [
+    ("ar", "rtl", "جدول الأعمال", "لغة الواجهة"),
+    ("en", "ltr", "Agenda", "Interface language"),
+    ("fr", "ltr", "Ordre du jour", "Langue de l’interface"),
+    ("es", "ltr", "Orden del día", "Idioma de la interfaz"),
+];
+
+async fn interface_languages(
+    server: &TestServer,
+    attendee: &Browser,
+    french: &Browser,
+) -> Result<()> {
+    attendee.open(&server.invite("senegal")).await?;
+    attendee
+        .wait_for("#connection-status[data-state='connected']")
+        .await?;
+    ensure!(
+        attendee.document_language().await? == ("en".to_owned(), "ltr".to_owned()),
+        "a browser that prefers English starts in English"
+    );
+    let (mut chair, _) = server.join("chair").await;
+    chair.request(Command::NextItem).await.expect("first item");
+    attendee
+        .wait_for("#current-item[data-item-id='opening-eu']")
+        .await?;
+    // What the switches must keep: the attendee's raised hand.
+    attendee.click("#raise-hand").await?;
+    attendee.wait_for("#my-position").await?;
+
+    let opening = server
+        .meeting
+        .agenda
+        .iter()
+        .find(|item| item.id.as_str() == "opening-eu")
+        .context("the demo meeting opens with the European Union")?;
+    ensure!(
+        opening
+            .title
+            .get(&LanguageCode::new("fr"), &LanguageCode::new("en"))
+            == "Allocution d’ouverture de l’Union européenne"
+    );
+    for (tag, dir, agenda, label) in INTERFACE_LANGUAGES {
+        attendee.select("#ui-language", tag).await?;
+        attendee
+            .wait_for(&format!("html[lang='{tag}'][dir='{dir}']"))
+            .await?;
+        attendee.wait_for_content("#agenda-heading", agenda).await?;
+        attendee
+            .wait_for_content("label[for='ui-language']", label)
+            .await?;
+        let language = LanguageCode::new(tag);
+        ensure!(
+            opening.title.has(&language),
+            "the demo has a title in {tag}"
+        );
+        let title = opening.title.get(&language, &language);
+        attendee
+            .wait_for_content(
+                &format!("#current-item .current-title-text[lang='{tag}']"),
+                title,
+            )
+            .await?;
+        attendee
+            .wait_for_content(
+                &format!("#agenda li[data-item-id='opening-eu'] .item-title[lang='{tag}']"),
+                title,
+            )
+            .await?;
+        ensure!(
+            !attendee.has("#current-item .fallback-note").await?,
+            "{tag}: the title is not a fallback"
+        );
+        // Nothing was lost: the same connection, the hand still raised, the focus
+        // still on the picker.
+        ensure!(
+            attendee
+                .has("#connection-status[data-state='connected']")
+                .await?,
+            "{tag}: the connection stayed up"
+        );
+        ensure!(
+            attendee.has("#raise-hand[aria-pressed='true']").await?
+                && attendee.has("#my-position").await?,
+            "{tag}: the raised hand is still shown"
+        );
+        let focused = attendee.focused_id().await?;
+        ensure!(
+            focused == "ui-language",
+            "{tag}: the focus went to {focused:?}"
+        );
+        for (option, name) in [
+            ("ar", "العربية"),
+            ("en", "English"),
+            ("fr", "Français"),
+            ("es", "Español"),
+        ] {
+            let shown = attendee
+                .text_content(&format!(
+                    "#ui-language option[value='{option}'][lang='{option}']"
+                ))
+                .await?;
+            ensure!(
+                shown.as_deref() == Some(name),
+                "{tag}: the picker names {option} {shown:?}"
+            );
+        }
+    }
+    // Meeting languages are named in the interface language.
+    attendee.select("#ui-language", "fr").await?;
+    attendee
+        .wait_for_content(
+            "#channels li[data-channel-id='es'] .channel-name",
+            "espagnol",
+        )
+        .await?;
+
+    // The choice outlives the page.
+    attendee.select("#ui-language", "ar").await?;
+    attendee.wait_for("html[lang='ar'][dir='rtl']").await?;
+    attendee.reload().await?;
+    attendee
+        .wait_for("#connection-status[data-state='connected']")
+        .await?;
+    ensure!(
+        attendee.document_language().await? == ("ar".to_owned(), "rtl".to_owned()),
+        "the choice of Arabic is remembered"
+    );
+    attendee
+        .wait_for_content("#agenda-heading", "جدول الأعمال")
+        .await?;
+
+    // Without a choice, the browser's languages decide.
+    french.open(&server.invite("peru")).await?;
+    french
+        .wait_for("#connection-status[data-state='connected']")
+        .await?;
+    french.wait_for("html[lang='fr'][dir='ltr']").await?;
+    french
+        .wait_for_content("#agenda-heading", "Ordre du jour")
+        .await?;
     Ok(())
 }

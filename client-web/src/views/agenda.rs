@@ -73,12 +73,13 @@ fn local_clock(ms: u64) -> String {
 }
 
 /// A title with its `lang` and, when it is not in the language wanted, a note naming
-/// the language it is in.
+/// the language it is in. The title is isolated (`<bdi>`), so that a title in another
+/// script than the page keeps its own direction.
 #[component]
 fn Title(shown: Shown, class: &'static str) -> impl IntoView {
     let note = shown.fallback.as_deref().map(i18n::in_language);
     view! {
-        <span class=class lang=shown.lang.to_string()>{shown.text}</span>
+        <bdi class=class lang=shown.lang.to_string()>{shown.text}</bdi>
         {note.map(|note| view! { <span class="fallback-note">{note}</span> })}
     }
 }
@@ -159,7 +160,7 @@ pub fn Questions() -> impl IntoView {
             <section class="card questions" aria-labelledby="questions-heading">
                 <h2 id="questions-heading">{i18n::text(Key::GuidingQuestions)}</h2>
                 <ol id="questions">
-                    {move || questions.get().into_iter().map(|q| view! { <li>{q}</li> }).collect_view()}
+                    {move || questions.get().into_iter().map(|q| view! { <li><bdi>{q}</bdi></li> }).collect_view()}
                 </ol>
             </section>
         </Show>
@@ -570,6 +571,7 @@ fn EditItemForm(id: ItemId, editing: Editing, refocus: Refocus) -> impl IntoView
                     class="edit-title"
                     type="text"
                     autocomplete="off"
+                    dir="auto"
                     lang=move || language.get().to_string()
                     aria-invalid=move || invalid(DraftField::Title)
                     aria-describedby=error_id.clone()
@@ -584,6 +586,7 @@ fn EditItemForm(id: ItemId, editing: Editing, refocus: Refocus) -> impl IntoView
                     class="edit-presenter"
                     type="text"
                     autocomplete="off"
+                    dir="auto"
                     aria-invalid=move || invalid(DraftField::Presenter)
                     aria-describedby=error_id.clone()
                     prop:value=move || draft.with(|d| d.presenter.clone())
@@ -691,6 +694,7 @@ fn AddItem() -> impl IntoView {
                     id="new-item-title"
                     type="text"
                     autocomplete="off"
+                    dir="auto"
                     lang=move || language.get().to_string()
                     aria-invalid=move || invalid(DraftField::Title)
                     aria-describedby="add-item-error"
@@ -704,6 +708,7 @@ fn AddItem() -> impl IntoView {
                     id="new-item-presenter"
                     type="text"
                     autocomplete="off"
+                    dir="auto"
                     aria-invalid=move || invalid(DraftField::Presenter)
                     aria-describedby="add-item-error"
                     prop:value=move || draft.with(|d| d.presenter.clone())

@@ -73,7 +73,7 @@ pub fn Floor() -> impl IntoView {
             aria-labelledby="floor-heading"
         >
             <h2 id="floor-heading">{i18n::text(Key::Floor)}</h2>
-            <p id="floor" class="speaker" data-participant-id=speaker_id>{name}</p>
+            <p id="floor" class="speaker" data-participant-id=speaker_id><bdi>{name}</bdi></p>
             <p class="details speaker-details">{details}</p>
             <Show when=speaking>
                 <p class="timer-line">
@@ -213,6 +213,7 @@ fn GiveFloorOther() -> impl IntoView {
                         id="other-name"
                         type="text"
                         autocomplete="off"
+                        dir="auto"
                         aria-invalid=move || error.get().map(|_| "true")
                         aria-describedby="other-name-error"
                         prop:value=move || name.get()
@@ -225,6 +226,7 @@ fn GiveFloorOther() -> impl IntoView {
                         id="other-delegation"
                         type="text"
                         autocomplete="off"
+                        dir="auto"
                         prop:value=move || delegation.get()
                         on:input=move |event| delegation.set(event_target_value(&event))
                     />

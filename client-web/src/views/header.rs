@@ -1,11 +1,15 @@
-//! The header (meeting title, the viewer, the connection) and the notices below it.
+//! The header (meeting title, the viewer, the connection, the interface language) and
+//! the notices below it.
 
-use crate::i18n::{self, Key};
+use super::focus;
+use crate::i18n::{self, Key, Lang};
+use crate::locale;
 use crate::model;
 use crate::session::Session;
 use leptos::prelude::*;
 
-/// The meeting's title, who the viewer is, and the connection's state.
+/// The meeting's title, who the viewer is, the connection's state and the language
+/// picker.
 #[component]
 pub fn Header() -> impl IntoView {
     let session = Session::get();
@@ -18,15 +22,15 @@ pub fn Header() -> impl IntoView {
     let status = Memo::new(move |_| session.status.get());
     view! {
         <header class="top">
-            <h1 id="meeting-title">{move || title.get()}</h1>
+            <h1 id="meeting-title"><bdi>{move || title.get()}</bdi></h1>
             <p id="you">
                 {move || you.get().map(|you| {
                     // A delegation's own representative is named after it: say it once.
                     let delegation = you.delegation.filter(|delegation| *delegation != you.name);
                     view! {
-                        <span class="you-name">{you.name}</span>
+                        <bdi class="you-name">{you.name}</bdi>
                         {delegation.map(|delegation| view! {
-                            <span class="you-delegation">{delegation}</span>
+                            <bdi class="you-delegation">{delegation}</bdi>
                         })}
                         <span class="badge">{i18n::role(you.role)}</span>
                     }
@@ -41,7 +45,52 @@ pub fn Header() -> impl IntoView {
                 <span class="dot" aria-hidden="true"></span>
                 {move || status.get().label()}
             </p>
+            <LanguagePicker/>
         </header>
+    }
+}
+
+/// The interface language: each language named in itself. Picking one remembers it,
+/// turns the document's direction and draws the page again in it; the connection and
+/// everything known about the meeting stay.
+#[component]
+fn LanguagePicker() -> impl IntoView {
+    let session = Session::get();
+    let current = session.language.get_untracked();
+    let pick = move |event| {
+        let Some(lang) = Lang::from_tag(&event_target_value(&event)) else {
+            return;
+        };
+        if lang == session.language.get_untracked() {
+            return;
+        }
+        locale::save(lang);
+        locale::apply(lang);
+        session.language.set(lang);
+        // The picker is drawn anew with the page: the focus stays on it.
+        request_animation_frame(|| {
+            focus("#ui-language");
+        });
+    };
+    view! {
+        <p class="ui-language">
+            <label for="ui-language">{i18n::text(Key::InterfaceLanguage)}</label>
+            <select id="ui-language" on:change=pick>
+                {Lang::ALL
+                    .into_iter()
+                    .map(|lang| view! {
+                        <option
+                            value=lang.tag()
+                            lang=lang.tag()
+                            dir=lang.dir()
+                            selected=lang == current
+                        >
+                            {lang.native_name()}
+                        </option>
+                    })
+                    .collect_view()}
+            </select>
+        </p>
     }
 }
 

@@ -10,15 +10,28 @@
 //!
 //! - `#connection-status[data-state]`: `connecting`, `connected`, `reconnecting` or
 //!   `failed`. `#meeting-title`. `#you`: the viewer's name and role.
+//! - `#ui-language`: the interface language, a `select` with a `label`, its options
+//!   `ar`, `en`, `fr`, `es`, each named in its own language and with its `lang`. Picking
+//!   one keeps it in `localStorage` (`ui-language`), sets `<html lang>` and `<html dir>`
+//!   (`rtl` for Arabic) and draws the page again in that language, the focus staying on
+//!   the picker; the connection and the meeting's state are kept. Without a saved
+//!   choice, the page starts in the first of the browser's languages that it has, else
+//!   English. Texts quoted below are the English ones.
+//! - Names, delegations and meeting texts are isolated from the text around them:
+//!   `<bdi>` where they stand alone (`#meeting-title bdi`, `bdi.you-name`,
+//!   `bdi.you-delegation`, `#floor bdi`, `#queue bdi.name`, `bdi.item-title`, `#questions
+//!   li bdi`), Unicode isolates (FSI…PDI) where a sentence holds them, `dir="auto"` on
+//!   the fields where they are typed.
 //! - `#current-item[data-item-id]` (empty before the meeting starts), whose text contains
 //!   the item's title; `#questions`, its guiding questions; `#agenda li[data-item-id]`,
 //!   the current one with `aria-current="step"`.
 //! - The agenda's items (everyone): `#agenda li[data-item-id][data-state]` in the
 //!   agenda's order, `data-state` being `upcoming`, `live`, `done` or `skipped`, shown
 //!   as `.badge.item-state`; `.item-title[lang]` (also in `#current-item`,
-//!   `.current-title-text[lang]`), the title in the meeting's default language, `lang`
-//!   being the language actually shown, followed by `.fallback-note` ("(in French)")
-//!   when the item has no title in that language; `.details`, the presenter and
+//!   `.current-title-text[lang]`), the title in the interface language, else in the
+//!   meeting's default language, `lang` being the language actually shown, followed by
+//!   `.fallback-note` ("(in English)") when the item has no title in the interface
+//!   language; `#questions` and `#meeting-title` likewise follow the interface language; `.details`, the presenter and
 //!   planned minutes ("5 min"). In the live item, `#item-timer[data-state][data-used-ms]`
 //!   with `data-planned-ms` when planned, `data-state` `running` or `overrun`; its text
 //!   "12:30 of 80:00", "+2:10 over" or, without a plan, "12:30 used".

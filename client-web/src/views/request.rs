@@ -196,6 +196,7 @@ fn RequestForm() -> impl IntoView {
                     <textarea
                         id="request-note"
                         rows="2"
+                        dir="auto"
                         maxlength=MAX_NOTE_CHARS.to_string()
                         aria-describedby="request-note-count request-error"
                         aria-invalid=move || error.with(Option::is_some).then_some("true")

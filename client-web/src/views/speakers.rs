@@ -185,7 +185,7 @@ fn QueueEntry(
             class:point-of-order=move || kind() == RequestKind::PointOfOrder
         >
             <div class="entry-main">
-                <span class="name">{label}</span>
+                <bdi class="name">{label}</bdi>
                 <Show when=move || kind() != RequestKind::Intervention>
                     <span class="badge kind">{move || i18n::request_kind(kind())}</span>
                 </Show>

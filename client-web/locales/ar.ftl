@@ -1,0 +1,299 @@
+# الواجهة باللغة العربية (أسلوب الاجتماعات الرسمية).
+#
+# الرسائل والمتغيرات نفسها الواردة في en.ftl. تُكتب الأعداد بالأرقام الغربية، وتُطابَق
+# صيغة المعدود مع العدد بفئات الجمع: zero وone وtwo وfew (3–10) وmany (11–99) وother.
+
+## الصفحة والاتصال
+
+app-name = إدارة الاجتماع
+interface-language = لغة الواجهة
+connecting = جارٍ الاتصال…
+connected = متصل
+reconnecting = جارٍ إعادة الاتصال…
+not-connected = غير متصل
+joining = جارٍ الانضمام إلى الاجتماع…
+open-invite = افتح رابط الدعوة الخاص بك
+open-invite-explained = تحتاج هذه الصفحة إلى رابط الدعوة الشخصي الذي تلقيته لهذا الاجتماع. افتح ذلك الرابط للانضمام.
+invalid-invite = رابط الدعوة الخاص بك غير صالح أو انتهت صلاحيته. اطلب رابطًا جديدًا من منظِّم الاجتماع.
+session-expired = انتهت صلاحية جلستك. افتح رابط الدعوة مرة أخرى، أو اطلب رابطًا جديدًا من منظِّم الاجتماع.
+outdated-client = هذه الصفحة لم تعد محدَّثة. أعد تحميلها للانضمام إلى الاجتماع.
+too-many-connections = الاجتماع مفتوح بالفعل في عدد كبير جدًا من علامات التبويب أو الأجهزة لديك. أغلق إحداها، ثم أعد تحميل هذه الصفحة.
+cannot-join = لا يمكنك الانضمام إلى الاجتماع
+not-sent = غير متصل: لم يُرسَل الإجراء الذي طلبته. أعد المحاولة بعد استعادة الاتصال.
+chair-controls = أدوات الرئيس
+you = أنت
+cancel = إلغاء
+detail-separator = { " · " }
+name-with-delegation = { $name } ({ $delegation })
+
+## الأدوار
+
+role-attendee = مشارك
+role-chair = الرئيس
+role-interpreter = مترجم شفوي
+role-sign-language-interpreter = مترجم لغة الإشارة
+role-captioner = مسؤول الترجمة النصية
+role-organiser = المنظِّم
+
+## اللغات
+
+language-ar = العربية
+language-en = الإنكليزية
+language-fr = الفرنسية
+language-es = الإسبانية
+language-ru = الروسية
+language-zh = الصينية
+in-language = (باللغة { $language })
+speaks-in = باللغة { $language }
+
+## جدول الأعمال
+
+current-item = البند الحالي
+not-started = لم يبدأ الاجتماع بعد.
+presenter = يقدّمه: { $name }
+planned-minutes =
+    { $minutes ->
+        [one] دقيقة واحدة
+        [two] دقيقتان
+        [few] { $minutes } دقائق
+       *[other] { $minutes } دقيقة
+    }
+guiding-questions = الأسئلة التوجيهية
+agenda = جدول الأعمال
+previous-item = البند السابق
+next-item = البند التالي
+go-to = الانتقال إليه
+go-to-label = الانتقال إلى البند: { $title }
+item-upcoming = مقبل
+item-live = جارٍ الآن
+item-done = اكتمل
+item-skipped = تم تخطيه
+item-used-of = { $used } من أصل { $planned }
+item-used = الوقت المستغرق: { $time }
+item-over = تجاوز الوقت المقرر بمقدار { $time }
+item-changed = الانتقال إلى البند: { $title }
+item-added = أُضيف بند: { $title }
+mark-done = اكتمل
+mark-done-label = تحديد البند بأنه اكتمل: { $title }
+mark-skipped = تخطٍّ
+mark-skipped-label = تخطي البند: { $title }
+mark-upcoming = مقبل
+mark-upcoming-label = إعادة البند إلى البنود المقبلة: { $title }
+move-item-up-label = نقل البند إلى الأعلى: { $title }
+move-item-down-label = نقل البند إلى الأسفل: { $title }
+edit-item = تعديل
+edit-item-label = تعديل البند: { $title }
+item-id-label = المعرِّف (أحرف لاتينية صغيرة وأرقام وشرطات)
+item-title-label = العنوان باللغة { $language }
+item-presenter-label = يقدّمه (اختياري)
+item-minutes-label = المدة المقررة بالدقائق (اختياري)
+save-item = حفظ
+add-item = إضافة بند
+add-item-submit = أضف البند
+item-id-invalid = يجب أن يتألف المعرِّف من حرف واحد إلى 64 حرفًا من الأحرف اللاتينية الصغيرة والأرقام والشرطات.
+item-id-taken = يوجد بند آخر يحمل هذا المعرِّف.
+item-title-required = أدخل عنوانًا.
+item-title-too-long = يتجاوز العنوان 200 حرف.
+item-presenter-too-long = يتجاوز اسم مقدِّم البند 200 حرف.
+item-minutes-invalid = أدخل عددًا صحيحًا من الدقائق بين 1 و600، أو اترك الحقل فارغًا.
+
+## التوقعات
+
+forecast = التوقعات
+scheduled-start = موعد البدء المقرر: { $time }
+started-at = بدأ الاجتماع في الساعة { $time }
+item-ends-at = ينتهي هذا البند في حوالي الساعة { $time }
+meeting-ends-at = ينتهي الاجتماع في حوالي الساعة { $time }
+item-end-unknown = لا يمكن بعدُ توقُّع موعد انتهاء هذا البند
+meeting-end-unknown = لا يمكن بعدُ توقُّع موعد انتهاء الاجتماع
+close-list-hint = أغلق القائمة الآن لإنهاء هذا البند بحلول الساعة { $time } (يتسع الوقت لـ { $fit } من أصل { $waiting } من المنتظرين)
+times-are-local = الأوقات معروضة بحسب منطقتك الزمنية.
+
+## الكلمة
+
+floor = الكلمة
+nobody-has-floor = لم تُعطَ الكلمة لأحد
+you-have-floor = الكلمة لك الآن.
+floor-given-to = أُعطيت الكلمة إلى { $name }.
+speech-ended = انتهت كلمتك.
+speaking-for = مدة الكلام: { $time }
+time-left = الوقت المتبقي: { $time }
+time-over = تجاوز الوقت بمقدار { $time }
+timer-paused = المؤقت متوقف مؤقتًا
+your-time-paused = توقف احتساب وقت كلمتك مؤقتًا.
+your-time-resumed = استُؤنف احتساب وقت كلمتك.
+give-floor-next = إعطاء الكلمة للمتكلم التالي
+give-floor = إعطاء الكلمة
+give-floor-label = إعطاء الكلمة إلى { $name }
+end-speech = إنهاء الكلمة
+pause-timer = إيقاف المؤقت مؤقتًا
+resume-timer = استئناف المؤقت
+give-floor-other = إعطاء الكلمة لشخص غير مدرج في القائمة
+other-name = الاسم
+other-delegation = الوفد (اختياري)
+other-language = اللغة
+language-not-stated = غير محددة
+name-required = أدخل اسم الشخص الذي سيتكلم.
+
+## قائمة المتكلمين
+
+speakers = قائمة المتكلمين
+queue-length =
+    { $count ->
+        [zero] لا أحد ينتظر دوره في الكلام.
+        [one] شخص واحد ينتظر دوره في الكلام.
+        [two] شخصان ينتظران دورهما في الكلام.
+        [few] { $count } أشخاص ينتظرون دورهم في الكلام.
+        [many] { $count } شخصًا ينتظرون دورهم في الكلام.
+       *[other] { $count } شخص ينتظرون دورهم في الكلام.
+    }
+queue-more =
+    { $count ->
+        [one] وشخص آخر
+        [two] وشخصان آخران
+        [few] و{ $count } أشخاص آخرين
+        [many] و{ $count } شخصًا آخر
+       *[other] و{ $count } شخص آخر
+    }
+queue-label = طلبات الكلام بالترتيب
+queue-next-label = المتكلمون التالون
+list-is-closed = قائمة المتكلمين مغلقة: لا تُقبل إلا نقاط النظام.
+first-time-first-on = تُعطى الأولوية لمن لم يتكلموا بعدُ في هذا البند.
+registered = مسجَّل مسبقًا
+also-asked =
+    { $count ->
+        [one] طلب زميل آخر الكلمة أيضًا
+        [two] طلب زميلان آخران الكلمة أيضًا
+        [few] طلب { $count } زملاء آخرين الكلمة أيضًا
+        [many] طلب { $count } زميلًا آخر الكلمة أيضًا
+       *[other] طلب { $count } زميل آخر الكلمة أيضًا
+    }
+note-for-chair = ملاحظة: { $note }
+list-closed-announced = أُغلقت قائمة المتكلمين.
+list-reopened-announced = أُعيد فتح قائمة المتكلمين.
+
+## طلب الكلمة
+
+ask-for-floor = طلب الكلمة
+request-kind-label = نوع الطلب
+kind-intervention = مداخلة
+kind-question = سؤال
+kind-point-of-order = نقطة نظام
+kind-right-of-reply = حق الرد
+request-question-label = بشأن السؤال التوجيهي
+no-particular-question = لا يتعلق بسؤال معيّن
+question-numbered = السؤال { $number }: { $text }
+request-language-label = سأتكلم باللغة
+request-note-label = ملاحظة إلى الرئيس (اختيارية)
+note-count = عدد الأحرف: { $count } من أصل { $max }
+note-too-long =
+    { $max ->
+        [few] تتجاوز الملاحظة { $max } أحرف.
+        [many] تتجاوز الملاحظة { $max } حرفًا.
+       *[other] تتجاوز الملاحظة { $max } حرف.
+    }
+raise-hand = رفع اليد
+lower-hand = خفض اليد
+shortcut-hand = اختصار لوحة المفاتيح: H
+your-requests = طلباتك
+queue-position = ترتيبك في قائمة الانتظار: { $position }.
+you-are-next = دورك هو التالي في قائمة الانتظار.
+delegation-position = ترتيب طلب وفدك في قائمة الانتظار: { $position } (المتكلم: { $name }).
+delegation-next = دور وفدك هو التالي (المتكلم: { $name }).
+estimated-wait =
+    { $minutes ->
+        [one] وقت الانتظار المتوقع: دقيقة واحدة تقريبًا
+        [two] وقت الانتظار المتوقع: دقيقتان تقريبًا
+        [few] وقت الانتظار المتوقع: { $minutes } دقائق تقريبًا
+       *[other] وقت الانتظار المتوقع: { $minutes } دقيقة تقريبًا
+    }
+estimated-wait-short = وقت الانتظار المتوقع: أقل من دقيقة
+withdraw = سحب
+withdraw-label = سحب الطلب: { $kind }
+claim-request = التكلم باسم وفدي
+claim-request-label = التكلم باسم وفدي بدلًا من { $name }
+hand-lowered = خُفضت يدك.
+request-removed = حُذف طلبك من قائمة المتكلمين.
+
+## إدارة الرئيس للقائمة
+
+manage-list = إدارة القائمة
+move-up = إلى الأعلى
+move-up-label = نقل { $name } إلى الأعلى
+move-down = إلى الأسفل
+move-down-label = نقل { $name } إلى الأسفل
+remove = حذف
+remove-label = حذف { $name } من قائمة المتكلمين
+close-list = إغلاق القائمة
+reopen-list = إعادة فتح القائمة
+first-time-first = الأولوية لمن لم يتكلموا بعدُ
+clear-queue = خفض جميع الأيدي
+clear-queue-confirm =
+    { $count ->
+        [one] هل تريد خفض اليد المرفوعة؟ سيُحذف الطلب من القائمة.
+        [two] هل تريد خفض اليدين المرفوعتين؟ سيُحذف الطلبان من القائمة.
+       *[other] هل تريد خفض جميع الأيدي المرفوعة وعددها { $count }؟ ستُحذف جميع الطلبات من القائمة.
+    }
+clear-queue-yes = نعم، اخفض جميع الأيدي
+readd-last-speaker = إعادة إدراج آخر متكلم
+readd-last-speaker-label = إعادة { $name } إلى رأس القائمة
+speaking-time = مدة الكلمة (دقائق:ثوانٍ)
+speaking-time-hint = اترك الحقل فارغًا لتطبيق المدة الافتراضية للاجتماع.
+set-speaking-time = تطبيق
+speaking-time-is = مدة الكلمة: { $time }
+speaking-time-is-default = مدة الكلمة: { $time } (المدة الافتراضية للاجتماع)
+no-speaking-time = لا حد لمدة الكلمة
+speaking-time-invalid = أدخل مدة مثل 3:00، بين 0:10 و60:00.
+
+## القنوات ومقصورة الترجمة الشفوية
+
+channels = القنوات
+channel-floor = القاعة
+channel-sign-language = لغة الإشارة
+channel-captions = الترجمة النصية
+live = على الهواء
+live-by = على الهواء: { $name }
+standby = في وضع الانتظار
+channel-live = قناة { $channel } على الهواء
+channel-standby = قناة { $channel } في وضع الانتظار
+your-booth = مقصورتك: { $channel }
+go-on-air = بدء البث
+go-off-air = إيقاف البث
+you-are-on-air = أنت على الهواء
+other-on-air = { $name } على الهواء في هذه القناة
+booth-off-air = خارج البث: القناة في وضع الانتظار
+
+## الإجراءات المرفوضة: «{ $action }: { $reason }»
+
+command-refused = { $action }: { $reason }
+error-unauthorized = غير مسموح لك بالمشاركة في هذا الاجتماع
+error-forbidden = لا يسمح دورك بهذا الإجراء
+error-invalid = لم يفهم الخادم الطلب
+error-not-found = لم يعد هذا العنصر موجودًا
+error-conflict = لا يتوافق هذا الإجراء مع الوضع الحالي للاجتماع
+error-list-closed = قائمة المتكلمين مغلقة؛ لا تُقبل إلا نقاط النظام
+error-limit-reached = بلغ وفدك الحد الأقصى المسموح به من الطلبات
+error-rate-limited = إجراءات كثيرة في وقت واحد؛ انتظر لحظة
+error-unavailable = الخدمة مشغولة؛ أعد المحاولة
+error-unsupported-version = هذه الصفحة لم تعد محدَّثة؛ أعد تحميلها
+error-internal = حدث خطأ في الخادم
+action-raise-hand = رفع اليد
+action-lower-hand = خفض اليد
+action-claim-request = التكلم باسم وفدي
+action-give-floor = إعطاء الكلمة
+action-end-floor = إنهاء الكلمة
+action-pause-floor = إيقاف المؤقت مؤقتًا
+action-resume-floor = استئناف المؤقت
+action-move-request = نقل الطلب
+action-clear-queue = خفض جميع الأيدي
+action-close-list = إغلاق القائمة
+action-reopen-list = إعادة فتح القائمة
+action-first-time-first = الأولوية لمن لم يتكلموا بعدُ
+action-readd-last-speaker = إعادة إدراج آخر متكلم
+action-speaking-time = مدة الكلمة
+action-change-item = تغيير البند
+action-mark-item = تحديد حالة البند
+action-add-item = إضافة بند
+action-edit-item = تعديل البند
+action-move-item = نقل البند
+action-on-air = البث

@@ -1,0 +1,280 @@
+# The interface in English: the reference that the other languages follow.
+#
+# Every message here exists in ar.ftl, fr.ftl and es.ftl with the same variables; the
+# unit tests of client-web check it. Variables holding names, titles or notes are
+# isolated by the client (Unicode FSI…PDI), so messages put them where the sentence
+# needs them without further marks. Counts are numbers: select on them with the plural
+# categories of the language (`[one]`, `*[other]`; Arabic also `[zero]`, `[two]`,
+# `[few]`, `[many]`).
+
+## The page and joining
+
+app-name = Meeting control
+interface-language = Interface language
+connecting = Connecting…
+connected = Connected
+reconnecting = Reconnecting…
+not-connected = Not connected
+joining = Joining the meeting…
+open-invite = Open your invite link
+open-invite-explained = This page needs the personal invite link you received for the meeting. Open that link to join.
+invalid-invite = Your invite link is not valid or has expired. Ask the meeting’s organiser for a new link.
+session-expired = Your session has expired. Open your invite link again, or ask the meeting’s organiser for a new one.
+outdated-client = This page is out of date. Reload it to join the meeting.
+too-many-connections = The meeting is already open in too many of your tabs or devices. Close one of them, then reload this page.
+cannot-join = You cannot join the meeting
+not-sent = Not connected: your action was not sent. Try again once connected.
+chair-controls = Chair controls
+you = You
+cancel = Cancel
+# Joins the details of one row: “in French · Question 2: … · Registered”.
+detail-separator = { " · " }
+# A speaker and the delegation they speak for: “Ana Pérez (Peru)”.
+name-with-delegation = { $name } ({ $delegation })
+
+## Roles
+
+role-attendee = Attendee
+role-chair = Chair
+role-interpreter = Interpreter
+role-sign-language-interpreter = Sign-language interpreter
+role-captioner = Captioner
+role-organiser = Organiser
+
+## Languages, as named in running text and in lists
+
+language-ar = Arabic
+language-en = English
+language-fr = French
+language-es = Spanish
+language-ru = Russian
+language-zh = Chinese
+# A note after a meeting text that is not in the interface language: “(in English)”.
+in-language = (in { $language })
+# The language someone speaks in: “in French”.
+speaks-in = in { $language }
+
+## The agenda
+
+current-item = Now
+not-started = The meeting has not started yet.
+presenter = Presented by { $name }
+planned-minutes = { $minutes } min
+guiding-questions = Guiding questions
+agenda = Agenda
+previous-item = Previous item
+next-item = Next item
+go-to = Go to
+go-to-label = Go to item: { $title }
+item-upcoming = Upcoming
+item-live = Now
+item-done = Done
+item-skipped = Skipped
+# The time the current item has used against its plan: “12:30 of 80:00”.
+item-used-of = { $used } of { $planned }
+item-used = { $time } used
+item-over = +{ $time } over
+item-changed = Item changed: { $title }
+item-added = Item added: { $title }
+mark-done = Done
+mark-done-label = Mark as done: { $title }
+mark-skipped = Skip
+mark-skipped-label = Skip: { $title }
+mark-upcoming = Upcoming
+mark-upcoming-label = Mark as upcoming again: { $title }
+move-item-up-label = Move up: { $title }
+move-item-down-label = Move down: { $title }
+edit-item = Edit
+edit-item-label = Edit: { $title }
+item-id-label = Id (lowercase letters, digits and dashes)
+item-title-label = Title in { $language }
+item-presenter-label = Presented by (optional)
+item-minutes-label = Planned minutes (optional)
+save-item = Save
+add-item = Add an item
+add-item-submit = Add item
+item-id-invalid = Use 1 to 64 lowercase letters, digits and dashes for the id.
+item-id-taken = Another item already has this id.
+item-title-required = Enter a title.
+item-title-too-long = The title is longer than 200 characters.
+item-presenter-too-long = The presenter is longer than 200 characters.
+item-minutes-invalid = Enter whole minutes from 1 to 600, or leave it empty.
+
+## The forecast (times as “16:10”, in the viewer’s time zone)
+
+forecast = Forecast
+scheduled-start = Scheduled start: { $time }
+started-at = Started at { $time }
+item-ends-at = This item ends at about { $time }
+meeting-ends-at = The meeting ends at about { $time }
+item-end-unknown = This item’s end cannot be forecast yet
+meeting-end-unknown = The meeting’s end cannot be forecast yet
+# $fit of the $waiting requests can still speak before $time.
+close-list-hint = Close the list now to finish this item by { $time } ({ $fit } of { $waiting } waiting fit)
+times-are-local = Times are in your time zone.
+
+## The floor
+
+floor = Floor
+nobody-has-floor = Nobody has the floor
+you-have-floor = You have the floor.
+floor-given-to = { $name } has the floor.
+speech-ended = Your speech has ended.
+speaking-for = Speaking for { $time }
+time-left = { $time } left
+time-over = +{ $time } over
+timer-paused = Timer paused
+your-time-paused = Your speaking time is paused.
+your-time-resumed = Your speaking time runs again.
+give-floor-next = Give the floor to the next speaker
+give-floor = Give the floor
+give-floor-label = Give the floor to { $name }
+end-speech = End speech
+pause-timer = Pause timer
+resume-timer = Resume timer
+give-floor-other = Give the floor to someone not on the list
+other-name = Name
+other-delegation = Delegation (optional)
+other-language = Language
+language-not-stated = Not stated
+name-required = Enter the name of the person who will speak.
+
+## The list of speakers
+
+speakers = List of speakers
+queue-length =
+    { $count ->
+        [0] Nobody is waiting to speak.
+        [one] { $count } person is waiting to speak.
+       *[other] { $count } people are waiting to speak.
+    }
+# After the first few requests of a long list.
+queue-more = and { $count } more
+queue-label = Requests to speak, in order
+queue-next-label = Next in line
+list-is-closed = The list of speakers is closed: only points of order are taken.
+first-time-first-on = Those who have not yet spoken on this item go first.
+registered = Registered
+# Members of the delegation whose requests were merged into this one.
+also-asked =
+    { $count ->
+        [one] { $count } colleague also asked
+       *[other] { $count } colleagues also asked
+    }
+note-for-chair = Note: { $note }
+list-closed-announced = The list of speakers is closed.
+list-reopened-announced = The list of speakers is open again.
+
+## Asking for the floor
+
+ask-for-floor = Ask for the floor
+request-kind-label = Request
+kind-intervention = Intervention
+kind-question = Question
+kind-point-of-order = Point of order
+kind-right-of-reply = Right of reply
+request-question-label = On the guiding question
+no-particular-question = No particular question
+question-numbered = Question { $number }: { $text }
+request-language-label = I will speak in
+request-note-label = Note for the chair (optional)
+note-count = { $count } of { $max } characters
+note-too-long = The note is longer than { $max } characters.
+raise-hand = Raise hand
+lower-hand = Lower hand
+shortcut-hand = Shortcut: H
+your-requests = Your requests
+queue-position = You are number { $position } in the queue.
+you-are-next = You are next in the queue.
+delegation-position = Your delegation’s request is number { $position } in the queue ({ $name } speaks).
+delegation-next = Your delegation is next ({ $name } speaks).
+estimated-wait = Estimated wait: about { $minutes } min
+estimated-wait-short = Estimated wait: less than a minute
+withdraw = Withdraw
+withdraw-label = Withdraw the request: { $kind }
+claim-request = Speak for my delegation
+claim-request-label = Speak for my delegation instead of { $name }
+hand-lowered = Your hand is lowered.
+request-removed = Your request was removed from the list of speakers.
+
+## The chair’s management of the list
+
+manage-list = Manage the list
+move-up = Up
+move-up-label = Move { $name } up
+move-down = Down
+move-down-label = Move { $name } down
+remove = Remove
+remove-label = Remove { $name } from the list of speakers
+close-list = Close the list
+reopen-list = Reopen the list
+first-time-first = First-time speakers first
+clear-queue = Lower all hands
+clear-queue-confirm =
+    { $count ->
+        [one] Lower the { $count } raised hand? The request leaves the list.
+       *[other] Lower all { $count } raised hands? Every request leaves the list.
+    }
+clear-queue-yes = Yes, lower all hands
+readd-last-speaker = Re-add last speaker
+readd-last-speaker-label = Put { $name } back at the top of the list
+speaking-time = Speaking time (minutes:seconds)
+speaking-time-hint = Leave empty for the meeting’s default.
+set-speaking-time = Set
+speaking-time-is = Speaking time: { $time }
+speaking-time-is-default = Speaking time: { $time } (the meeting’s default)
+no-speaking-time = No speaking-time limit
+speaking-time-invalid = Enter a time such as 3:00, from 0:10 to 60:00.
+
+## Channels and the interpreter’s booth
+
+channels = Channels
+channel-floor = Floor
+channel-sign-language = Sign language
+channel-captions = Captions
+live = Live
+live-by = Live: { $name }
+standby = Standby
+channel-live = { $channel } channel live
+channel-standby = { $channel } channel on standby
+your-booth = Your booth: { $channel }
+go-on-air = Go on air
+go-off-air = Go off air
+you-are-on-air = You are on air
+other-on-air = { $name } is on air on this channel
+booth-off-air = Off air: the channel is on standby
+
+## Refused commands: “{ $action }: { $reason }”, the reason in lower case
+
+command-refused = { $action }: { $reason }
+error-unauthorized = you are not allowed in this meeting
+error-forbidden = your role cannot do that
+error-invalid = the server did not understand the request
+error-not-found = that no longer exists
+error-conflict = that does not fit the meeting as it is now
+error-list-closed = the list of speakers is closed; only points of order are taken
+error-limit-reached = your delegation already has as many requests as allowed
+error-rate-limited = too many actions at once; wait a moment
+error-unavailable = the service is busy; try again
+error-unsupported-version = this page is out of date; reload it
+error-internal = something went wrong on the server
+action-raise-hand = Raise hand
+action-lower-hand = Lower hand
+action-claim-request = Speak for my delegation
+action-give-floor = Give the floor
+action-end-floor = End speech
+action-pause-floor = Pause timer
+action-resume-floor = Resume timer
+action-move-request = Move request
+action-clear-queue = Lower all hands
+action-close-list = Close the list
+action-reopen-list = Reopen the list
+action-first-time-first = First-time speakers first
+action-readd-last-speaker = Re-add last speaker
+action-speaking-time = Speaking time
+action-change-item = Change item
+action-mark-item = Mark item
+action-add-item = Add item
+action-edit-item = Edit item
+action-move-item = Move item
+action-on-air = On air

@@ -1,0 +1,276 @@
+# La interfaz en español (registro formal de las reuniones oficiales, trato de usted).
+#
+# Los mismos mensajes y las mismas variables que en.ftl. Los nombres de idioma se
+# escriben en minúscula.
+
+## La página y la conexión
+
+app-name = Conducción de la reunión
+interface-language = Idioma de la interfaz
+connecting = Conectando…
+connected = Conectado
+reconnecting = Reconectando…
+not-connected = Sin conexión
+joining = Accediendo a la reunión…
+open-invite = Abra su enlace de invitación
+open-invite-explained = Esta página requiere el enlace de invitación personal que recibió para la reunión. Abra ese enlace para participar.
+invalid-invite = Su enlace de invitación no es válido o ha caducado. Solicite un nuevo enlace al organizador de la reunión.
+session-expired = Su sesión ha caducado. Vuelva a abrir su enlace de invitación o solicite uno nuevo al organizador de la reunión.
+outdated-client = Esta página no está actualizada. Vuelva a cargarla para acceder a la reunión.
+too-many-connections = La reunión ya está abierta en demasiadas pestañas o dispositivos suyos. Cierre uno de ellos y vuelva a cargar esta página.
+cannot-join = No puede acceder a la reunión
+not-sent = Sin conexión: su acción no se ha enviado. Vuelva a intentarlo cuando se restablezca la conexión.
+chair-controls = Controles de la Presidencia
+you = Usted
+cancel = Cancelar
+detail-separator = { " · " }
+name-with-delegation = { $name } ({ $delegation })
+
+## Funciones
+
+role-attendee = Participante
+role-chair = Presidencia
+role-interpreter = Intérprete
+role-sign-language-interpreter = Intérprete de lengua de señas
+role-captioner = Subtitulador
+role-organiser = Organizador
+
+## Idiomas
+
+language-ar = árabe
+language-en = inglés
+language-fr = francés
+language-es = español
+language-ru = ruso
+language-zh = chino
+in-language = (en { $language })
+speaks-in = en { $language }
+
+## El orden del día
+
+current-item = Tema en curso
+not-started = La reunión aún no ha comenzado.
+presenter = Presentado por { $name }
+planned-minutes = { $minutes } min
+guiding-questions = Preguntas orientativas
+agenda = Orden del día
+previous-item = Tema anterior
+next-item = Tema siguiente
+go-to = Ir a este tema
+go-to-label = Ir al tema: { $title }
+item-upcoming = Pendiente
+item-live = En curso
+item-done = Concluido
+item-skipped = Omitido
+item-used-of = { $used } de { $planned }
+item-used = Tiempo transcurrido: { $time }
+item-over = Tiempo excedido: { $time }
+item-changed = Se pasa al tema: { $title }
+item-added = Tema añadido: { $title }
+mark-done = Concluido
+mark-done-label = Marcar como concluido: { $title }
+mark-skipped = Omitir
+mark-skipped-label = Omitir: { $title }
+mark-upcoming = Pendiente
+mark-upcoming-label = Volver a marcar como pendiente: { $title }
+move-item-up-label = Subir: { $title }
+move-item-down-label = Bajar: { $title }
+edit-item = Editar
+edit-item-label = Editar: { $title }
+item-id-label = Identificador (letras minúsculas, cifras y guiones)
+item-title-label = Título en { $language }
+item-presenter-label = Presentado por (opcional)
+item-minutes-label = Minutos previstos (opcional)
+save-item = Guardar
+add-item = Añadir un tema
+add-item-submit = Añadir tema
+item-id-invalid = El identificador debe tener de 1 a 64 letras minúsculas, cifras y guiones.
+item-id-taken = Otro tema ya tiene este identificador.
+item-title-required = Introduzca un título.
+item-title-too-long = El título supera los 200 caracteres.
+item-presenter-too-long = El nombre de quien presenta supera los 200 caracteres.
+item-minutes-invalid = Introduzca un número entero de minutos entre 1 y 600, o deje el campo vacío.
+
+## Previsión
+
+forecast = Previsión
+scheduled-start = Inicio previsto: { $time }
+started-at = Inicio efectivo: { $time }
+item-ends-at = Fin previsto de este tema: hacia las { $time }
+meeting-ends-at = Fin previsto de la reunión: hacia las { $time }
+item-end-unknown = Aún no se puede prever el fin de este tema
+meeting-end-unknown = Aún no se puede prever el fin de la reunión
+close-list-hint =
+    { $fit ->
+        [one] Si cierra la lista ahora, este tema concluirá hacia las { $time } (podrá intervenir { $fit } de los { $waiting } oradores en espera)
+       *[other] Si cierra la lista ahora, este tema concluirá hacia las { $time } (podrán intervenir { $fit } de los { $waiting } oradores en espera)
+    }
+times-are-local = Las horas se indican en su zona horaria.
+
+## El uso de la palabra
+
+floor = Uso de la palabra
+nobody-has-floor = Nadie tiene la palabra
+you-have-floor = Tiene usted la palabra.
+floor-given-to = Tiene la palabra { $name }.
+speech-ended = Su intervención ha concluido.
+speaking-for = Tiempo de intervención: { $time }
+time-left = Tiempo restante: { $time }
+time-over = Tiempo excedido: { $time }
+timer-paused = Cronómetro en pausa
+your-time-paused = Su tiempo de intervención está en pausa.
+your-time-resumed = Su tiempo de intervención vuelve a correr.
+give-floor-next = Dar la palabra al siguiente orador
+give-floor = Dar la palabra
+give-floor-label = Dar la palabra a { $name }
+end-speech = Concluir la intervención
+pause-timer = Pausar el cronómetro
+resume-timer = Reanudar el cronómetro
+give-floor-other = Dar la palabra a alguien que no figura en la lista
+other-name = Nombre
+other-delegation = Delegación (opcional)
+other-language = Idioma
+language-not-stated = Sin indicar
+name-required = Introduzca el nombre de la persona que va a intervenir.
+
+## La lista de oradores
+
+speakers = Lista de oradores
+queue-length =
+    { $count ->
+        [0] Nadie espera turno para intervenir.
+        [one] { $count } persona espera turno para intervenir.
+       *[other] { $count } personas esperan turno para intervenir.
+    }
+queue-more = y { $count } más
+queue-label = Solicitudes de palabra, por orden
+queue-next-label = Próximos oradores
+list-is-closed = La lista de oradores está cerrada: solo se admiten cuestiones de orden.
+first-time-first-on = Tienen prioridad quienes aún no han intervenido sobre este tema.
+registered = Inscripción previa
+also-asked =
+    { $count ->
+        [one] También la pidió { $count } colega
+       *[other] También la pidieron { $count } colegas
+    }
+note-for-chair = Nota: { $note }
+list-closed-announced = La lista de oradores está cerrada.
+list-reopened-announced = La lista de oradores vuelve a estar abierta.
+
+## Pedir la palabra
+
+ask-for-floor = Pedir la palabra
+request-kind-label = Tipo de solicitud
+kind-intervention = Intervención
+kind-question = Pregunta
+kind-point-of-order = Cuestión de orden
+kind-right-of-reply = Derecho de respuesta
+request-question-label = Sobre la pregunta orientativa
+no-particular-question = Ninguna pregunta en particular
+question-numbered = Pregunta { $number }: { $text }
+request-language-label = Intervendré en
+request-note-label = Nota para la Presidencia (opcional)
+note-count =
+    { $count ->
+        [one] { $count } carácter de { $max }
+       *[other] { $count } caracteres de { $max }
+    }
+note-too-long = La nota supera los { $max } caracteres.
+raise-hand = Levantar la mano
+lower-hand = Bajar la mano
+shortcut-hand = Atajo de teclado: H
+your-requests = Sus solicitudes
+queue-position = Ocupa el puesto { $position } en la lista de espera.
+you-are-next = Su turno es el siguiente.
+delegation-position = La solicitud de su delegación ocupa el puesto { $position } en la lista de espera (intervendrá { $name }).
+delegation-next = El turno de su delegación es el siguiente (intervendrá { $name }).
+estimated-wait = Espera estimada: unos { $minutes } min
+estimated-wait-short = Espera estimada: menos de un minuto
+withdraw = Retirar
+withdraw-label = Retirar la solicitud: { $kind }
+claim-request = Hablar en nombre de mi delegación
+claim-request-label = Hablar en nombre de mi delegación en lugar de { $name }
+hand-lowered = Su mano está bajada.
+request-removed = Su solicitud se ha retirado de la lista de oradores.
+
+## La gestión de la lista por la Presidencia
+
+manage-list = Gestión de la lista
+move-up = Subir
+move-up-label = Subir a { $name }
+move-down = Bajar
+move-down-label = Bajar a { $name }
+remove = Quitar
+remove-label = Quitar a { $name } de la lista de oradores
+close-list = Cerrar la lista
+reopen-list = Reabrir la lista
+first-time-first = Prioridad a quienes no han intervenido
+clear-queue = Bajar todas las manos
+clear-queue-confirm =
+    { $count ->
+        [one] ¿Bajar la mano levantada ({ $count })? La solicitud saldrá de la lista.
+       *[other] ¿Bajar las { $count } manos levantadas? Todas las solicitudes saldrán de la lista.
+    }
+clear-queue-yes = Sí, bajar todas las manos
+readd-last-speaker = Volver a inscribir al último orador
+readd-last-speaker-label = Volver a poner a { $name } al principio de la lista
+speaking-time = Tiempo de intervención (minutos:segundos)
+speaking-time-hint = Déjelo vacío para aplicar el tiempo predeterminado de la reunión.
+set-speaking-time = Aplicar
+speaking-time-is = Tiempo de intervención: { $time }
+speaking-time-is-default = Tiempo de intervención: { $time } (el predeterminado de la reunión)
+no-speaking-time = Sin límite de tiempo de intervención
+speaking-time-invalid = Introduzca una duración como 3:00, entre 0:10 y 60:00.
+
+## Canales y cabina de interpretación
+
+channels = Canales
+channel-floor = Sala
+channel-sign-language = Lengua de señas
+channel-captions = Subtítulos
+live = En directo
+live-by = En directo: { $name }
+standby = En espera
+channel-live = Canal «{ $channel }» en directo
+channel-standby = Canal «{ $channel }» en espera
+your-booth = Su cabina: { $channel }
+go-on-air = Iniciar la emisión
+go-off-air = Detener la emisión
+you-are-on-air = Está usted emitiendo
+other-on-air = { $name } está emitiendo en este canal
+booth-off-air = Sin emisión: el canal está en espera
+
+## Acciones rechazadas: «{ $action }: { $reason }», el motivo en minúscula
+
+command-refused = { $action }: { $reason }
+error-unauthorized = no está autorizado a participar en esta reunión
+error-forbidden = su función no permite esta acción
+error-invalid = el servidor no ha entendido la solicitud
+error-not-found = ese elemento ya no existe
+error-conflict = la acción no corresponde al estado actual de la reunión
+error-list-closed = la lista de oradores está cerrada; solo se admiten cuestiones de orden
+error-limit-reached = su delegación ya tiene el número máximo de solicitudes permitidas
+error-rate-limited = demasiadas acciones a la vez; espere un momento
+error-unavailable = el servicio está sobrecargado; vuelva a intentarlo
+error-unsupported-version = esta página no está actualizada; vuelva a cargarla
+error-internal = se ha producido un error en el servidor
+action-raise-hand = Levantar la mano
+action-lower-hand = Bajar la mano
+action-claim-request = Hablar en nombre de mi delegación
+action-give-floor = Dar la palabra
+action-end-floor = Concluir la intervención
+action-pause-floor = Pausar el cronómetro
+action-resume-floor = Reanudar el cronómetro
+action-move-request = Mover la solicitud
+action-clear-queue = Bajar todas las manos
+action-close-list = Cerrar la lista
+action-reopen-list = Reabrir la lista
+action-first-time-first = Prioridad a quienes no han intervenido
+action-readd-last-speaker = Volver a inscribir al último orador
+action-speaking-time = Tiempo de intervención
+action-change-item = Cambiar de tema
+action-mark-item = Marcar el tema
+action-add-item = Añadir un tema
+action-edit-item = Editar el tema
+action-move-item = Mover el tema
+action-on-air = Emisión

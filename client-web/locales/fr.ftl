@@ -1,0 +1,281 @@
+# L’interface en français (registre des réunions officielles).
+#
+# Mêmes messages et mêmes variables que en.ftl. Typographie : espace insécable avant
+# « : », espace fine insécable avant « ? », « ! » et « ; ». Les noms de langue
+# s’écrivent en minuscules.
+
+## La page et la connexion
+
+app-name = Conduite de la réunion
+interface-language = Langue de l’interface
+connecting = Connexion…
+connected = Connecté
+reconnecting = Reconnexion…
+not-connected = Hors connexion
+joining = Connexion à la réunion…
+open-invite = Ouvrez votre lien d’invitation
+open-invite-explained = Cette page nécessite le lien d’invitation personnel que vous avez reçu pour la réunion. Ouvrez ce lien pour y participer.
+invalid-invite = Votre lien d’invitation n’est pas valide ou a expiré. Demandez un nouveau lien à l’organisateur de la réunion.
+session-expired = Votre session a expiré. Ouvrez à nouveau votre lien d’invitation ou demandez-en un nouveau à l’organisateur de la réunion.
+outdated-client = Cette page n’est plus à jour. Rechargez-la pour rejoindre la réunion.
+too-many-connections = La réunion est déjà ouverte dans un trop grand nombre de vos onglets ou appareils. Fermez-en un, puis rechargez cette page.
+cannot-join = Vous ne pouvez pas rejoindre la réunion
+not-sent = Hors connexion : votre action n’a pas été transmise. Réessayez une fois la connexion rétablie.
+chair-controls = Commandes de la présidence
+you = Vous
+cancel = Annuler
+detail-separator = { " · " }
+name-with-delegation = { $name } ({ $delegation })
+
+## Rôles
+
+role-attendee = Participant
+role-chair = Présidence
+role-interpreter = Interprète
+role-sign-language-interpreter = Interprète en langue des signes
+role-captioner = Sous-titreur
+role-organiser = Organisateur
+
+## Langues
+
+language-ar = arabe
+language-en = anglais
+language-fr = français
+language-es = espagnol
+language-ru = russe
+language-zh = chinois
+in-language = (en { $language })
+speaks-in = en { $language }
+
+## L’ordre du jour
+
+current-item = Point en cours
+not-started = La réunion n’a pas encore commencé.
+presenter = Présenté par { $name }
+planned-minutes = { $minutes } min
+guiding-questions = Questions d’orientation
+agenda = Ordre du jour
+previous-item = Point précédent
+next-item = Point suivant
+go-to = Aller à ce point
+go-to-label = Aller au point : { $title }
+item-upcoming = À venir
+item-live = En cours
+item-done = Terminé
+item-skipped = Non traité
+item-used-of = { $used } sur { $planned }
+item-used = Temps écoulé : { $time }
+item-over = Dépassement : { $time }
+item-changed = Passage au point : { $title }
+item-added = Point ajouté : { $title }
+mark-done = Terminé
+mark-done-label = Marquer comme terminé : { $title }
+mark-skipped = Ne pas traiter
+mark-skipped-label = Ne pas traiter : { $title }
+mark-upcoming = À venir
+mark-upcoming-label = Remettre parmi les points à venir : { $title }
+move-item-up-label = Déplacer vers le haut : { $title }
+move-item-down-label = Déplacer vers le bas : { $title }
+edit-item = Modifier
+edit-item-label = Modifier : { $title }
+item-id-label = Identifiant (lettres minuscules, chiffres et tirets)
+item-title-label = Titre en { $language }
+item-presenter-label = Présenté par (facultatif)
+item-minutes-label = Durée prévue en minutes (facultatif)
+save-item = Enregistrer
+add-item = Ajouter un point
+add-item-submit = Ajouter le point
+item-id-invalid = L’identifiant doit compter de 1 à 64 lettres minuscules, chiffres et tirets.
+item-id-taken = Un autre point porte déjà cet identifiant.
+item-title-required = Saisissez un titre.
+item-title-too-long = Le titre dépasse 200 caractères.
+item-presenter-too-long = Le nom de l’intervenant dépasse 200 caractères.
+item-minutes-invalid = Saisissez un nombre entier de minutes compris entre 1 et 600, ou laissez le champ vide.
+
+## Prévisions
+
+forecast = Prévisions
+scheduled-start = Début prévu : { $time }
+started-at = Début effectif : { $time }
+item-ends-at = Fin prévue de ce point : vers { $time }
+meeting-ends-at = Fin prévue de la réunion : vers { $time }
+item-end-unknown = La fin de ce point ne peut pas encore être estimée
+meeting-end-unknown = La fin de la réunion ne peut pas encore être estimée
+close-list-hint =
+    { $fit ->
+        [one] Clore la liste maintenant permettrait de terminer ce point vers { $time } ({ $fit } des { $waiting } orateurs en attente pourrait encore s’exprimer)
+       *[other] Clore la liste maintenant permettrait de terminer ce point vers { $time } ({ $fit } des { $waiting } orateurs en attente pourraient encore s’exprimer)
+    }
+times-are-local = Les heures sont indiquées dans votre fuseau horaire.
+
+## La parole
+
+floor = Prise de parole
+nobody-has-floor = Personne n’a la parole
+you-have-floor = Vous avez la parole.
+floor-given-to = La parole est à { $name }.
+speech-ended = Votre intervention est terminée.
+speaking-for = Temps de parole : { $time }
+time-left = Temps restant : { $time }
+time-over = Dépassement : { $time }
+timer-paused = Chronomètre suspendu
+your-time-paused = Votre temps de parole est suspendu.
+your-time-resumed = Le décompte de votre temps de parole reprend.
+give-floor-next = Donner la parole à l’orateur suivant
+give-floor = Donner la parole
+give-floor-label = Donner la parole à { $name }
+end-speech = Mettre fin à l’intervention
+pause-timer = Suspendre le chronomètre
+resume-timer = Reprendre le chronomètre
+give-floor-other = Donner la parole à une personne qui n’est pas inscrite sur la liste
+other-name = Nom
+other-delegation = Délégation (facultatif)
+other-language = Langue
+language-not-stated = Non précisée
+name-required = Saisissez le nom de la personne qui va prendre la parole.
+
+## La liste des orateurs
+
+speakers = Liste des orateurs
+queue-length =
+    { $count ->
+        [0] Personne n’attend son tour de parole.
+        [one] { $count } personne attend son tour de parole.
+       *[other] { $count } personnes attendent leur tour de parole.
+    }
+queue-more =
+    { $count ->
+        [one] et { $count } autre
+       *[other] et { $count } autres
+    }
+queue-label = Demandes de parole, dans l’ordre
+queue-next-label = Prochains orateurs
+list-is-closed = La liste des orateurs est close : seules les motions d’ordre sont recevables.
+first-time-first-on = Priorité est donnée à ceux qui ne se sont pas encore exprimés sur ce point.
+registered = Inscription préalable
+also-asked =
+    { $count ->
+        [one] Également demandée par { $count } collègue
+       *[other] Également demandée par { $count } collègues
+    }
+note-for-chair = Note : { $note }
+list-closed-announced = La liste des orateurs est close.
+list-reopened-announced = La liste des orateurs est rouverte.
+
+## Demander la parole
+
+ask-for-floor = Demander la parole
+request-kind-label = Type de demande
+kind-intervention = Intervention
+kind-question = Question
+kind-point-of-order = Motion d’ordre
+kind-right-of-reply = Droit de réponse
+request-question-label = Sur la question d’orientation
+no-particular-question = Aucune question en particulier
+question-numbered = Question { $number } : { $text }
+request-language-label = Je m’exprimerai en
+request-note-label = Note pour la présidence (facultatif)
+note-count =
+    { $count ->
+        [one] { $count } caractère sur { $max }
+       *[other] { $count } caractères sur { $max }
+    }
+note-too-long = La note dépasse { $max } caractères.
+raise-hand = Lever la main
+lower-hand = Baisser la main
+shortcut-hand = Raccourci : H
+your-requests = Vos demandes
+queue-position = Vous êtes en position { $position } dans la file d’attente.
+you-are-next = Vous êtes en tête de la file d’attente.
+delegation-position = La demande de votre délégation est en position { $position } dans la file d’attente ({ $name } prendra la parole).
+delegation-next = Votre délégation est la prochaine à prendre la parole ({ $name } s’exprimera).
+estimated-wait = Attente estimée : environ { $minutes } min
+estimated-wait-short = Attente estimée : moins d’une minute
+withdraw = Retirer
+withdraw-label = Retirer la demande : { $kind }
+claim-request = Parler au nom de ma délégation
+claim-request-label = Parler au nom de ma délégation à la place de { $name }
+hand-lowered = Votre main est baissée.
+request-removed = Votre demande a été retirée de la liste des orateurs.
+
+## La gestion de la liste par la présidence
+
+manage-list = Gestion de la liste
+move-up = Monter
+move-up-label = Faire monter { $name }
+move-down = Descendre
+move-down-label = Faire descendre { $name }
+remove = Retirer
+remove-label = Retirer { $name } de la liste des orateurs
+close-list = Clore la liste
+reopen-list = Rouvrir la liste
+first-time-first = Priorité aux nouveaux orateurs
+clear-queue = Baisser toutes les mains
+clear-queue-confirm =
+    { $count ->
+        [one] Baisser la main levée ({ $count }) ? La demande sera retirée de la liste.
+       *[other] Baisser les { $count } mains levées ? Toutes les demandes seront retirées de la liste.
+    }
+clear-queue-yes = Oui, baisser toutes les mains
+readd-last-speaker = Réinscrire le dernier orateur
+readd-last-speaker-label = Remettre { $name } en tête de la liste
+speaking-time = Temps de parole (minutes:secondes)
+speaking-time-hint = Laissez vide pour appliquer le temps de parole par défaut de la réunion.
+set-speaking-time = Appliquer
+speaking-time-is = Temps de parole : { $time }
+speaking-time-is-default = Temps de parole : { $time } (valeur par défaut de la réunion)
+no-speaking-time = Temps de parole illimité
+speaking-time-invalid = Saisissez une durée telle que 3:00, comprise entre 0:10 et 60:00.
+
+## Canaux et cabine d’interprétation
+
+channels = Canaux
+channel-floor = Salle
+channel-sign-language = Langue des signes
+channel-captions = Sous-titres
+live = En direct
+live-by = En direct : { $name }
+standby = En attente
+channel-live = Canal « { $channel } » en direct
+channel-standby = Canal « { $channel } » en attente
+your-booth = Votre cabine : { $channel }
+go-on-air = Prendre l’antenne
+go-off-air = Rendre l’antenne
+you-are-on-air = Vous êtes à l’antenne
+other-on-air = { $name } est à l’antenne sur ce canal
+booth-off-air = Hors antenne : le canal est en attente
+
+## Commandes refusées : « { $action } : { $reason } », la raison en minuscules
+
+command-refused = { $action } : { $reason }
+error-unauthorized = vous n’êtes pas autorisé à participer à cette réunion
+error-forbidden = votre rôle ne permet pas cette action
+error-invalid = le serveur n’a pas compris la demande
+error-not-found = cet élément n’existe plus
+error-conflict = cette action ne correspond plus à l’état actuel de la réunion
+error-list-closed = la liste des orateurs est close ; seules les motions d’ordre sont recevables
+error-limit-reached = votre délégation a déjà atteint le nombre maximal de demandes
+error-rate-limited = trop d’actions à la fois ; veuillez patienter un instant
+error-unavailable = le service est surchargé ; veuillez réessayer
+error-unsupported-version = cette page n’est plus à jour ; rechargez-la
+error-internal = une erreur s’est produite sur le serveur
+action-raise-hand = Lever la main
+action-lower-hand = Baisser la main
+action-claim-request = Parler au nom de ma délégation
+action-give-floor = Donner la parole
+action-end-floor = Mettre fin à l’intervention
+action-pause-floor = Suspendre le chronomètre
+action-resume-floor = Reprendre le chronomètre
+action-move-request = Déplacer la demande
+action-clear-queue = Baisser toutes les mains
+action-close-list = Clore la liste
+action-reopen-list = Rouvrir la liste
+action-first-time-first = Priorité aux nouveaux orateurs
+action-readd-last-speaker = Réinscrire le dernier orateur
+action-speaking-time = Temps de parole
+action-change-item = Changer de point
+action-mark-item = Marquer le point
+action-add-item = Ajouter un point
+action-edit-item = Modifier le point
+action-move-item = Déplacer le point
+action-on-air = Antenne
