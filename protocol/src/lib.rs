@@ -15,6 +15,7 @@
 //!   [`MeetingState::apply`], the fold.
 //! - [`forecast`]: when the current item and the meeting will end, and the chair's hint.
 //! - [`time`]: server times (ms since the Unix epoch) as calendar dates.
+//! - [`interpretation`]: booths, relay, what each channel delivers, notices and presence.
 //! - [`speakers`]: the list of speakers: floor requests, their order, the speech timer.
 //!
 //! # Conversation
@@ -33,6 +34,7 @@
 pub mod error;
 pub mod forecast;
 pub mod ids;
+pub mod interpretation;
 pub mod messages;
 pub mod speakers;
 pub mod state;
@@ -40,8 +42,12 @@ pub mod time;
 
 pub use error::{ErrorCode, close};
 pub use ids::{ChannelId, ItemId, LanguageCode, MeetingId, ParticipantId};
+pub use interpretation::{
+    BoothConfig, BoothTask, ChannelPresence, ChannelStatus, Handover, Notice, Presence,
+};
 pub use messages::{
-    ClientMessage, Command, DecodeError, EventEnvelope, Hello, Participant, ServerMessage, Welcome,
+    ClientMessage, Command, DecodeError, EventEnvelope, Hello, Listening, Participant,
+    ServerMessage, Welcome,
 };
 pub use speakers::{
     FloorRequest, MyRequest, Owner, RequestId, RequestKind, Speaker, SpeakersList,

@@ -2,6 +2,7 @@
 
 use crate::error::ErrorCode;
 use crate::ids::{ChannelId, ItemId, LanguageCode, ParticipantId};
+use crate::interpretation::{Notice, Presence};
 use crate::speakers::{MyRequest, RequestId, RequestKind};
 use crate::state::{Event, ItemState, Localized, MeetingState, QueueView, Role};
 use serde::{Deserialize, Serialize};
@@ -168,6 +169,50 @@ pub enum Command {
         /// On air (`true`) or off air (`false`).
         on_air: bool,
     },
+    /// Chair: set the language spoken on the floor.
+    SetFloorLanguage {
+        /// The language.
+        language: LanguageCode,
+    },
+    /// Interpreter of a bi-active booth: work into the booth's retour, or (`None`) into
+    /// its own language again.
+    SetWorkingInto {
+        /// The booth.
+        channel: ChannelId,
+        /// The retour, or `None`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        language: Option<LanguageCode>,
+    },
+    /// Interpreter: take relay from another booth, or (`None`) from the floor again.
+    SetRelay {
+        /// The interpreter's booth.
+        channel: ChannelId,
+        /// The pivot booth, or `None`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<ChannelId>,
+    },
+    /// The interpreter on air: pause (mute; a signer off screen) or go on again.
+    SetPaused {
+        /// The booth.
+        channel: ChannelId,
+        /// Paused or not.
+        paused: bool,
+    },
+    /// The interpreter on air: ask a booth partner to take over (lapses after a minute).
+    RequestHandover {
+        /// The booth.
+        channel: ChannelId,
+    },
+    /// The interpreter on air: withdraw the handover request.
+    CancelHandover {
+        /// The booth.
+        channel: ChannelId,
+    },
+    /// A booth partner: take over the channel (accepting a handover request, or directly).
+    TakeOver {
+        /// The booth.
+        channel: ChannelId,
+    },
 }
 
 impl Command {
@@ -217,6 +262,13 @@ impl Command {
             Self::EditItem { .. } => "edit_item",
             Self::MoveItem { .. } => "move_item",
             Self::SetOnAir { .. } => "set_on_air",
+            Self::SetFloorLanguage { .. } => "set_floor_language",
+            Self::SetWorkingInto { .. } => "set_working_into",
+            Self::SetRelay { .. } => "set_relay",
+            Self::SetPaused { .. } => "set_paused",
+            Self::RequestHandover { .. } => "request_handover",
+            Self::CancelHandover { .. } => "cancel_handover",
+            Self::TakeOver { .. } => "take_over",
         }
     }
 }
@@ -235,6 +287,15 @@ pub enum ClientMessage {
         /// The fresh token.
         token: String,
     },
+    /// `{"type":"listen", "id": N, "channel": "fr", "fallbacks": ["ar"], "sign": true}`:
+    /// what the participant follows, so that notices about those channels reach them and
+    /// the booths know their audience. Not a meeting event; the server answers `ack`.
+    Listen {
+        /// Chosen by the client; echoed by the answer.
+        id: u64,
+        /// What they follow.
+        listening: Listening,
+    },
     /// `{"type":"<command>", "id": N, ...}`: a command, with the id that the server's
     /// `ack` or `error` echoes.
     Command {
@@ -243,6 +304,35 @@ pub enum ClientMessage {
         /// What to do.
         command: Command,
     },
+}
+
+/// What a participant follows: a channel, the channels to fall back to in order, and
+/// whether they asked for sign language and captions.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Listening {
+    /// The channel they listen to now (`None`: the floor).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<ChannelId>,
+    /// The channels to fall back to, in order, when it stops delivering.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fallbacks: Vec<ChannelId>,
+    /// Whether they follow sign language.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sign: bool,
+    /// Whether they follow captions.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub captions: bool,
+}
+
+impl Listening {
+    /// Whether notices about `channel` concern them.
+    pub fn follows(&self, channel: &ChannelId) -> bool {
+        self.channel.as_ref() == Some(channel)
+            || self.fallbacks.contains(channel)
+            || (self.sign && channel.as_str() == "sign")
+            || (self.captions && channel.as_str() == "captions")
+    }
 }
 
 /// Why a client message could not be decoded. It becomes an `invalid` error that echoes
@@ -305,6 +395,18 @@ impl ClientMessage {
                 token: token.to_owned(),
             });
         }
+        if kind == "listen" {
+            let id = id.ok_or_else(|| DecodeError {
+                id: None,
+                message: "`listen` needs a numeric `id`".to_owned(),
+            })?;
+            return Listening::deserialize(value)
+                .map(|listening| ClientMessage::Listen { id, listening })
+                .map_err(|error| DecodeError {
+                    id: Some(id),
+                    message: format!("invalid listen: {error}"),
+                });
+        }
         if kind == "hello" {
             return Hello::deserialize(value)
                 .map(ClientMessage::Hello)
@@ -334,6 +436,12 @@ impl ClientMessage {
             }
             Self::RefreshToken { id, token } => {
                 serde_json::json!({ "type": "refresh_token", "id": id, "token": token })
+            }
+            Self::Listen { id, listening } => {
+                let mut value = serde_json::to_value(listening).expect("listen serialises");
+                value["type"] = "listen".into();
+                value["id"] = (*id).into();
+                value
             }
             Self::Command { id, command } => {
                 let mut value = serde_json::to_value(command).expect("commands serialise");
@@ -438,6 +546,12 @@ pub enum ServerMessage {
     Event(EventEnvelope),
     /// To summarised states only: the list of speakers as it now stands.
     Queue(Box<QueueView>),
+    /// Only to those it concerns: a change of a channel they follow, a booth's task, a
+    /// dead-air alert.
+    Notice(Notice),
+    /// Who is connected to each booth and listening to each channel, when it changes
+    /// (listener counts go to the booths and the chair only).
+    Presence(Presence),
     /// To summarised states only: the requests of the recipient (and of their
     /// delegation) and their positions, whenever these change.
     YourRequests {
@@ -538,6 +652,30 @@ mod tests {
                 channel: ChannelId::new("fr"),
                 on_air: true,
             },
+            Command::SetFloorLanguage {
+                language: LanguageCode::new("ar"),
+            },
+            Command::SetWorkingInto {
+                channel: ChannelId::new("ar"),
+                language: Some(LanguageCode::new("en")),
+            },
+            Command::SetRelay {
+                channel: ChannelId::new("fr"),
+                from: Some(ChannelId::new("ar")),
+            },
+            Command::SetPaused {
+                channel: ChannelId::new("sign"),
+                paused: true,
+            },
+            Command::RequestHandover {
+                channel: ChannelId::new("fr"),
+            },
+            Command::CancelHandover {
+                channel: ChannelId::new("fr"),
+            },
+            Command::TakeOver {
+                channel: ChannelId::new("fr"),
+            },
         ];
         for (id, command) in (100..).zip(commands) {
             let message = ClientMessage::Command { id, command };
@@ -559,6 +697,36 @@ mod tests {
         assert_eq!(ClientMessage::decode(&message.encode()).unwrap(), message);
         let error = ClientMessage::decode(r#"{"type":"refresh_token","id":2}"#).unwrap_err();
         assert_eq!(error.id, Some(2));
+    }
+
+    #[test]
+    fn listen_round_trips_and_says_what_it_follows() {
+        let listening = Listening {
+            channel: Some(ChannelId::new("fr")),
+            fallbacks: vec![ChannelId::new("ar"), ChannelId::new("floor")],
+            sign: true,
+            captions: false,
+        };
+        let message = ClientMessage::Listen {
+            id: 5,
+            listening: listening.clone(),
+        };
+        assert_eq!(ClientMessage::decode(&message.encode()).unwrap(), message);
+        assert!(listening.follows(&ChannelId::new("fr")));
+        assert!(listening.follows(&ChannelId::new("ar")));
+        assert!(listening.follows(&ChannelId::new("sign")));
+        assert!(!listening.follows(&ChannelId::new("es")));
+        assert!(!listening.follows(&ChannelId::new("captions")));
+        let bare = ClientMessage::decode(r#"{"type":"listen","id":1}"#).unwrap();
+        assert_eq!(
+            bare,
+            ClientMessage::Listen {
+                id: 1,
+                listening: Listening::default()
+            }
+        );
+        let error = ClientMessage::decode(r#"{"type":"listen","channel":"fr"}"#).unwrap_err();
+        assert!(error.message.contains("id"), "{}", error.message);
     }
 
     #[test]

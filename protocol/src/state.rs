@@ -5,6 +5,7 @@
 //! returns an [`ApplyError`] and leaves the state exactly as it was.
 
 use crate::ids::{ChannelId, ItemId, LanguageCode, MeetingId, ParticipantId};
+use crate::interpretation::{BoothConfig, Handover};
 use crate::messages::EventEnvelope;
 use crate::speakers::{FloorRequest, MyRequest, RequestId, RequestKind, Speaker, SpeakersList};
 use serde::{Deserialize, Serialize};
@@ -107,6 +108,17 @@ pub struct MeetingInfo {
     /// The most open requests one delegation may have in an item's list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_requests_per_delegation: Option<u32>,
+    /// How the interpretation booths work (the languages they take, their retour) and
+    /// where each channel's media is; channels without an entry take every language.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub booths: Vec<BoothConfig>,
+    /// Seconds a language channel may stay without an interpreter while someone has the
+    /// floor before the watchdog alerts its booth and the chair (default 10).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dead_air_seconds: Option<u32>,
+    /// Seconds a handover request waits for a booth partner before it lapses (default 60).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handover_seconds: Option<u32>,
 }
 
 /// Where an agenda item stands.
@@ -199,6 +211,31 @@ pub struct Channel {
     /// The interpreter on air on this channel, if any. `None` means standby.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_air: Option<OnAir>,
+    /// For a booth: the languages it interprets from (empty: every meeting language).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub works_from: Vec<LanguageCode>,
+    /// For a bi-active booth: the other language it can work into (its retour).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retour: Option<LanguageCode>,
+    /// While a bi-active booth works into its retour: that language (it then feeds that
+    /// language's channel). `None`: into its own language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub working_into: Option<LanguageCode>,
+    /// The booth whose output this booth takes as its input (relay), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relay_from: Option<ChannelId>,
+    /// Whether the interpreter on air has paused (muted; a signer off screen).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub paused: bool,
+    /// A handover the interpreter on air asked for, until a partner takes it or it lapses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handover: Option<Handover>,
+    /// Server time the channel last went off air, for the dead-air watchdog.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub off_air_since: Option<u64>,
+    /// Where listeners get the channel's sound or picture, as the organisers set it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media_url: Option<String>,
 }
 
 /// Who is on air on a channel, and since when.
@@ -384,6 +421,61 @@ pub enum Event {
     },
     /// The meeting was closed: nothing changes any more, and its record stays readable.
     MeetingClosed,
+    /// The language spoken on the floor changed (the floor was given to someone speaking
+    /// it, or the chair set it).
+    FloorLanguageSet {
+        /// The language.
+        language: LanguageCode,
+    },
+    /// A bi-active booth switched the language it works into.
+    WorkingIntoSet {
+        /// The booth.
+        channel: ChannelId,
+        /// Its retour, or `None` for its own language.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        language: Option<LanguageCode>,
+    },
+    /// A booth chose the booth it takes relay from (or none: it works from the floor).
+    RelaySet {
+        /// The booth.
+        channel: ChannelId,
+        /// The pivot booth, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<ChannelId>,
+    },
+    /// The interpreter on air paused or went on again (a signer off screen or back).
+    ChannelPaused {
+        /// The channel.
+        channel: ChannelId,
+        /// Paused or not.
+        paused: bool,
+    },
+    /// The interpreter on air asked a booth partner to take over.
+    HandoverRequested {
+        /// The channel.
+        channel: ChannelId,
+        /// Who asks.
+        participant: ParticipantId,
+        /// Seconds the request waits for a partner before it lapses.
+        seconds: u32,
+    },
+    /// A handover request ended without a handover: withdrawn, or lapsed.
+    HandoverCancelled {
+        /// The channel.
+        channel: ChannelId,
+        /// Whether it lapsed (rather than being withdrawn).
+        #[serde(default, skip_serializing_if = "is_false")]
+        lapsed: bool,
+    },
+    /// A booth partner took over the channel (accepting a request, or directly).
+    HandedOver {
+        /// The channel.
+        channel: ChannelId,
+        /// The interpreter now on air.
+        participant: ParticipantId,
+        /// Their display name.
+        name: String,
+    },
     /// An interpreter went on air on a channel.
     ChannelOnAir {
         /// The channel.
@@ -457,6 +549,10 @@ pub struct MeetingState {
     /// Server time (ms since the Unix epoch) the chair first opened an item.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started_at: Option<u64>,
+    /// The language spoken on the floor: set when the floor is given to someone who
+    /// declared one, or by the chair. Booths that cannot work from it take relay.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub floor_language: Option<LanguageCode>,
     /// Server time (ms since the Unix epoch) the meeting was closed, once it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closed_at: Option<u64>,
@@ -487,28 +583,13 @@ impl MeetingState {
     /// and open, every channel on standby. The channels are the floor, one per language,
     /// sign language and captions.
     pub fn new(info: MeetingInfo, agenda: Vec<AgendaItem>) -> Self {
-        let mut channels = vec![Channel {
-            id: ChannelId::new("floor"),
-            kind: ChannelKind::Floor,
-            on_air: None,
-        }];
-        channels.extend(info.languages.iter().map(|language| Channel {
-            id: ChannelId::new(language.as_str()),
-            kind: ChannelKind::Interpretation {
-                language: language.clone(),
-            },
-            on_air: None,
-        }));
-        channels.push(Channel {
-            id: ChannelId::new("sign"),
-            kind: ChannelKind::SignLanguage,
-            on_air: None,
-        });
-        channels.push(Channel {
-            id: ChannelId::new("captions"),
-            kind: ChannelKind::Captions,
-            on_air: None,
-        });
+        let mut channels = vec![Channel::new("floor", ChannelKind::Floor)];
+        channels.extend(info.languages.iter().map(Channel::interpretation));
+        channels.push(Channel::new("sign", ChannelKind::SignLanguage));
+        channels.push(Channel::new("captions", ChannelKind::Captions));
+        for channel in &mut channels {
+            channel.configure(&info.booths);
+        }
         let lists = agenda
             .iter()
             .map(|item| SpeakersList::new(item.id.clone(), item.speaking_time_seconds))
@@ -522,6 +603,7 @@ impl MeetingState {
             next_request: 1,
             channels,
             started_at: None,
+            floor_language: None,
             closed_at: None,
             seq: 0,
             summarised: false,
@@ -577,6 +659,7 @@ impl MeetingState {
             next_request: 0,
             channels: self.channels.clone(),
             started_at: self.started_at,
+            floor_language: self.floor_language.clone(),
             closed_at: self.closed_at,
             seq: self.seq,
             summarised: true,
@@ -889,26 +972,15 @@ impl MeetingState {
                 }
                 self.closed_at = Some(at);
             }
-            Event::ChannelOnAir {
-                channel,
-                participant,
-                name,
-            } => {
-                let channel = self
-                    .channel_mut(channel)
-                    .ok_or(ApplyError::Inconsistent("unknown channel"))?;
-                channel.on_air = Some(OnAir {
-                    participant: participant.clone(),
-                    name: name.clone(),
-                    since: at,
-                });
-            }
-            Event::ChannelOffAir { channel } => {
-                let channel = self
-                    .channel_mut(channel)
-                    .ok_or(ApplyError::Inconsistent("unknown channel"))?;
-                channel.on_air = None;
-            }
+            Event::FloorLanguageSet { .. }
+            | Event::WorkingIntoSet { .. }
+            | Event::RelaySet { .. }
+            | Event::ChannelPaused { .. }
+            | Event::HandoverRequested { .. }
+            | Event::HandoverCancelled { .. }
+            | Event::HandedOver { .. }
+            | Event::ChannelOnAir { .. }
+            | Event::ChannelOffAir { .. } => self.apply_interpretation(&envelope.event, at)?,
         }
         self.seq = envelope.seq;
         Ok(())
@@ -978,13 +1050,7 @@ impl MeetingState {
                     matches!(&channel.kind, ChannelKind::Interpretation { language: held } if held == language)
                 })
                 .cloned()
-                .unwrap_or_else(|| Channel {
-                    id: ChannelId::new(language.as_str()),
-                    kind: ChannelKind::Interpretation {
-                        language: language.clone(),
-                    },
-                    on_air: None,
-                })
+                .unwrap_or_else(|| Channel::interpretation(language))
         };
         let mut interpretation: Vec<Channel> =
             info.languages.iter().map(interpretation_of).collect();
@@ -998,6 +1064,9 @@ impl MeetingState {
         }
         let at = channels.len().min(1);
         channels.splice(at..at, interpretation);
+        for channel in &mut channels {
+            channel.configure(&info.booths);
+        }
         self.channels = channels;
         self.info = info.clone();
         Ok(())
@@ -1085,7 +1154,7 @@ impl MeetingState {
         self.channels.iter().find(|channel| &channel.id == id)
     }
 
-    fn channel_mut(&mut self, id: &ChannelId) -> Option<&mut Channel> {
+    pub(crate) fn channel_mut(&mut self, id: &ChannelId) -> Option<&mut Channel> {
         self.channels.iter_mut().find(|channel| &channel.id == id)
     }
 }
@@ -1103,6 +1172,13 @@ impl Event {
                 | Self::ItemMoved { .. }
                 | Self::MeetingUpdated { .. }
                 | Self::MeetingClosed
+                | Self::FloorLanguageSet { .. }
+                | Self::WorkingIntoSet { .. }
+                | Self::RelaySet { .. }
+                | Self::ChannelPaused { .. }
+                | Self::HandoverRequested { .. }
+                | Self::HandoverCancelled { .. }
+                | Self::HandedOver { .. }
                 | Self::ChannelOnAir { .. }
                 | Self::ChannelOffAir { .. }
         )
@@ -1112,7 +1188,7 @@ impl Event {
 const NOT_WAITING: ApplyError = ApplyError::Inconsistent("no such request in the list");
 const NOBODY_SPEAKS: ApplyError = ApplyError::Inconsistent("nobody has the floor");
 
-fn is_false(value: &bool) -> bool {
+pub(crate) fn is_false(value: &bool) -> bool {
     !*value
 }
 

@@ -15,6 +15,9 @@ fn meeting() -> MeetingState {
         scheduled_start: "2020-12-04T15:00:00+01:00".into(),
         speaking_time_seconds: Some(180),
         max_requests_per_delegation: None,
+        booths: vec![],
+        dead_air_seconds: None,
+        handover_seconds: None,
     };
     let agenda = ["opening", "discussion", "closing"]
         .map(|id| AgendaItem {

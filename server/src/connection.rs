@@ -294,9 +294,9 @@ impl Session<'_> {
             let id = ClientMessage::decode(&text)
                 .ok()
                 .and_then(|message| match message {
-                    ClientMessage::Command { id, .. } | ClientMessage::RefreshToken { id, .. } => {
-                        Some(id)
-                    }
+                    ClientMessage::Command { id, .. }
+                    | ClientMessage::RefreshToken { id, .. }
+                    | ClientMessage::Listen { id, .. } => Some(id),
                     ClientMessage::Hello(_) => None,
                 });
             let error = error_message(id, ErrorCode::RateLimited, "too many messages; slow down");
@@ -309,6 +309,20 @@ impl Session<'_> {
                 if self
                     .meeting
                     .command(self.connection, participant, id, command)
+                    .await
+                    .is_err()
+                {
+                    return Err(Some(Ending {
+                        code: close::SERVICE_RESTART,
+                        reason: "server restarting",
+                    }));
+                }
+                Ok(())
+            }
+            Ok(ClientMessage::Listen { id, listening }) => {
+                if self
+                    .meeting
+                    .listen(self.connection, id, listening)
                     .await
                     .is_err()
                 {

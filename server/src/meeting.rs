@@ -24,19 +24,25 @@
 //! after a quiet interval goes out at once, later ones at the interval's end). So a show of
 //! thousands of hands costs each attendee a few frames rather than one per hand.
 
+mod booths;
+#[cfg(test)]
+mod tests;
+
 use crate::limits::Limits;
 use crate::meeting_file::MeetingFile;
 use crate::metrics;
 use crate::rules::{self, Rejection};
 use crate::store::{AppendBatch, EventStore, StoreError, StoredEvent};
+use booths::{Booths, Route};
 use protocol::{
-    Command, ErrorCode, Event, EventEnvelope, MeetingId, MeetingState, MyRequest, PROTOCOL_VERSION,
-    Participant, ParticipantId, Role, ServerMessage, Welcome,
+    ChannelId, Command, ErrorCode, Event, EventEnvelope, Listening, MeetingId, MeetingState,
+    MyRequest, Notice, PROTOCOL_VERSION, Participant, ParticipantId, Presence, Role, ServerMessage,
+    Welcome,
 };
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use tokio::sync::{mpsc, oneshot};
 use tokio::time::Instant as TokioInstant;
 use tokio_tungstenite::tungstenite::Utf8Bytes;
@@ -115,6 +121,11 @@ enum Request {
         by: ParticipantId,
         action: Admin,
         reply: oneshot::Sender<Result<AdminOutcome, Rejection>>,
+    },
+    Listen {
+        connection: ConnectionId,
+        id: u64,
+        listening: Listening,
     },
 }
 
@@ -232,8 +243,12 @@ impl MeetingHandle {
             subscribers: Subscribers::default(),
             events_since_snapshot: 0,
             view_due: None,
+            view_changed: false,
             last_view: None,
+            epoch: (unix_millis(), TokioInstant::now()),
         };
+        let mut actor = actor;
+        actor.subscribers.booths = Booths::new(&actor.state);
         let task = tokio::spawn(actor.run(requests));
         (Self { inbox }, task)
     }
@@ -311,6 +326,27 @@ impl MeetingHandle {
         outcome.await.map_err(|_| stopped())?
     }
 
+    /// Records what a connection follows; its `ack` arrives on its subscription.
+    ///
+    /// # Errors
+    ///
+    /// [`MeetingClosed`] when the actor has stopped.
+    pub async fn listen(
+        &self,
+        connection: ConnectionId,
+        id: u64,
+        listening: Listening,
+    ) -> Result<(), MeetingClosed> {
+        self.inbox
+            .send(Request::Listen {
+                connection,
+                id,
+                listening,
+            })
+            .await
+            .map_err(|_| MeetingClosed)
+    }
+
     /// Unsubscribes a connection. Best effort: a stopped actor has nobody to forget.
     pub async fn leave(&self, connection: ConnectionId) {
         let _ = self.inbox.send(Request::Leave { connection }).await;
@@ -340,6 +376,10 @@ struct Subscriber {
     participant: ParticipantId,
     delegation: Option<String>,
     audience: Audience,
+    /// The booth they work in (interpreters, signers, captioners).
+    booth: Option<ChannelId>,
+    /// What they follow.
+    listening: Listening,
     /// What was last sent in `your_requests` (summary audience).
     told: Vec<MyRequest>,
     queue: mpsc::Sender<Frames>,
@@ -354,6 +394,8 @@ struct Subscriber {
 struct Subscribers {
     by_connection: HashMap<ConnectionId, Subscriber>,
     per_participant: HashMap<ParticipantId, usize>,
+    /// Who is connected to each booth and listening to each channel, kept with them.
+    booths: Booths,
 }
 
 impl Subscribers {
@@ -366,15 +408,33 @@ impl Subscribers {
             .per_participant
             .entry(subscriber.participant.clone())
             .or_insert(0) += 1;
+        self.booths.add(
+            subscriber.booth.as_ref(),
+            &subscriber.participant,
+            &subscriber.listening,
+        );
         if let Some(replaced) = self.by_connection.insert(connection, subscriber) {
-            forget_one(&mut self.per_participant, &replaced.participant);
+            forget(&mut self.per_participant, &mut self.booths, &replaced);
         }
     }
 
-    fn remove(&mut self, connection: &ConnectionId) {
-        if let Some(removed) = self.by_connection.remove(connection) {
-            forget_one(&mut self.per_participant, &removed.participant);
-        }
+    fn remove(&mut self, connection: &ConnectionId) -> Option<Subscriber> {
+        let removed = self.by_connection.remove(connection)?;
+        forget(&mut self.per_participant, &mut self.booths, &removed);
+        Some(removed)
+    }
+
+    /// Changes what a connection follows; `false` when it is not subscribed.
+    fn listen(&mut self, connection: &ConnectionId, listening: Listening) -> bool {
+        let Some(subscriber) = self.by_connection.get_mut(connection) else {
+            return false;
+        };
+        let booth = subscriber.booth.as_ref();
+        self.booths
+            .remove(booth, &subscriber.participant, &subscriber.listening);
+        self.booths.add(booth, &subscriber.participant, &listening);
+        subscriber.listening = listening;
+        true
     }
 
     fn get(&self, connection: &ConnectionId) -> Option<&Subscriber> {
@@ -388,14 +448,29 @@ impl Subscribers {
     /// Keeps the subscribers for which `keep` is true.
     fn retain(&mut self, mut keep: impl FnMut(&ConnectionId, &mut Subscriber) -> bool) {
         let per_participant = &mut self.per_participant;
+        let booths = &mut self.booths;
         self.by_connection.retain(|connection, subscriber| {
             let kept = keep(connection, subscriber);
             if !kept {
-                forget_one(per_participant, &subscriber.participant);
+                forget(per_participant, booths, subscriber);
             }
             kept
         });
     }
+}
+
+/// Counts a subscriber out of the tallies.
+fn forget(
+    per_participant: &mut HashMap<ParticipantId, usize>,
+    booths: &mut Booths,
+    subscriber: &Subscriber,
+) {
+    forget_one(per_participant, &subscriber.participant);
+    booths.remove(
+        subscriber.booth.as_ref(),
+        &subscriber.participant,
+        &subscriber.listening,
+    );
 }
 
 fn forget_one(per_participant: &mut HashMap<ParticipantId, usize>, participant: &ParticipantId) {
@@ -435,8 +510,15 @@ struct Actor {
     events_since_snapshot: usize,
     /// When the summary audience is due a view of the list of speakers, if it changed.
     view_due: Option<TokioInstant>,
+    /// Whether the list of speakers changed since the last view (a tick may be due for
+    /// the presence only).
+    view_changed: bool,
     /// When the last view went out.
     last_view: Option<TokioInstant>,
+    /// Server time (ms since the Unix epoch) and the runtime's clock when the actor
+    /// started: event times follow the runtime's clock from there, so that timers and
+    /// event times agree (also under a paused clock in tests).
+    epoch: (u64, TokioInstant),
 }
 
 impl Actor {
@@ -446,11 +528,11 @@ impl Actor {
             let request = match carried.take() {
                 Some(request) => request,
                 None => {
-                    let next = match self.view_due {
+                    let next = match self.next_wake() {
                         Some(due) => tokio::select! {
                             request = requests.recv() => request,
                             () = tokio::time::sleep_until(due) => {
-                                self.send_views();
+                                self.wake().await;
                                 continue;
                             }
                         },
@@ -477,7 +559,26 @@ impl Actor {
                     }
                 }
                 Request::Leave { connection } => {
-                    self.subscribers.remove(&connection);
+                    let left = self.subscribers.remove(&connection);
+                    if left.is_some_and(|left| left.booth.is_some()) {
+                        self.release_absent().await;
+                        self.announce_changes();
+                    }
+                    self.schedule_tick();
+                }
+                Request::Listen {
+                    connection,
+                    id,
+                    listening,
+                } => {
+                    if self.subscribers.listen(&connection, listening) {
+                        let ack = ServerMessage::Ack {
+                            id,
+                            seq: self.state.seq,
+                        };
+                        self.send_to(connection, Arc::new([ack.encode().into()]));
+                        self.schedule_tick();
+                    }
                 }
                 Request::Admin { by, action, reply } => {
                     let _ = reply.send(self.administer(&by, &action).await);
@@ -571,18 +672,40 @@ impl Actor {
         let (queue, messages) = mpsc::channel(self.limits.outbound_messages);
         let queued_bytes = Arc::new(AtomicUsize::new(0));
         let overflowed = Arc::new(AtomicBool::new(false));
+        let booth = participant
+            .booth
+            .clone()
+            .filter(|_| participant.role.works_channel());
+        let sees_counts = booth.is_some() || audience == Audience::Managers;
         self.subscribers.insert(
             connection,
             Subscriber {
                 participant: participant.id,
                 delegation: participant.delegation,
                 audience,
+                booth: booth.clone(),
+                listening: Listening::default(),
                 told,
                 queue,
                 queued_bytes: queued_bytes.clone(),
                 overflowed: overflowed.clone(),
             },
         );
+        // For a booth's people what their booth should do, then (always last) who is
+        // connected where.
+        if let Some(booth) = &booth {
+            for notice in self.subscribers.booths.briefing(&self.state, booth) {
+                first.push(ServerMessage::Notice(notice).encode().into());
+            }
+        }
+        let (public, full) = self.subscribers.booths.presence(&self.state);
+        let presence = if sees_counts { full } else { public };
+        first.push(ServerMessage::Presence(presence).encode().into());
+        if booth.is_some() {
+            // A booth newly staffed changes what its channel's followers get.
+            self.announce_changes();
+        }
+        self.schedule_tick();
         Ok(Joined {
             first,
             subscription: Subscription {
@@ -648,6 +771,9 @@ impl Actor {
             }
         }
         self.publish(&events);
+        if !events.is_empty() {
+            self.announce_changes();
+        }
         self.forget_expired();
         // Each sender's answers, in the order of its commands, as one queue entry.
         let mut answers: HashMap<ConnectionId, Vec<Utf8Bytes>> = HashMap::new();
@@ -736,7 +862,10 @@ impl Actor {
         self.broadcast(&frames, &for_summaries);
         // The list changed (or another item's list is now in use): a view is due, at
         // once if none went out in the last interval, else at the interval's end.
-        if self.view_due.is_none() && events.iter().any(|event| event.changes_view) {
+        if events.iter().any(|event| event.changes_view) {
+            self.view_changed = true;
+        }
+        if self.view_due.is_none() && self.view_changed {
             let earliest = self.last_view.map_or_else(TokioInstant::now, |last| {
                 last + self.limits.coalesce_interval
             });
@@ -779,6 +908,7 @@ impl Actor {
             return Err(unavailable());
         }
         self.publish(&events);
+        self.announce_changes();
         if self.view_due.is_some_and(|due| due <= TokioInstant::now()) {
             self.send_views();
         }
@@ -807,7 +937,7 @@ impl Actor {
         decided: Vec<Event>,
         name: &str,
     ) -> Result<Vec<Outgoing>, Rejection> {
-        let at = unix_millis();
+        let at = self.now_ms();
         let before = (decided.len() > 1).then(|| self.state.clone());
         let mut folded = Vec::with_capacity(decided.len());
         for event in decided {
@@ -846,6 +976,12 @@ impl Actor {
     fn send_views(&mut self) {
         self.view_due = None;
         self.last_view = Some(TokioInstant::now());
+        if self.subscribers.booths.dirty {
+            self.send_presence();
+        }
+        if !std::mem::take(&mut self.view_changed) {
+            return;
+        }
         let view: Utf8Bytes = ServerMessage::Queue(Box::new(self.state.queue_view()))
             .encode()
             .into();
@@ -918,6 +1054,179 @@ impl Actor {
         }
     }
 
+    /// Server time now, in milliseconds since the Unix epoch, on the runtime's clock.
+    fn now_ms(&self) -> u64 {
+        let (epoch_ms, epoch) = self.epoch;
+        epoch_ms + u64::try_from(epoch.elapsed().as_millis()).unwrap_or(u64::MAX)
+    }
+
+    /// The runtime instant of server time `ms`.
+    fn instant_of(&self, ms: u64) -> TokioInstant {
+        let (epoch_ms, epoch) = self.epoch;
+        epoch + Duration::from_millis(ms.saturating_sub(epoch_ms))
+    }
+
+    /// When the actor must wake without a request: a view or presence is due, a handover
+    /// lapses, or a silence reaches the watchdog's delay.
+    fn next_wake(&self) -> Option<TokioInstant> {
+        let lapse = self
+            .state
+            .channels
+            .iter()
+            .filter_map(|channel| {
+                channel
+                    .handover
+                    .as_ref()
+                    .map(|handover| handover.expires_at)
+            })
+            .min();
+        let dead_air = self.subscribers.booths.dead_air_due(&self.state);
+        let timer = lapse
+            .into_iter()
+            .chain(dead_air)
+            .min()
+            .map(|ms| self.instant_of(ms));
+        self.view_due.into_iter().chain(timer).min()
+    }
+
+    /// Does what is due: views and presence, lapsed handovers, dead-air alerts.
+    async fn wake(&mut self) {
+        let now = TokioInstant::now();
+        if self.view_due.is_some_and(|due| due <= now) {
+            self.send_views();
+        }
+        let now_ms = self.now_ms();
+        let lapsed: Vec<Event> = self
+            .state
+            .channels
+            .iter()
+            .filter(|channel| {
+                channel
+                    .handover
+                    .as_ref()
+                    .is_some_and(|handover| handover.expires_at <= now_ms)
+            })
+            .map(|channel| Event::HandoverCancelled {
+                channel: channel.id.clone(),
+                lapsed: true,
+            })
+            .collect();
+        if !lapsed.is_empty() {
+            self.emit(lapsed, "handover_lapsed").await;
+        }
+        self.release_absent().await;
+        let alerts = self.subscribers.booths.dead_air_alerts(&self.state, now_ms);
+        if !alerts.is_empty() {
+            tracing::warn!(meeting = %self.meeting, alerts = alerts.len(), "dead air");
+        }
+        self.route(alerts);
+    }
+
+    /// Stores and publishes events the meeting itself causes (no participant acts).
+    async fn emit(&mut self, events: Vec<Event>, name: &str) {
+        let before = self.state.clone();
+        let Ok(mut folded) = self.fold(None, events, name) else {
+            return;
+        };
+        if self.commit(before, &mut folded).await {
+            self.publish(&folded);
+            self.announce_changes();
+        }
+    }
+
+    /// Takes off air the interpreters who are on air but no longer connected to their
+    /// booth (their last connection closed), so that listeners are told at once.
+    async fn release_absent(&mut self) {
+        let absent: Vec<Event> = self
+            .state
+            .channels
+            .iter()
+            .filter(|channel| {
+                channel.on_air.as_ref().is_some_and(|on_air| {
+                    !self
+                        .subscribers
+                        .booths
+                        .connected(&channel.id, &on_air.participant)
+                })
+            })
+            .map(|channel| Event::ChannelOffAir {
+                channel: channel.id.clone(),
+            })
+            .collect();
+        if !absent.is_empty() {
+            self.emit(absent, "left_the_booth").await;
+        }
+    }
+
+    /// Sends the notices that the state and presence now call for.
+    fn announce_changes(&mut self) {
+        let notices = self.subscribers.booths.changes(&self.state);
+        self.route(notices);
+    }
+
+    /// Delivers each notice, encoded once, to those it concerns only.
+    fn route(&mut self, notices: Vec<(Route, Notice)>) {
+        if notices.is_empty() {
+            return;
+        }
+        let encoded: Vec<(Route, Utf8Bytes)> = notices
+            .into_iter()
+            .map(|(route, notice)| (route, ServerMessage::Notice(notice).encode().into()))
+            .collect();
+        let limits = &self.limits;
+        self.subscribers.retain(|connection, subscriber| {
+            let frames: Vec<Utf8Bytes> = encoded
+                .iter()
+                .filter(|(route, _)| match route {
+                    Route::Followers(channel) => subscriber.listening.follows(channel),
+                    Route::Booth(booth) => subscriber.booth.as_ref() == Some(booth),
+                    Route::BoothAndManagers(booth) => {
+                        subscriber.booth.as_ref() == Some(booth)
+                            || subscriber.audience == Audience::Managers
+                    }
+                })
+                .map(|(_, bytes)| bytes.clone())
+                .collect();
+            frames.is_empty() || offer(limits, *connection, subscriber, frames.into())
+        });
+    }
+
+    /// Sends the presence that changed: to everyone when who is staffed changed, with
+    /// listener counts to the booths and managers when any count changed.
+    fn send_presence(&mut self) {
+        let (public, full) = self.subscribers.booths.presence_due(&self.state);
+        if public.is_none() && full.is_none() {
+            return;
+        }
+        let encode = |presence: Presence| -> Frames {
+            Arc::new([ServerMessage::Presence(presence).encode().into()])
+        };
+        let public = public.map(encode);
+        let full = full.map(encode);
+        let limits = &self.limits;
+        self.subscribers.retain(|connection, subscriber| {
+            let sees_counts =
+                subscriber.booth.is_some() || subscriber.audience == Audience::Managers;
+            let frames = if sees_counts { &full } else { &public };
+            match frames {
+                Some(frames) => offer(limits, *connection, subscriber, frames.clone()),
+                None => true,
+            }
+        });
+        // Staffing changes what channels deliver.
+        self.announce_changes();
+    }
+
+    /// Schedules the coalesced tick (views, presence) if none is due.
+    fn schedule_tick(&mut self) {
+        if self.view_due.is_none() {
+            let earliest = self.last_view.map_or_else(TokioInstant::now, |last| {
+                last + self.limits.coalesce_interval
+            });
+            self.view_due = Some(earliest.max(TokioInstant::now()));
+        }
+    }
+
     fn your_requests(&self, requests: Vec<MyRequest>) -> String {
         ServerMessage::YourRequests {
             seq: self.state.seq,
@@ -927,7 +1236,7 @@ impl Actor {
     }
 
     fn forget_expired(&mut self) {
-        let oldest_kept = unix_millis().saturating_sub(
+        let oldest_kept = self.now_ms().saturating_sub(
             u64::try_from(self.limits.retention_age.as_millis()).unwrap_or(u64::MAX),
         );
         while self.history.len() > self.limits.retention_events

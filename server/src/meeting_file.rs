@@ -7,8 +7,8 @@
 use crate::rules::SPEAKING_TIME_RANGE;
 use protocol::speakers::MAX_NOTE_CHARS;
 use protocol::{
-    AgendaItem, ChannelId, FloorRequest, ItemId, LanguageCode, Localized, MeetingId, MeetingInfo,
-    MeetingState, Participant, ParticipantId, RequestKind, Role,
+    AgendaItem, BoothConfig, ChannelId, FloorRequest, ItemId, LanguageCode, Localized, MeetingId,
+    MeetingInfo, MeetingState, Participant, ParticipantId, RequestKind, Role,
 };
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
@@ -123,12 +123,26 @@ struct RawMeeting {
     scheduled_start: String,
     speaking_time_seconds: Option<u32>,
     max_requests_per_delegation: Option<u32>,
+    dead_air_seconds: Option<u32>,
+    handover_seconds: Option<u32>,
+    #[serde(default)]
+    booths: Vec<RawBooth>,
     #[serde(default)]
     agenda: Vec<RawItem>,
     #[serde(default)]
     participants: Vec<RawParticipant>,
     #[serde(default)]
     requests: Vec<RawRequest>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBooth {
+    channel: String,
+    #[serde(default)]
+    works_from: Vec<LanguageCode>,
+    retour: Option<LanguageCode>,
+    media_url: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -252,6 +266,67 @@ impl RawMeeting {
         }
         let mut channels: HashSet<String> = self.languages.iter().map(|l| l.to_string()).collect();
         channels.extend(["sign".to_owned(), "captions".to_owned()]);
+        if self.handover_seconds == Some(0) {
+            return Err(invalid(
+                "handover_seconds".into(),
+                "give at least one second, or leave it out for the default (60)",
+            ));
+        }
+        if self.dead_air_seconds == Some(0) {
+            return Err(invalid(
+                "dead_air_seconds".into(),
+                "give at least one second, or leave it out for the default (10)",
+            ));
+        }
+        let mut booths = Vec::new();
+        for (index, booth) in self.booths.iter().enumerate() {
+            let field = format!("booths[{index}]");
+            if !channels.contains(&booth.channel) {
+                return Err(invalid(
+                    format!("{field}.channel"),
+                    "not a channel of this meeting (a meeting language, `sign` or `captions`)",
+                ));
+            }
+            if self.booths[..index]
+                .iter()
+                .any(|other| other.channel == booth.channel)
+            {
+                return Err(invalid(
+                    format!("{field}.channel"),
+                    "another booth entry has this channel",
+                ));
+            }
+            let own = self
+                .languages
+                .iter()
+                .find(|language| language.as_str() == booth.channel);
+            for language in &booth.works_from {
+                known_language(format!("{field}.works_from"), language)?;
+            }
+            if let Some(retour) = &booth.retour {
+                known_language(format!("{field}.retour"), retour)?;
+                if own.is_none() || own == Some(retour) {
+                    return Err(invalid(
+                        format!("{field}.retour"),
+                        "a retour is another meeting language, for a language booth",
+                    ));
+                }
+            }
+            if let Some(url) = &booth.media_url
+                && !(url.starts_with("https://") || url.starts_with("http://"))
+            {
+                return Err(invalid(
+                    format!("{field}.media_url"),
+                    "give an http:// or https:// address",
+                ));
+            }
+            booths.push(BoothConfig {
+                channel: ChannelId::new(&booth.channel),
+                works_from: booth.works_from.clone(),
+                retour: booth.retour.clone(),
+                media_url: booth.media_url.clone(),
+            });
+        }
         let mut participant_ids = HashSet::new();
         for (index, participant) in self.participants.iter().enumerate() {
             let field = format!("participants[{index}]");
@@ -388,6 +463,9 @@ impl RawMeeting {
             scheduled_start: self.scheduled_start,
             speaking_time_seconds: self.speaking_time_seconds,
             max_requests_per_delegation: self.max_requests_per_delegation,
+            booths,
+            dead_air_seconds: self.dead_air_seconds,
+            handover_seconds: self.handover_seconds,
         };
         let agenda = self
             .agenda
@@ -538,5 +616,44 @@ booth = "fr"
             "speaking_time_seconds = 5\nscheduled_start",
         ));
         assert!(error.contains("speaking_time_seconds"), "{error}");
+    }
+
+    #[test]
+    fn booths_are_read_and_checked() {
+        let with = |booth: &str| format!("{MINIMAL}\n[[booths]]\n{booth}\n");
+        let meeting = MeetingFile::parse(
+            Path::new("m.toml"),
+            &with("channel = \"fr\"\nworks_from = [\"en\"]\nretour = \"en\"\nmedia_url = \"https://m.example/fr\""),
+        )
+        .unwrap();
+        let state = meeting.initial_state();
+        let french = state.channel(&ChannelId::new("fr")).unwrap();
+        assert_eq!(french.retour, Some(LanguageCode::new("en")));
+        assert_eq!(french.works_from, [LanguageCode::new("en")]);
+        assert_eq!(french.media_url.as_deref(), Some("https://m.example/fr"));
+        for (booth, field) in [
+            ("channel = \"de\"", "booths[0].channel"),
+            (
+                "channel = \"fr\"\nworks_from = [\"de\"]",
+                "booths[0].works_from",
+            ),
+            ("channel = \"fr\"\nretour = \"fr\"", "booths[0].retour"),
+            ("channel = \"sign\"\nretour = \"en\"", "booths[0].retour"),
+            (
+                "channel = \"fr\"\nmedia_url = \"ftp://x\"",
+                "booths[0].media_url",
+            ),
+        ] {
+            let error = error_of(&with(booth));
+            assert!(error.contains(field), "{booth}: {error}");
+        }
+        let twice = format!(
+            "{}\n[[booths]]\nchannel = \"fr\"\n",
+            with("channel = \"fr\"")
+        );
+        assert!(error_of(&twice).contains("booths[1].channel"));
+        let error =
+            error_of(&MINIMAL.replace("scheduled_start", "dead_air_seconds = 0\nscheduled_start"));
+        assert!(error.contains("dead_air_seconds"), "{error}");
     }
 }

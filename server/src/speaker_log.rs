@@ -380,6 +380,9 @@ pub(crate) mod tests {
                 scheduled_start: "2020-12-04T15:00:00+01:00".into(),
                 speaking_time_seconds: Some(60),
                 max_requests_per_delegation: None,
+                booths: vec![],
+                dead_air_seconds: None,
+                handover_seconds: None,
             },
             vec![
                 item("opening", "Opening", Some(5)),

@@ -14,8 +14,8 @@ pub mod proxy;
 use anyhow::{Context, Result, anyhow, bail};
 use futures_util::{SinkExt, StreamExt};
 use protocol::{
-    ClientMessage, Command, ErrorCode, EventEnvelope, Hello, MyRequest, PROTOCOL_VERSION,
-    Participant, ParticipantId, QueueView, ServerMessage, Welcome,
+    ClientMessage, Command, ErrorCode, EventEnvelope, Hello, Listening, MyRequest, Notice,
+    PROTOCOL_VERSION, Participant, ParticipantId, Presence, QueueView, ServerMessage, Welcome,
 };
 use server::auth::{Claims, Keys, Secret, unix_seconds};
 use server::meeting_file::MeetingFile;
@@ -263,6 +263,10 @@ pub struct WsClient {
     pending_views: VecDeque<QueueView>,
     /// `your_requests` lists that arrived while another method waited for something else.
     pending_mine: VecDeque<Vec<MyRequest>>,
+    /// Notices that arrived while another method waited for something else.
+    pending_notices: VecDeque<Notice>,
+    /// The latest presence received.
+    pub presence: Option<Presence>,
 }
 
 /// What a client saw when the server closed its connection.
@@ -283,6 +287,8 @@ impl WsClient {
             pending_events: VecDeque::new(),
             pending_views: VecDeque::new(),
             pending_mine: VecDeque::new(),
+            pending_notices: VecDeque::new(),
+            presence: None,
         }
     }
 
@@ -338,10 +344,22 @@ impl WsClient {
             since,
         });
         self.send_text(hello.encode()).await?;
-        match self.recv().await? {
-            ServerMessage::Welcome(welcome) => Ok(welcome),
+        let welcome = match self.recv().await? {
+            ServerMessage::Welcome(welcome) => welcome,
             other => bail!("expected welcome, got {other:?}"),
+        };
+        // The welcome's company (missed events, views, the presence, a booth's briefing)
+        // ends with the presence; keep what comes before it for the methods that wait.
+        loop {
+            match self.recv().await? {
+                ServerMessage::Presence(presence) => {
+                    self.presence = Some(presence);
+                    break;
+                }
+                other => self.keep(other),
+            }
         }
+        Ok(welcome)
     }
 
     /// Sends a message as it is.
@@ -421,6 +439,8 @@ impl WsClient {
             ServerMessage::Event(envelope) => self.pending_events.push_back(envelope),
             ServerMessage::Queue(view) => self.pending_views.push_back(*view),
             ServerMessage::YourRequests { requests, .. } => self.pending_mine.push_back(requests),
+            ServerMessage::Notice(notice) => self.pending_notices.push_back(notice),
+            ServerMessage::Presence(presence) => self.presence = Some(presence),
             _ => {}
         }
     }
@@ -447,6 +467,51 @@ impl WsClient {
     /// On timeout or close, or when an error arrives instead.
     pub async fn next_event(&mut self) -> Result<EventEnvelope> {
         self.wait_for(|client| client.pending_events.pop_front())
+            .await
+    }
+
+    /// The first notice, pending or to come, that satisfies `wanted`; notices before it
+    /// are passed over.
+    ///
+    /// # Errors
+    ///
+    /// On timeout or close, or when an error arrives instead.
+    pub async fn notice_where(&mut self, wanted: impl Fn(&Notice) -> bool) -> Result<Notice> {
+        self.wait_for(|client| pop_first_where(&mut client.pending_notices, &wanted))
+            .await
+    }
+
+    /// The notices received so far and not yet taken.
+    pub fn notices_so_far(&mut self) -> Vec<Notice> {
+        self.pending_notices.drain(..).collect()
+    }
+
+    /// Says what this participant follows, and waits for the answer.
+    ///
+    /// # Errors
+    ///
+    /// When the server refuses it or does not answer.
+    pub async fn listen(&mut self, listening: Listening) -> Result<()> {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send_text(ClientMessage::Listen { id, listening }.encode())
+            .await?;
+        loop {
+            match self.recv().await? {
+                ServerMessage::Ack { id: acked, .. } if acked == id => return Ok(()),
+                error @ ServerMessage::Error { .. } => bail!("got {error:?}"),
+                other => self.keep(other),
+            }
+        }
+    }
+
+    /// Waits until a presence satisfying `wanted` has arrived (or had).
+    ///
+    /// # Errors
+    ///
+    /// On timeout or close.
+    pub async fn presence_where(&mut self, wanted: impl Fn(&Presence) -> bool) -> Result<Presence> {
+        self.wait_for(|client| client.presence.clone().filter(|presence| wanted(presence)))
             .await
     }
 

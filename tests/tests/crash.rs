@@ -272,7 +272,7 @@ async fn invite_links_minted_on_the_command_line_open_the_meeting() {
         .map(str::trim)
         .filter(|line| line.starts_with("https://meet.example.org/#token="))
         .collect();
-    assert_eq!(links.len(), 13, "one per participant: {printed}");
+    assert_eq!(links.len(), 16, "one per participant: {printed}");
 
     // The chair's link opens the meeting on a server with the same secret.
     let data_dir = tempfile::tempdir().unwrap();

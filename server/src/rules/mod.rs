@@ -139,7 +139,52 @@ pub fn decide(
         Command::SetOnAir { channel, on_air } => {
             one(interpretation::set_on_air(state, sender, channel, *on_air))
         }
+        Command::SetFloorLanguage { language } => {
+            one(interpretation::set_floor_language(state, sender, language))
+        }
+        Command::SetWorkingInto { channel, language } => one(interpretation::set_working_into(
+            state,
+            sender,
+            channel,
+            language.as_ref(),
+        )),
+        Command::SetRelay { channel, from } => one(interpretation::set_relay(
+            state,
+            sender,
+            channel,
+            from.as_ref(),
+        )),
+        Command::SetPaused { channel, paused } => {
+            one(interpretation::set_paused(state, sender, channel, *paused))
+        }
+        Command::RequestHandover { channel } => {
+            one(interpretation::request_handover(state, sender, channel))
+        }
+        Command::CancelHandover { channel } => {
+            one(interpretation::cancel_handover(state, sender, channel))
+        }
+        Command::TakeOver { channel } => one(interpretation::take_over(state, sender, channel)),
     }
+    .map(|events| with_floor_language(state, events))
+}
+
+/// Giving the floor to someone who declared a language makes it the floor language (an
+/// event of its own, so that every audience follows it, not only those who get the list
+/// of speakers' events).
+fn with_floor_language(state: &MeetingState, mut events: Vec<Event>) -> Vec<Event> {
+    let spoken = events.iter().find_map(|event| match event {
+        Event::FloorGiven {
+            language: Some(language),
+            ..
+        } => Some(language.clone()),
+        _ => None,
+    });
+    if let Some(language) = spoken
+        && state.floor_language.as_ref() != Some(&language)
+    {
+        events.push(Event::FloorLanguageSet { language });
+    }
+    events
 }
 
 /// Refuses anyone but the chair.

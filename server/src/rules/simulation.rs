@@ -56,6 +56,15 @@ pub fn meeting() -> MeetingState {
         scheduled_start: "2020-12-04T14:00:00Z".into(),
         speaking_time_seconds: Some(180),
         max_requests_per_delegation: Some(2),
+        // The Arabic booth is bi-active (retour into English) and does not take Spanish.
+        booths: vec![protocol::BoothConfig {
+            channel: ChannelId::new("ar"),
+            works_from: ["en", "fr"].map(LanguageCode::new).to_vec(),
+            retour: Some(LanguageCode::new("en")),
+            media_url: None,
+        }],
+        dead_air_seconds: None,
+        handover_seconds: None,
     };
     let agenda = ["one", "two", "three"]
         .map(|id| AgendaItem {
@@ -79,7 +88,13 @@ pub fn meeting() -> MeetingState {
 
 /// Reads one command from two bytes; unknown ids, channels and languages are
 /// deliberate, so that refusals are exercised too.
-fn command(kind: u8, argument: u8, cast: &[Participant], state: &MeetingState) -> Command {
+fn command(
+    kind: u8,
+    argument: u8,
+    sender: &Participant,
+    cast: &[Participant],
+    state: &MeetingState,
+) -> Command {
     let index = usize::from(argument);
     let someone = || cast[index % cast.len()].id.clone();
     // A request id near those in use: mostly real ones, sometimes not.
@@ -91,7 +106,11 @@ fn command(kind: u8, argument: u8, cast: &[Participant], state: &MeetingState) -
     let channels = [
         "floor", "ar", "en", "fr", "es", "sign", "captions", "klingon",
     ];
-    let channel = || ChannelId::new(channels[index % channels.len()]);
+    // Interpreters mostly act on their own booth, sometimes on any channel.
+    let channel = || match &sender.booth {
+        Some(booth) if !argument.is_multiple_of(4) => booth.clone(),
+        _ => ChannelId::new(channels[index % channels.len()]),
+    };
     let items = ["one", "two", "three", "nine"];
     let languages = ["ar", "en", "fr", "es", "xx"];
     let item = || ItemId::new(items[index % items.len()]);
@@ -105,7 +124,7 @@ fn command(kind: u8, argument: u8, cast: &[Participant], state: &MeetingState) -
             .collect(),
         )
     };
-    match kind % 24 {
+    match kind % 31 {
         0 | 1 => Command::RaiseHand {
             kind: RequestKind::ALL[index % 4],
             question: argument
@@ -186,6 +205,27 @@ fn command(kind: u8, argument: u8, cast: &[Participant], state: &MeetingState) -
             1 => Command::NextItem,
             _ => Command::PreviousItem,
         },
+        24 => Command::SetFloorLanguage {
+            language: LanguageCode::new(languages[index % languages.len()]),
+        },
+        25 => Command::SetWorkingInto {
+            channel: channel(),
+            language: (index / 8)
+                .is_multiple_of(2)
+                .then(|| LanguageCode::new(languages[(index / 16) % 3])),
+        },
+        26 => Command::SetRelay {
+            channel: channel(),
+            from: (!argument.is_multiple_of(4))
+                .then(|| ChannelId::new(channels[(index / 8) % channels.len()])),
+        },
+        27 => Command::SetPaused {
+            channel: channel(),
+            paused: argument < 128,
+        },
+        28 => Command::RequestHandover { channel: channel() },
+        29 => Command::CancelHandover { channel: channel() },
+        30 => Command::TakeOver { channel: channel() },
         _ => Command::SetOnAir {
             channel: channel(),
             on_air: argument < 128,
@@ -217,7 +257,7 @@ pub fn run_counting(
     let mut summarised = state.summarised();
     for (step, chunk) in bytes.chunks_exact(3).enumerate() {
         let sender = &cast[usize::from(chunk[0]) % cast.len()];
-        let command = command(chunk[1], chunk[2], &cast, &state);
+        let command = command(chunk[1], chunk[2], sender, &cast, &state);
         let before = state.clone();
         let fail =
             |why: String| Violation(format!("step {step}: {command:?} by {}: {why}", sender.id));
@@ -273,6 +313,21 @@ pub fn run_counting(
 ///
 /// A description of the first broken invariant.
 pub fn check_invariants(state: &MeetingState) -> Result<(), String> {
+    for language in &state.info.languages {
+        let feeding = state
+            .channels
+            .iter()
+            .filter(|channel| channel.on_air.is_some() && channel.output() == Some(language))
+            .count();
+        if feeding > 1 {
+            return Err(format!("{feeding} booths feed the {language} channel"));
+        }
+    }
+    for channel in &state.channels {
+        if channel.handover.is_some() && channel.on_air.is_none() {
+            return Err(format!("{} has a handover but nobody on air", channel.id));
+        }
+    }
     let mut ids = HashSet::new();
     for list in &state.lists {
         let mut seen = HashSet::new();
@@ -442,6 +497,13 @@ mod tests {
             "next_item",
             "previous_item",
             "set_on_air",
+            "set_floor_language",
+            "set_working_into",
+            "set_relay",
+            "set_paused",
+            "request_handover",
+            "cancel_handover",
+            "take_over",
             "mark_item",
             "add_item",
             "edit_item",

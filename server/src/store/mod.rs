@@ -6,8 +6,10 @@
 //! if the meeting's last stored seq is still the one the writer expects (optimistic
 //! concurrency, or fencing), never blindly.
 
+mod memory;
 mod sqlite;
 
+pub use memory::MemoryStore;
 pub use sqlite::{DATABASE_FILE, SqliteStore};
 
 use protocol::MeetingId;
