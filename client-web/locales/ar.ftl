@@ -251,9 +251,6 @@ channels = القنوات
 channel-floor = القاعة
 channel-sign-language = لغة الإشارة
 channel-captions = الترجمة النصية
-live = على الهواء
-live-by = على الهواء: { $name }
-standby = في وضع الانتظار
 channel-live = قناة { $channel } على الهواء
 channel-standby = قناة { $channel } في وضع الانتظار
 your-booth = مقصورتك: { $channel }
@@ -262,6 +259,133 @@ go-off-air = إيقاف البث
 you-are-on-air = أنت على الهواء
 other-on-air = { $name } على الهواء في هذه القناة
 booth-off-air = خارج البث: القناة في وضع الانتظار
+# عدة مقصورات في جملة واحدة: «المقصورة الفرنسية، المقصورة الإسبانية».
+booth-list = { "، " }
+# أسماء المقصورات كما ترد في الجمل («خذ الترجمة عبر لغة وسيطة من المقصورة العربية»).
+booth-ar = المقصورة العربية
+booth-en = المقصورة الإنكليزية
+booth-fr = المقصورة الفرنسية
+booth-es = المقصورة الإسبانية
+booth-ru = المقصورة الروسية
+booth-zh = المقصورة الصينية
+booth-of = مقصورة اللغة { $language }
+
+## ما تنقله القناة ($kind: floor أو interpretation أو sign أو captions)
+
+status-original = الصوت الأصلي
+status-live = على الهواء
+status-relay = على الهواء، ترجمة عبر لغة وسيطة من { $booth }
+status-swapping = يجري تبديل المترجمين
+status-paused = متوقفة مؤقتًا
+status-standby =
+    { $kind ->
+        [interpretation] في وضع الانتظار: تسمع القاعة
+       *[other] في وضع الانتظار
+    }
+status-unavailable = غير متاحة
+
+## قناتك اللغوية: اختيار المستمع والقنوات البديلة وما يُعلَن له
+
+listening = قناتك اللغوية
+listen-channel-label = أستمع إلى
+fallbacks-label = إذا توقفت، انتقل إلى (بهذا الترتيب)
+fallbacks-none = لا توجد قنوات بديلة: ستسمع القاعة ما دامت قناتك صامتة.
+fallback-add-label = إضافة قناة بديلة
+fallback-add = إضافة
+fallback-up-label = نقل { $channel } إلى الأعلى
+fallback-down-label = نقل { $channel } إلى الأسفل
+fallback-remove-label = حذف { $channel } من القنوات البديلة
+need-sign = أحتاج إلى لغة الإشارة
+need-captions = أحتاج إلى الترجمة النصية
+hearing =
+    { $kind ->
+        [floor] أنت تسمع القاعة.
+       *[other] أنت تسمع القناة { $language }.
+    }
+now-hearing =
+    { $kind ->
+        [floor] أنت تسمع القاعة الآن.
+       *[other] أنت تسمع القناة { $language } الآن.
+    }
+you-hear-this = تستمع إلى هذه القناة
+media-link = فتح قناة { $channel }
+said-live =
+    { $kind ->
+        [sign] الترجمة بلغة الإشارة معروضة على الشاشة.
+        [captions] الترجمة النصية متاحة.
+       *[other] الترجمة الفورية إلى { $language } على الهواء.
+    }
+said-relay = الترجمة الفورية إلى { $language } على الهواء، ترجمة عبر لغة وسيطة من { $booth }.
+said-original = المتكلم يتحدث باللغة { $language }: أنت تسمع الصوت الأصلي.
+said-swapping = يجري تبديل مترجم لغة الإشارة.
+said-paused =
+    { $kind ->
+        [sign] توقفت الترجمة بلغة الإشارة مؤقتًا.
+        [captions] توقفت الترجمة النصية مؤقتًا.
+       *[other] توقفت الترجمة الفورية إلى { $language } مؤقتًا.
+    }
+said-standby =
+    { $kind ->
+        [sign] الترجمة بلغة الإشارة في وضع الانتظار.
+        [captions] الترجمة النصية في وضع الانتظار.
+       *[other] الترجمة الفورية إلى { $language } في وضع الانتظار.
+    }
+said-unavailable =
+    { $kind ->
+        [sign] الترجمة بلغة الإشارة غير متاحة.
+        [captions] الترجمة النصية غير متاحة.
+       *[other] الترجمة الفورية إلى { $language } غير متاحة.
+    }
+said-back = عادت الترجمة الفورية إلى { $language }.
+
+## لوحة المترجم الفوري
+
+pause-channel = إيقاف مؤقت
+resume-channel = استئناف
+booth-paused = متوقف مؤقتًا: يسمع مستمعوك القاعة.
+working-into-retour = الترجمة العكسية (إلى { $language })
+relay-label = مصدر الترجمة عبر لغة وسيطة
+relay-floor = القاعة (دون لغة وسيطة)
+apply = تطبيق
+request-handover = طلب التناوب
+cancel-handover = إلغاء طلب التناوب
+accept-handover = قبول التناوب
+take-over = تولي الترجمة
+handover-waiting = في انتظار زميلك في المقصورة: بقي { $time }
+handover-asked = يطلب منك { $name } تولي الترجمة: بقي { $time }
+task-direct = المتكلم يتحدث باللغة { $floor }: ترجم مباشرة من القاعة.
+task-relay = المتكلم يتحدث باللغة { $floor }: خذ الترجمة عبر لغة وسيطة من { $pivot }.
+task-retour = ترجم ترجمة عكسية إلى { $language }.
+task-idle-floor = لا عمل الآن: المتكلم يتحدث باللغة { $floor }.
+task-idle-covered = لا عمل الآن: الترجمة العكسية من { $pivot } تغطي القناة { $language }.
+task-no-source = المتكلم يتحدث باللغة { $floor }: لا توجد مقصورة تستطيع أن تنقل إليك الكلام.
+relying =
+    { $count ->
+        [one] تأخذ هذه المقصورة الترجمة عبر لغة وسيطة منك: { $booths }.
+        [two] تأخذ هاتان المقصورتان الترجمة عبر لغة وسيطة منك: { $booths }.
+       *[other] تأخذ هذه المقصورات الترجمة عبر لغة وسيطة منك: { $booths }.
+    }
+audience =
+    { $count ->
+        [zero] لا أحد يستمع إلى قناتك.
+        [one] شخص واحد يستمع إلى قناتك.
+        [two] شخصان يستمعان إلى قناتك.
+        [few] { $count } أشخاص يستمعون إلى قناتك.
+        [many] { $count } شخصًا يستمعون إلى قناتك.
+       *[other] { $count } شخص يستمعون إلى قناتك.
+    }
+coming-next-heading = المتكلم التالي
+coming-next = المتكلم التالي: { $name }، وسيتحدث باللغة { $language }.
+dead-air-heading = انقطاع الترجمة
+dead-air = لا ترجمة فورية إلى { $language } منذ { $time } والمتكلم يتحدث.
+
+## أدوات الرئيس الخاصة بالترجمة الفورية، والاجتماع ككل
+
+floor-language-label = لغة القاعة
+floor-language-unset = غير محددة
+meeting-updated = تم تحديث جدول الأعمال.
+meeting-ended = انتهى هذا الاجتماع.
+meeting-ended-explained = لم يعد من الممكن إجراء أي تغيير؛ ويظل السجل متاحًا.
 
 ## الإجراءات المرفوضة: «{ $action }: { $reason }»
 
@@ -297,3 +421,10 @@ action-add-item = إضافة بند
 action-edit-item = تعديل البند
 action-move-item = نقل البند
 action-on-air = البث
+action-floor-language = لغة القاعة
+action-working-into = لغة العمل
+action-relay = مصدر الترجمة عبر لغة وسيطة
+action-pause-channel = إيقاف مؤقت
+action-request-handover = طلب التناوب
+action-cancel-handover = إلغاء طلب التناوب
+action-take-over = تولي الترجمة

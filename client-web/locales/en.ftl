@@ -232,9 +232,6 @@ channels = Channels
 channel-floor = Floor
 channel-sign-language = Sign language
 channel-captions = Captions
-live = Live
-live-by = Live: { $name }
-standby = Standby
 channel-live = { $channel } channel live
 channel-standby = { $channel } channel on standby
 your-booth = Your booth: { $channel }
@@ -243,6 +240,129 @@ go-off-air = Go off air
 you-are-on-air = You are on air
 other-on-air = { $name } is on air on this channel
 booth-off-air = Off air: the channel is on standby
+# Several booths in a sentence are separated by this: “French booth, Spanish booth”.
+booth-list = { ", " }
+# Booths as named in sentences (“take relay from the Arabic booth”).
+booth-ar = Arabic booth
+booth-en = English booth
+booth-fr = French booth
+booth-es = Spanish booth
+booth-ru = Russian booth
+booth-zh = Chinese booth
+booth-of = { $language } booth
+
+## What a channel delivers ($kind is floor, interpretation, sign or captions)
+
+status-original = Original
+status-live = Live
+status-relay = Live, via relay from the { $booth }
+status-swapping = Interpreters swapping
+status-paused = Paused
+status-standby =
+    { $kind ->
+        [interpretation] Standby: you hear the floor
+       *[other] Standby
+    }
+status-unavailable = Unavailable
+
+## Your language channel: the listener’s choice, fallbacks and what they are told
+
+listening = Your language channel
+listen-channel-label = I listen to
+fallbacks-label = If it stops, switch to (in this order)
+fallbacks-none = No fallback: while your channel is silent you hear the floor.
+fallback-add-label = Add a fallback channel
+fallback-add = Add
+fallback-up-label = Move { $channel } up
+fallback-down-label = Move { $channel } down
+fallback-remove-label = Remove { $channel } from the fallbacks
+need-sign = I need sign language
+need-captions = I need captions
+hearing =
+    { $kind ->
+        [floor] You hear the floor.
+       *[other] You hear the { $language } channel.
+    }
+now-hearing =
+    { $kind ->
+        [floor] You now hear the floor.
+       *[other] You now hear the { $language } channel.
+    }
+you-hear-this = You hear this
+media-link = Open the { $channel } channel
+said-live =
+    { $kind ->
+        [sign] Sign language interpretation is on screen.
+        [captions] Captions are available.
+       *[other] { $language } interpretation is live.
+    }
+said-relay = { $language } interpretation is live, via relay from the { $booth }.
+said-original = The floor speaks { $language }: you hear the original.
+said-swapping = Sign language interpreter is swapping.
+said-paused =
+    { $kind ->
+        [sign] Sign language interpretation paused.
+        [captions] Captions paused.
+       *[other] { $language } interpretation paused.
+    }
+said-standby =
+    { $kind ->
+        [sign] Sign language interpretation is on standby.
+        [captions] Captions are on standby.
+       *[other] { $language } interpretation is on standby.
+    }
+said-unavailable =
+    { $kind ->
+        [sign] Sign language interpretation is not available.
+        [captions] Captions are not available.
+       *[other] { $language } interpretation is not available.
+    }
+said-back = { $language } interpretation is back.
+
+## The interpreter’s console
+
+pause-channel = Pause
+resume-channel = Resume
+booth-paused = Paused: your listeners hear the floor.
+working-into-retour = Work into the retour ({ $language })
+relay-label = Relay input
+relay-floor = The floor (no relay)
+apply = Apply
+request-handover = Request handover
+cancel-handover = Cancel handover
+accept-handover = Accept handover
+take-over = Take over
+handover-waiting = Waiting for your booth partner: { $time } left
+handover-asked = { $name } asks you to take over: { $time } left
+task-direct = The floor speaks { $floor }: interpret from the floor.
+task-relay = The floor speaks { $floor }: take relay from the { $pivot }.
+task-retour = Work into { $language } (retour).
+task-idle-floor = Idle: the floor speaks { $floor }.
+task-idle-covered = Idle: the { $pivot }’s retour covers { $language }.
+task-no-source = The floor speaks { $floor }: no booth can give you the floor.
+relying =
+    { $count ->
+        [one] This booth takes relay from you: { $booths }.
+       *[other] These booths take relay from you: { $booths }.
+    }
+audience =
+    { $count ->
+        [0] Nobody listens to your channel.
+        [one] { $count } person listens to your channel.
+       *[other] { $count } people listen to your channel.
+    }
+coming-next-heading = Coming next
+coming-next = Next speaker: { $name }, who will speak { $language }.
+dead-air-heading = Dead air
+dead-air = No interpretation into { $language } for { $time } while the floor speaks.
+
+## The chair’s interpretation controls, and the meeting as a whole
+
+floor-language-label = Floor language
+floor-language-unset = Not set
+meeting-updated = The agenda was updated.
+meeting-ended = This meeting has ended.
+meeting-ended-explained = Nothing can be changed any more; the record stays available.
 
 ## Refused commands: “{ $action }: { $reason }”, the reason in lower case
 
@@ -278,3 +398,10 @@ action-add-item = Add item
 action-edit-item = Edit item
 action-move-item = Move item
 action-on-air = On air
+action-floor-language = Floor language
+action-working-into = Working language
+action-relay = Relay input
+action-pause-channel = Pause
+action-request-handover = Request handover
+action-cancel-handover = Cancel handover
+action-take-over = Take over

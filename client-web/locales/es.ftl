@@ -228,9 +228,6 @@ channels = Canales
 channel-floor = Sala
 channel-sign-language = Lengua de señas
 channel-captions = Subtítulos
-live = En directo
-live-by = En directo: { $name }
-standby = En espera
 channel-live = Canal «{ $channel }» en directo
 channel-standby = Canal «{ $channel }» en espera
 your-booth = Su cabina: { $channel }
@@ -239,6 +236,129 @@ go-off-air = Detener la emisión
 you-are-on-air = Está usted emitiendo
 other-on-air = { $name } está emitiendo en este canal
 booth-off-air = Sin emisión: el canal está en espera
+# Varias cabinas en una frase: «cabina francesa, cabina española».
+booth-list = { ", " }
+# Las cabinas tal como se nombran en las frases («tome el relé de la cabina árabe»).
+booth-ar = cabina árabe
+booth-en = cabina inglesa
+booth-fr = cabina francesa
+booth-es = cabina española
+booth-ru = cabina rusa
+booth-zh = cabina china
+booth-of = cabina ({ $language })
+
+## Lo que transmite un canal ($kind es floor, interpretation, sign o captions)
+
+status-original = Original
+status-live = En directo
+status-relay = En directo, con relé de la { $booth }
+status-swapping = Relevo de intérpretes
+status-paused = En pausa
+status-standby =
+    { $kind ->
+        [interpretation] En espera: escucha la sala
+       *[other] En espera
+    }
+status-unavailable = No disponible
+
+## Su canal de idioma: la elección del oyente, sus canales de reserva y lo que se le anuncia
+
+listening = Su canal de idioma
+listen-channel-label = Escucho
+fallbacks-label = Si se interrumpe, pasar a (en este orden)
+fallbacks-none = Sin canales de reserva: mientras su canal esté en silencio, escuchará la sala.
+fallback-add-label = Añadir un canal de reserva
+fallback-add = Añadir
+fallback-up-label = Subir { $channel }
+fallback-down-label = Bajar { $channel }
+fallback-remove-label = Quitar { $channel } de los canales de reserva
+need-sign = Necesito lengua de señas
+need-captions = Necesito subtítulos
+hearing =
+    { $kind ->
+        [floor] Escucha la sala.
+       *[other] Escucha el canal { $language }.
+    }
+now-hearing =
+    { $kind ->
+        [floor] Ahora escucha la sala.
+       *[other] Ahora escucha el canal { $language }.
+    }
+you-hear-this = Está escuchando este canal
+media-link = Abrir el canal «{ $channel }»
+said-live =
+    { $kind ->
+        [sign] La interpretación en lengua de señas está en pantalla.
+        [captions] Los subtítulos están disponibles.
+       *[other] La interpretación al { $language } está en directo.
+    }
+said-relay = La interpretación al { $language } está en directo, con relé de la { $booth }.
+said-original = El orador habla en { $language }: escucha el original.
+said-swapping = Relevo del intérprete de lengua de señas.
+said-paused =
+    { $kind ->
+        [sign] La interpretación en lengua de señas está en pausa.
+        [captions] Los subtítulos están en pausa.
+       *[other] La interpretación al { $language } está en pausa.
+    }
+said-standby =
+    { $kind ->
+        [sign] La interpretación en lengua de señas está en espera.
+        [captions] Los subtítulos están en espera.
+       *[other] La interpretación al { $language } está en espera.
+    }
+said-unavailable =
+    { $kind ->
+        [sign] La interpretación en lengua de señas no está disponible.
+        [captions] Los subtítulos no están disponibles.
+       *[other] La interpretación al { $language } no está disponible.
+    }
+said-back = La interpretación al { $language } se ha restablecido.
+
+## La consola del intérprete
+
+pause-channel = Pausa
+resume-channel = Reanudar
+booth-paused = En pausa: sus oyentes escuchan la sala.
+working-into-retour = Trabajar en retour (al { $language })
+relay-label = Entrada de relé
+relay-floor = La sala (sin relé)
+apply = Aplicar
+request-handover = Pedir el relevo
+cancel-handover = Cancelar el relevo
+accept-handover = Aceptar el relevo
+take-over = Tomar el relevo
+handover-waiting = Esperando a su colega de cabina: quedan { $time }
+handover-asked = { $name } le pide que tome el relevo: quedan { $time }
+task-direct = El orador habla en { $floor }: interprete directamente desde la sala.
+task-relay = El orador habla en { $floor }: tome el relé de la { $pivot }.
+task-retour = Trabaje en retour, al { $language }.
+task-idle-floor = Cabina en reposo: el orador habla en { $floor }.
+task-idle-covered = Cabina en reposo: el retour de la { $pivot } cubre el canal { $language }.
+task-no-source = El orador habla en { $floor }: ninguna cabina puede darle relé.
+relying =
+    { $count ->
+        [one] Esta cabina toma el relé de usted: { $booths }.
+       *[other] Estas cabinas toman el relé de usted: { $booths }.
+    }
+audience =
+    { $count ->
+        [0] Nadie escucha su canal.
+        [one] { $count } persona escucha su canal.
+       *[other] { $count } personas escuchan su canal.
+    }
+coming-next-heading = A continuación
+coming-next = Próximo orador: { $name }, que intervendrá en { $language }.
+dead-air-heading = Canal en silencio
+dead-air = Sin interpretación al { $language } desde hace { $time } mientras el orador tiene la palabra.
+
+## Los controles de interpretación de la presidencia y la reunión en su conjunto
+
+floor-language-label = Idioma de la sala
+floor-language-unset = Sin indicar
+meeting-updated = Se ha actualizado el orden del día.
+meeting-ended = Esta reunión ha terminado.
+meeting-ended-explained = Ya no se puede modificar nada; el acta sigue disponible.
 
 ## Acciones rechazadas: «{ $action }: { $reason }», el motivo en minúscula
 
@@ -274,3 +394,10 @@ action-add-item = Añadir un tema
 action-edit-item = Editar el tema
 action-move-item = Mover el tema
 action-on-air = Emisión
+action-floor-language = Idioma de la sala
+action-working-into = Idioma de trabajo
+action-relay = Entrada de relé
+action-pause-channel = Pausa
+action-request-handover = Pedir el relevo
+action-cancel-handover = Cancelar el relevo
+action-take-over = Tomar el relevo

@@ -233,9 +233,6 @@ channels = Canaux
 channel-floor = Salle
 channel-sign-language = Langue des signes
 channel-captions = Sous-titres
-live = En direct
-live-by = En direct : { $name }
-standby = En attente
 channel-live = Canal « { $channel } » en direct
 channel-standby = Canal « { $channel } » en attente
 your-booth = Votre cabine : { $channel }
@@ -244,6 +241,129 @@ go-off-air = Rendre l’antenne
 you-are-on-air = Vous êtes à l’antenne
 other-on-air = { $name } est à l’antenne sur ce canal
 booth-off-air = Hors antenne : le canal est en attente
+# Plusieurs cabines dans une phrase : « cabine française, cabine espagnole ».
+booth-list = { ", " }
+# Les cabines telles qu’elles sont nommées dans les phrases (« prenez le relais sur la cabine arabe »).
+booth-ar = cabine arabe
+booth-en = cabine anglaise
+booth-fr = cabine française
+booth-es = cabine espagnole
+booth-ru = cabine russe
+booth-zh = cabine chinoise
+booth-of = cabine ({ $language })
+
+## Ce que diffuse un canal ($kind vaut floor, interpretation, sign ou captions)
+
+status-original = Original
+status-live = En direct
+status-relay = En direct, via le relais de la { $booth }
+status-swapping = Relève des interprètes en cours
+status-paused = Suspendu
+status-standby =
+    { $kind ->
+        [interpretation] En attente : vous entendez la salle
+       *[other] En attente
+    }
+status-unavailable = Indisponible
+
+## Votre canal linguistique : le choix de l’auditeur, ses canaux de repli et ce qui lui est annoncé
+
+listening = Votre canal linguistique
+listen-channel-label = J’écoute
+fallbacks-label = En cas d’interruption, passer à (dans cet ordre)
+fallbacks-none = Aucun canal de repli : tant que votre canal est muet, vous entendez la salle.
+fallback-add-label = Ajouter un canal de repli
+fallback-add = Ajouter
+fallback-up-label = Placer { $channel } plus haut
+fallback-down-label = Placer { $channel } plus bas
+fallback-remove-label = Retirer { $channel } des canaux de repli
+need-sign = J’ai besoin de la langue des signes
+need-captions = J’ai besoin des sous-titres
+hearing =
+    { $kind ->
+        [floor] Vous entendez la salle.
+       *[other] Vous entendez le canal { $language }.
+    }
+now-hearing =
+    { $kind ->
+        [floor] Vous entendez maintenant la salle.
+       *[other] Vous entendez maintenant le canal { $language }.
+    }
+you-hear-this = Vous écoutez ce canal
+media-link = Ouvrir le canal « { $channel } »
+said-live =
+    { $kind ->
+        [sign] L’interprétation en langue des signes est à l’écran.
+        [captions] Les sous-titres sont disponibles.
+       *[other] L’interprétation en { $language } est en direct.
+    }
+said-relay = L’interprétation en { $language } est en direct, via le relais de la { $booth }.
+said-original = L’orateur s’exprime en { $language } : vous entendez l’original.
+said-swapping = Relève de l’interprète en langue des signes.
+said-paused =
+    { $kind ->
+        [sign] L’interprétation en langue des signes est suspendue.
+        [captions] Les sous-titres sont suspendus.
+       *[other] L’interprétation en { $language } est suspendue.
+    }
+said-standby =
+    { $kind ->
+        [sign] L’interprétation en langue des signes est en attente.
+        [captions] Les sous-titres sont en attente.
+       *[other] L’interprétation en { $language } est en attente.
+    }
+said-unavailable =
+    { $kind ->
+        [sign] L’interprétation en langue des signes n’est pas disponible.
+        [captions] Les sous-titres ne sont pas disponibles.
+       *[other] L’interprétation en { $language } n’est pas disponible.
+    }
+said-back = L’interprétation en { $language } est rétablie.
+
+## La console de l’interprète
+
+pause-channel = Suspendre
+resume-channel = Reprendre
+booth-paused = Suspendu : vos auditeurs entendent la salle.
+working-into-retour = Travailler en retour (en { $language })
+relay-label = Source (relais)
+relay-floor = La salle (sans relais)
+apply = Appliquer
+request-handover = Demander la relève
+cancel-handover = Annuler la demande de relève
+accept-handover = Accepter la relève
+take-over = Prendre la relève
+handover-waiting = En attente de votre collègue de cabine : encore { $time }
+handover-asked = { $name } vous demande de prendre la relève : encore { $time }
+task-direct = L’orateur s’exprime en { $floor } : interprétez directement depuis la salle.
+task-relay = L’orateur s’exprime en { $floor } : prenez le relais sur la { $pivot }.
+task-retour = Travaillez en retour, en { $language }.
+task-idle-floor = Cabine au repos : l’orateur s’exprime en { $floor }.
+task-idle-covered = Cabine au repos : le retour de la { $pivot } couvre le canal { $language }.
+task-no-source = L’orateur s’exprime en { $floor } : aucune cabine ne peut vous fournir de relais.
+relying =
+    { $count ->
+        [one] Cette cabine prend le relais sur vous : { $booths }.
+       *[other] Ces cabines prennent le relais sur vous : { $booths }.
+    }
+audience =
+    { $count ->
+        [0] Personne n’écoute votre canal.
+        [one] { $count } personne écoute votre canal.
+       *[other] { $count } personnes écoutent votre canal.
+    }
+coming-next-heading = Prochain orateur
+coming-next = Prochain orateur : { $name }, qui s’exprimera en { $language }.
+dead-air-heading = Canal muet
+dead-air = Aucune interprétation en { $language } depuis { $time } alors que l’orateur a la parole.
+
+## Les commandes d’interprétation du président, et la réunion dans son ensemble
+
+floor-language-label = Langue parlée en salle
+floor-language-unset = Non précisée
+meeting-updated = L’ordre du jour a été mis à jour.
+meeting-ended = Cette réunion est terminée.
+meeting-ended-explained = Plus aucune modification n’est possible ; le compte rendu reste consultable.
 
 ## Commandes refusées : « { $action } : { $reason } », la raison en minuscules
 
@@ -279,3 +399,10 @@ action-add-item = Ajouter un point
 action-edit-item = Modifier le point
 action-move-item = Déplacer le point
 action-on-air = Antenne
+action-floor-language = Langue parlée en salle
+action-working-into = Langue de travail
+action-relay = Source de relais
+action-pause-channel = Suspendre
+action-request-handover = Demander la relève
+action-cancel-handover = Annuler la relève
+action-take-over = Prendre la relève

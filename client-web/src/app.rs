@@ -9,8 +9,8 @@ use crate::model;
 use crate::session::{Failure, Session};
 use crate::speakers;
 use crate::views::{
-    Agenda, Booth, Channels, CurrentItem, Floor, Forecast, Header, ListControls, Notices,
-    Questions, Request, Speakers,
+    Agenda, Booth, Channels, CurrentItem, DeadAir, Floor, Forecast, Header, ListControls,
+    MeetingClosed, Notices, Questions, Request, Speakers,
 };
 use leptos::ev;
 use leptos::prelude::*;
@@ -71,16 +71,20 @@ fn Page() -> impl IntoView {
             .into_any(),
             (None, true) => view! {
                 <main class="layout">
+                    <div class="banners">
+                        <MeetingClosed/>
+                        <DeadAir/>
+                    </div>
                     <div class="column">
                         <Show when=move || works_channel.get()>
                             <Booth/>
                         </Show>
                         <CurrentItem/>
                         <Floor/>
+                        <Channels/>
                         <Request/>
                         <Speakers/>
                         <ListControls/>
-                        <Channels/>
                     </div>
                     <div class="column">
                         <Questions/>
@@ -141,6 +145,13 @@ fn typing(target: Option<web_sys::EventTarget>) -> bool {
 /// Raises or lowers the viewer's hand; `false` when their role does not ask for the
 /// floor. Presses while the previous one is on its way are ignored.
 pub fn toggle_hand(session: Session) -> bool {
+    if session.meeting.with_untracked(|meeting| {
+        meeting
+            .as_ref()
+            .is_some_and(|meeting| meeting.state.closed_at.is_some())
+    }) {
+        return false;
+    }
     let Some(command) = session.with_untracked(speakers::hand_command).flatten() else {
         return false;
     };

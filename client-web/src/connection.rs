@@ -8,6 +8,8 @@
 //! from inside one of the current socket's callbacks, because opening one drops the
 //! previous socket's callbacks.
 
+use crate::channels::{self, Follower};
+use crate::console;
 use crate::i18n::{self, Key};
 use crate::invite;
 use crate::model::{self, Fold, Meeting, Situation};
@@ -16,8 +18,8 @@ use crate::session::{Failure, Session, Status};
 use crate::timing;
 use leptos::prelude::*;
 use protocol::{
-    ClientMessage, Command, Event, EventEnvelope, Hello, MeetingState, MyRequest, PROTOCOL_VERSION,
-    QueueView, RequestId, ServerMessage,
+    ClientMessage, Command, Event, EventEnvelope, Hello, Listening, MeetingState, MyRequest,
+    Notice, PROTOCOL_VERSION, QueueView, RequestId, ServerMessage,
 };
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -73,6 +75,12 @@ struct Connection {
     hand_until_seq: Option<u64>,
     /// The next `hello` asks for a fresh snapshot instead of resuming (after a gap).
     fresh_snapshot: bool,
+    /// What the last `listen` on this socket said (`None`: nothing yet), so that it is
+    /// sent again only when it changes.
+    listened: Option<Listening>,
+    /// Welcomed, and the welcome's `presence` (its last message) not seen yet: what
+    /// comes meanwhile is the welcome's briefing, not news.
+    awaiting_presence: bool,
 }
 
 thread_local! {
@@ -103,6 +111,8 @@ pub fn start(session: Session) {
             withdrawn: Vec::new(),
             hand_until_seq: None,
             fresh_snapshot: false,
+            listened: None,
+            awaiting_presence: false,
         });
     });
     // Coming back online should not wait for the backoff.
@@ -149,6 +159,17 @@ pub fn send_hand(command: Command) {
 }
 
 fn send_command(command: Command, hand: bool) {
+    // Every command of a closed meeting is refused: say so rather than send it.
+    if let Some(session) = session()
+        && session.meeting.with_untracked(|meeting| {
+            meeting
+                .as_ref()
+                .is_some_and(|m| m.state.closed_at.is_some())
+        })
+    {
+        session.notify(i18n::text(Key::MeetingEnded).to_owned());
+        return;
+    }
     let sent = CONNECTION.with_borrow_mut(|connection| {
         let connection = connection.as_mut()?;
         if connection.session.status.get_untracked() != Status::Connected {
@@ -239,6 +260,8 @@ fn connect() {
         connection.pending.clear();
         connection.hand_until_seq = None;
         connection.welcome_seq = u64::MAX;
+        connection.listened = None;
+        connection.awaiting_presence = false;
     });
 }
 
@@ -314,10 +337,28 @@ fn on_message(generation: u32, text: &str) {
                 connection.welcomed_at = Some(js_sys::Date::now());
                 connection.welcome_seq = welcome.seq;
                 connection.fresh_snapshot = false;
+                connection.listened = None;
+                connection.awaiting_presence = true;
             });
             session.status.set(Status::Connected);
             session.failure.set(None);
+            // Every new socket follows nothing until it says what it listens to.
+            settle_listening(session);
+            send_listen(generation);
         }
+        ServerMessage::Presence(presence) => {
+            session.presence.set(presence);
+            let welcomed = current(generation, |connection| {
+                std::mem::replace(&mut connection.awaiting_presence, false)
+            });
+            if welcomed == Some(true) {
+                // The welcome's presence says who staffs the booths: what the viewer
+                // hears follows from it. Later changes come as notices.
+                settle_listening(session);
+                send_listen(generation);
+            }
+        }
+        ServerMessage::Notice(notice) => on_notice(generation, session, notice),
         ServerMessage::Event(envelope) => on_event(generation, session, &envelope),
         ServerMessage::Queue(view) => on_view(generation, session, &view),
         ServerMessage::YourRequests { seq, requests } => {
@@ -350,6 +391,138 @@ fn on_message(generation: u32, text: &str) {
             );
         }
         ServerMessage::TokenRefreshed { .. } => {}
+    }
+}
+
+/// For roles that listen: starts following the viewer's choice (kept in this browser,
+/// else their first language) as the meeting now delivers it, without announcing.
+fn settle_listening(session: Session) {
+    let Some(follower) = session
+        .with_untracked(|meeting, you| {
+            if !channels::listens(you.role) {
+                return None;
+            }
+            let presence = session.presence.get_untracked();
+            let mut follower = session.follower.get_untracked().unwrap_or_else(|| {
+                let preference = Session::stored_listening()
+                    .unwrap_or_else(|| channels::default_preference(&meeting.state, you));
+                Follower::new(preference, &meeting.state, &presence)
+            });
+            let preference = channels::fit(&follower.preference, &meeting.state);
+            follower.prefer(preference, &meeting.state, &presence);
+            Some(follower)
+        })
+        .flatten()
+    else {
+        return;
+    };
+    session.follower.set(Some(follower));
+}
+
+/// Tells the server what the viewer follows, if that changed since the last `listen` on
+/// this socket. Its `ack` needs no handling.
+fn send_listen(generation: u32) {
+    current(generation, |connection| {
+        let Some(listening) = connection
+            .session
+            .follower
+            .with_untracked(|follower| follower.as_ref().map(Follower::message))
+        else {
+            return;
+        };
+        if connection.listened.as_ref() == Some(&listening)
+            || connection.session.status.get_untracked() != Status::Connected
+        {
+            return;
+        }
+        let Some(socket) = &connection.socket else {
+            return;
+        };
+        let id = connection.next_id;
+        let message = ClientMessage::Listen {
+            id,
+            listening: listening.clone(),
+        };
+        if socket.send_with_str(&message.encode()).is_ok() {
+            connection.next_id += 1;
+            connection.listened = Some(listening);
+        }
+    });
+}
+
+/// The viewer changed their choice of channel (the follower in the session is already
+/// updated): tells the server.
+pub fn listening_changed() {
+    let generation = CONNECTION.with_borrow(|connection| connection.as_ref().map(|c| c.generation));
+    if let Some(generation) = generation {
+        send_listen(generation);
+    }
+}
+
+/// A notice for this viewer: a channel they follow changed (announced, and followed to a
+/// fallback or back), their booth's task or pivots, or dead air.
+fn on_notice(generation: u32, session: Session, notice: Notice) {
+    let briefing = current(generation, |connection| connection.awaiting_presence).unwrap_or(true);
+    match notice {
+        Notice::Channel { channel, status } => {
+            let presence = session.presence.get_untracked();
+            let said = session.meeting.with_untracked(|meeting| {
+                let meeting = meeting.as_ref()?;
+                session
+                    .follower
+                    .try_update(|follower| {
+                        follower.as_mut().and_then(|follower| {
+                            follower.notice(&meeting.state, &presence, &channel, &status)
+                        })
+                    })
+                    .flatten()
+            });
+            if let Some(said) = said {
+                session.announce(said);
+            }
+            send_listen(generation);
+        }
+        Notice::Task {
+            booth,
+            floor_language,
+            task,
+        } => {
+            let said = session.with_meeting_untracked(|state| {
+                console::task_text(state, &booth, &floor_language, &task)
+            });
+            let changed = session.task.with_untracked(|known| {
+                known.as_ref() != Some(&(floor_language.clone(), task.clone()))
+            });
+            session.task.set(Some((floor_language, task)));
+            if changed
+                && !briefing
+                && let Some(said) = said
+            {
+                session.announce(said);
+            }
+        }
+        Notice::Pivot { relying, .. } => {
+            if !briefing && !relying.is_empty() {
+                session.announce(i18n::relying(&relying));
+            }
+            session.relying.set(relying);
+        }
+        Notice::DeadAir { channel, since } => {
+            let now = session
+                .clock
+                .get_untracked()
+                .server_time(js_sys::Date::now());
+            let said = session.with_meeting_untracked(|state| {
+                console::dead_air_text(state, &channel, since, now)
+            });
+            session.dead_air.update(|alerts| {
+                alerts.retain(|(known, _)| *known != channel);
+                alerts.push((channel, since));
+            });
+            if let Some(Some(said)) = said {
+                session.alert(said);
+            }
+        }
     }
 }
 
@@ -454,6 +627,11 @@ fn on_event(generation: u32, session: Session, envelope: &EventEnvelope) {
     fold_and_announce(generation, session, Some(&envelope.event), |meeting| {
         meeting.fold_event(envelope)
     });
+    // The channels follow the meeting's languages: the choice is fitted to them again.
+    if matches!(envelope.event, Event::MeetingUpdated { .. }) {
+        settle_listening(session);
+        send_listen(generation);
+    }
 }
 
 /// A `queue` view (summarised states): the list and the floor as they now stand. A new

@@ -32,7 +32,10 @@
 //! their own in `<bdi>` or `dir="auto"` elements.
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentError, FluentResource, FluentValue};
-use protocol::{ChannelKind, Command, ErrorCode, LanguageCode, RequestKind, Role};
+use protocol::{
+    BoothTask, ChannelId, ChannelKind, ChannelStatus, Command, ErrorCode, LanguageCode,
+    RequestKind, Role,
+};
 use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
 use unic_langid::LanguageIdentifier;
@@ -389,9 +392,6 @@ keys! {
     ChannelFloor = "channel-floor",
     ChannelSignLanguage = "channel-sign-language",
     ChannelCaptions = "channel-captions",
-    Live = "live",
-    LiveBy = "live-by",
-    Standby = "standby",
     ChannelLive = "channel-live",
     ChannelStandby = "channel-standby",
     YourBooth = "your-booth",
@@ -432,6 +432,75 @@ keys! {
     ActionEditItem = "action-edit-item",
     ActionMoveItem = "action-move-item",
     ActionOnAir = "action-on-air",
+    ActionFloorLanguage = "action-floor-language",
+    ActionWorkingInto = "action-working-into",
+    ActionRelay = "action-relay",
+    ActionPauseChannel = "action-pause-channel",
+    ActionRequestHandover = "action-request-handover",
+    ActionCancelHandover = "action-cancel-handover",
+    ActionTakeOver = "action-take-over",
+    Listening = "listening",
+    ListenChannelLabel = "listen-channel-label",
+    FallbacksLabel = "fallbacks-label",
+    FallbacksNone = "fallbacks-none",
+    FallbackAddLabel = "fallback-add-label",
+    FallbackAdd = "fallback-add",
+    FallbackUpLabel = "fallback-up-label",
+    FallbackDownLabel = "fallback-down-label",
+    FallbackRemoveLabel = "fallback-remove-label",
+    NeedSign = "need-sign",
+    NeedCaptions = "need-captions",
+    Hearing = "hearing",
+    NowHearing = "now-hearing",
+    YouHearThis = "you-hear-this",
+    MediaLink = "media-link",
+    StatusOriginal = "status-original",
+    StatusLive = "status-live",
+    StatusRelay = "status-relay",
+    StatusSwapping = "status-swapping",
+    StatusPaused = "status-paused",
+    StatusStandby = "status-standby",
+    StatusUnavailable = "status-unavailable",
+    SaidLive = "said-live",
+    SaidRelay = "said-relay",
+    SaidOriginal = "said-original",
+    SaidSwapping = "said-swapping",
+    SaidPaused = "said-paused",
+    SaidStandby = "said-standby",
+    SaidUnavailable = "said-unavailable",
+    SaidBack = "said-back",
+    BoothOf = "booth-of",
+    BoothList = "booth-list",
+    PauseChannel = "pause-channel",
+    ResumeChannel = "resume-channel",
+    BoothPaused = "booth-paused",
+    WorkingIntoRetour = "working-into-retour",
+    RelayLabel = "relay-label",
+    RelayFloor = "relay-floor",
+    Apply = "apply",
+    RequestHandover = "request-handover",
+    CancelHandover = "cancel-handover",
+    AcceptHandover = "accept-handover",
+    TakeOver = "take-over",
+    HandoverWaiting = "handover-waiting",
+    HandoverAsked = "handover-asked",
+    TaskDirect = "task-direct",
+    TaskRelay = "task-relay",
+    TaskRetour = "task-retour",
+    TaskIdleFloor = "task-idle-floor",
+    TaskIdleCovered = "task-idle-covered",
+    TaskNoSource = "task-no-source",
+    Relying = "relying",
+    Audience = "audience",
+    ComingNextHeading = "coming-next-heading",
+    ComingNext = "coming-next",
+    DeadAirHeading = "dead-air-heading",
+    DeadAir = "dead-air",
+    FloorLanguageLabel = "floor-language-label",
+    FloorLanguageUnset = "floor-language-unset",
+    MeetingUpdated = "meeting-updated",
+    MeetingEnded = "meeting-ended",
+    MeetingEndedExplained = "meeting-ended-explained",
 }
 
 /// The string for `key` in the interface's language.
@@ -558,6 +627,13 @@ pub fn action(command: &Command) -> Key {
         Command::EditItem { .. } => Key::ActionEditItem,
         Command::MoveItem { .. } => Key::ActionMoveItem,
         Command::SetOnAir { .. } => Key::ActionOnAir,
+        Command::SetFloorLanguage { .. } => Key::ActionFloorLanguage,
+        Command::SetWorkingInto { .. } => Key::ActionWorkingInto,
+        Command::SetRelay { .. } => Key::ActionRelay,
+        Command::SetPaused { .. } => Key::ActionPauseChannel,
+        Command::RequestHandover { .. } => Key::ActionRequestHandover,
+        Command::CancelHandover { .. } => Key::ActionCancelHandover,
+        Command::TakeOver { .. } => Key::ActionTakeOver,
     }
 }
 
@@ -737,11 +813,6 @@ pub fn readd_label(name: &str) -> String {
     fill(Key::ReaddLastSpeakerLabel, [("name", user(name))])
 }
 
-/// "Live: Amira Haddad", a live channel's state with its interpreter.
-pub fn live_by(name: &str) -> String {
-    fill(Key::LiveBy, [("name", user(name))])
-}
-
 /// "Your booth: French".
 pub fn your_booth(channel: &str) -> String {
     fill(Key::YourBooth, [("channel", ours(channel))])
@@ -869,6 +940,210 @@ pub fn command_refused(action: Key, reason: &str) -> String {
         Key::CommandRefused,
         [("action", ours(text(action))), ("reason", ours(reason))],
     )
+}
+
+/// How a channel is spoken of in sentences: its kind (`floor`, `interpretation`, `sign`,
+/// `captions`, for the messages' selectors) and, for an interpretation channel, its
+/// language's name.
+fn channel_values(kind: &ChannelKind) -> [(&'static str, FluentValue<'static>); 2] {
+    let (tag, name) = match kind {
+        ChannelKind::Floor => ("floor", String::new()),
+        ChannelKind::Interpretation { language: code } => ("interpretation", language(code)),
+        ChannelKind::SignLanguage => ("sign", String::new()),
+        ChannelKind::Captions => ("captions", String::new()),
+    };
+    [
+        ("kind", FluentValue::from(tag)),
+        ("language", FluentValue::from(name)),
+    ]
+}
+
+/// A booth named in a sentence ("Arabic booth", "cabine arabe", "المقصورة العربية"): its
+/// own message when the interface has one for its language, else "Booth: German".
+pub fn booth(id: &ChannelId) -> String {
+    let lang = ui();
+    let mut errors = Vec::new();
+    format_in(lang, &format!("booth-{}", id.as_str()), None, &mut errors)
+        .filter(|_| errors.is_empty())
+        .unwrap_or_else(|| {
+            fill(
+                Key::BoothOf,
+                [("language", ours(&language(&LanguageCode::new(id.as_str()))))],
+            )
+        })
+}
+
+/// Several booths in a sentence: "French booth, Spanish booth".
+pub fn booths(ids: &[ChannelId]) -> String {
+    let names: Vec<String> = ids.iter().map(booth).collect();
+    names.join(text(Key::BoothList))
+}
+
+/// What a channel delivers, as its row in the channel list says it: "Live", "Live, via
+/// relay from the Arabic booth", "Standby: you hear the floor" …
+pub fn channel_status(kind: &ChannelKind, status: &ChannelStatus) -> String {
+    match status {
+        ChannelStatus::Original => text(Key::StatusOriginal).to_owned(),
+        ChannelStatus::Live { .. } => text(Key::StatusLive).to_owned(),
+        ChannelStatus::Relay { from, .. } => {
+            fill(Key::StatusRelay, [("booth", ours(&booth(from)))])
+        }
+        ChannelStatus::Swapping => text(Key::StatusSwapping).to_owned(),
+        ChannelStatus::Paused => text(Key::StatusPaused).to_owned(),
+        ChannelStatus::Standby => fill(Key::StatusStandby, channel_values(kind)),
+        ChannelStatus::Unavailable => text(Key::StatusUnavailable).to_owned(),
+    }
+}
+
+/// What a listener is told when a channel they follow changes: "French interpretation
+/// paused.", "Captions are available.", "Sign language interpreter is swapping." …
+pub fn channel_said(kind: &ChannelKind, status: &ChannelStatus) -> String {
+    let language = || match kind {
+        ChannelKind::Interpretation { language: code } => language(code),
+        _ => String::new(),
+    };
+    match status {
+        ChannelStatus::Original => fill(Key::SaidOriginal, [("language", ours(&language()))]),
+        ChannelStatus::Live { .. } => fill(Key::SaidLive, channel_values(kind)),
+        ChannelStatus::Relay { from, .. } => fill(
+            Key::SaidRelay,
+            [
+                ("language", ours(&language())),
+                ("booth", ours(&booth(from))),
+            ],
+        ),
+        ChannelStatus::Swapping => text(Key::SaidSwapping).to_owned(),
+        ChannelStatus::Paused => fill(Key::SaidPaused, channel_values(kind)),
+        ChannelStatus::Standby => fill(Key::SaidStandby, channel_values(kind)),
+        ChannelStatus::Unavailable => fill(Key::SaidUnavailable, channel_values(kind)),
+    }
+}
+
+/// "French interpretation is back.": the listener's chosen channel delivers again after
+/// a pause.
+pub fn channel_back(language_code: &LanguageCode) -> String {
+    fill(
+        Key::SaidBack,
+        [("language", ours(&language(language_code)))],
+    )
+}
+
+/// "You hear the French channel." / "You hear the floor."
+pub fn hearing(kind: &ChannelKind) -> String {
+    fill(Key::Hearing, channel_values(kind))
+}
+
+/// "You now hear the Arabic channel." / "You now hear the floor."
+pub fn now_hearing(kind: &ChannelKind) -> String {
+    fill(Key::NowHearing, channel_values(kind))
+}
+
+/// "Move Arabic up", "Move Arabic down", "Remove Arabic from the fallbacks": the
+/// accessible names of a fallback's buttons, `key` being one of those labels.
+pub fn fallback_label(key: Key, channel: &str) -> String {
+    fill(key, [("channel", ours(channel))])
+}
+
+/// "Open the French channel": the link to a channel's sound or picture.
+pub fn media_link(channel: &str) -> String {
+    fill(Key::MediaLink, [("channel", ours(channel))])
+}
+
+/// "Work into the retour (English)": the bi-active booth's switch.
+pub fn working_into_retour(retour: &LanguageCode) -> String {
+    fill(
+        Key::WorkingIntoRetour,
+        [("language", ours(&language(retour)))],
+    )
+}
+
+/// "Waiting for your booth partner: 0:42 left", to the interpreter who asked.
+pub fn handover_waiting(seconds: u64) -> String {
+    fill(Key::HandoverWaiting, [("time", ours(&clock_time(seconds)))])
+}
+
+/// "Amira asks you to take over: 0:42 left", to the booth partner.
+pub fn handover_asked(name: &str, seconds: u64) -> String {
+    fill(
+        Key::HandoverAsked,
+        [("name", user(name)), ("time", ours(&clock_time(seconds)))],
+    )
+}
+
+/// What a booth should do while the floor speaks `floor`: "The floor speaks Arabic: take
+/// relay from the Arabic booth." `booth` is the booth's own language, for "Idle: the
+/// Arabic booth's retour covers English."; `covering` the booth whose retour covers it.
+pub fn booth_task(
+    floor: &LanguageCode,
+    task: &BoothTask,
+    own: Option<&LanguageCode>,
+    covering: Option<&ChannelId>,
+) -> String {
+    let floor_name = || ours_owned(language(floor));
+    match task {
+        BoothTask::Direct => fill(Key::TaskDirect, [("floor", floor_name())]),
+        BoothTask::Relay { pivot } => fill(
+            Key::TaskRelay,
+            [("floor", floor_name()), ("pivot", ours_owned(booth(pivot)))],
+        ),
+        BoothTask::Retour { into } => {
+            fill(Key::TaskRetour, [("language", ours_owned(language(into)))])
+        }
+        BoothTask::Idle => match (own, covering) {
+            (Some(own), Some(covering)) if own != floor => fill(
+                Key::TaskIdleCovered,
+                [
+                    ("pivot", ours_owned(booth(covering))),
+                    ("language", ours_owned(language(own))),
+                ],
+            ),
+            _ => fill(Key::TaskIdleFloor, [("floor", floor_name())]),
+        },
+        BoothTask::NoSource => fill(Key::TaskNoSource, [("floor", floor_name())]),
+    }
+}
+
+/// "These booths take relay from you: French booth, Spanish booth."
+pub fn relying(booths_relying: &[ChannelId]) -> String {
+    fill(
+        Key::Relying,
+        [
+            ("count", FluentValue::from(booths_relying.len())),
+            ("booths", ours_owned(booths(booths_relying))),
+        ],
+    )
+}
+
+/// "31 people listen to your channel."
+pub fn audience(count: u32) -> String {
+    fill(Key::Audience, [("count", number(count))])
+}
+
+/// "Next speaker: Peru will speak Spanish."
+pub fn coming_next(name: &str, language_code: &LanguageCode) -> String {
+    fill(
+        Key::ComingNext,
+        [
+            ("name", user(name)),
+            ("language", ours_owned(language(language_code))),
+        ],
+    )
+}
+
+/// "No interpretation into Spanish for 0:12 while the floor speaks."
+pub fn dead_air(language_code: &LanguageCode, seconds: u64) -> String {
+    fill(
+        Key::DeadAir,
+        [
+            ("language", ours_owned(language(language_code))),
+            ("time", ours_owned(clock_time(seconds))),
+        ],
+    )
+}
+
+/// One of the interface's own words, owned.
+fn ours_owned(text: String) -> FluentValue<'static> {
+    FluentValue::from(text)
 }
 
 #[cfg(test)]

@@ -15,6 +15,12 @@
 //! - [`model`]: the meeting as the client knows it ([`model::Meeting`]: the folded state
 //!   and, for a summarised state, the viewer's requests from `your_requests`), how each
 //!   server message folds into it, and what is announced to the viewer.
+//! - [`channels`]: the channels as a listener follows them: what each delivers, the
+//!   chosen channel and its ordered fallbacks, following the first that delivers, what
+//!   `listen` says and what is announced when a followed channel changes.
+//! - [`console`]: the console of an interpreter (or signer, or captioner): pause, retour,
+//!   relay and handover as they fit the moment, the booth's task, who relies on it, the
+//!   next speaker's language, dead air.
 //! - [`speakers`]: the list of speakers as the page shows it: who sees what, the queue's
 //!   rows, the viewer's requests with positions and estimated waits, the chair's
 //!   controls, and the commands the request form and buttons send.
@@ -37,7 +43,9 @@
 //!   `agenda` (the current item, the forecast, the agenda and the chair's agenda
 //!   controls), `floor` (the speech and its countdown), `speakers` (the queue), `request`
 //!   (the request form and the viewer's requests), `list_controls` (the chair's
-//!   management of the list), `channels`, `booth` (interpreters' on-air control).
+//!   management of the list), `channels` (what each channel delivers, the listener's
+//!   choice and fallbacks, the chair's floor language), `booth` (the interpreter's
+//!   console), `banners` (the meeting has ended; dead air).
 //!
 //! # DOM contract
 //!
@@ -45,6 +53,8 @@
 //! `views/mod.rs`; keep them stable.
 
 pub mod agenda;
+pub mod channels;
+pub mod console;
 pub mod i18n;
 pub mod model;
 pub mod policy;

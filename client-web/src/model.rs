@@ -253,6 +253,9 @@ pub struct Situation {
     paused: bool,
     /// Whether the list in use is closed.
     closed: bool,
+    /// Whether the viewer works a channel: booths hear of every channel going on and off
+    /// air, listeners of the channels they follow only (from the server's notices).
+    works_channel: bool,
 }
 
 impl Situation {
@@ -276,6 +279,7 @@ impl Situation {
                 .as_ref()
                 .is_some_and(|speaker| speaker.paused_at.is_some()),
             closed: state.active_list().is_some_and(|list| list.closed),
+            works_channel: me.role.works_channel(),
         }
     }
 }
@@ -303,12 +307,16 @@ pub fn announcement(
         Some(Event::ItemAdded { item, .. }) => {
             said.push(i18n::item_added(localized(state, &item.title)));
         }
-        Some(Event::ChannelOnAir { channel, .. }) => {
+        Some(Event::ChannelOnAir { channel, .. }) if after.works_channel => {
             said.extend(channel_name(state, channel).map(|c| i18n::channel_live(&c)));
         }
-        Some(Event::ChannelOffAir { channel }) => {
+        Some(Event::ChannelOffAir { channel }) if after.works_channel => {
             said.extend(channel_name(state, channel).map(|c| i18n::channel_standby(&c)));
         }
+        Some(Event::MeetingUpdated { .. }) => {
+            said.push(i18n::text(Key::MeetingUpdated).to_owned());
+        }
+        Some(Event::MeetingClosed) => said.push(i18n::text(Key::MeetingEnded).to_owned()),
         _ => {}
     }
 
@@ -413,7 +421,8 @@ pub fn unknown_error(text: &str) -> Option<(Option<u64>, String)> {
 pub(crate) mod tests {
     use super::*;
     use protocol::{
-        AgendaItem, FloorRequest, LanguageCode, MeetingId, MeetingInfo, RequestKind, Role,
+        AgendaItem, BoothConfig, FloorRequest, LanguageCode, MeetingId, MeetingInfo, RequestKind,
+        Role,
     };
 
     fn text(en: &str) -> Localized {
@@ -432,6 +441,9 @@ pub(crate) mod tests {
             scheduled_start: "2020-12-04T15:00:00+01:00".into(),
             speaking_time_seconds: Some(180),
             max_requests_per_delegation: None,
+            booths: Vec::new(),
+            dead_air_seconds: None,
+            handover_seconds: None,
         };
         let item = |id: &str, title: &str, questions: &[&str]| AgendaItem {
             id: ItemId::new(id),
@@ -451,6 +463,29 @@ pub(crate) mod tests {
                 item("two", "Second", &[]),
             ],
         )
+    }
+
+    /// The same meeting in Arabic, English, French and Spanish, its booths working as the
+    /// demo meeting's do: the Arabic booth bi-active into English, no other booth taking
+    /// Arabic.
+    pub(crate) fn meeting_with_booths() -> MeetingState {
+        let plain = meeting();
+        let code = |tag: &str| LanguageCode::new(tag);
+        let booth = |channel: &str, from: [&str; 2], retour: Option<&str>| BoothConfig {
+            channel: ChannelId::new(channel),
+            works_from: from.map(code).to_vec(),
+            retour: retour.map(code),
+            media_url: None,
+        };
+        let mut info = plain.info.clone();
+        info.languages = ["ar", "en", "fr", "es"].map(code).to_vec();
+        info.booths = vec![
+            booth("ar", ["en", "fr"], Some("en")),
+            booth("en", ["fr", "es"], None),
+            booth("fr", ["en", "es"], None),
+            booth("es", ["en", "fr"], None),
+        ];
+        MeetingState::new(info, plain.agenda)
     }
 
     /// An attendee (or other role) `id`, of `delegation` if any.
@@ -692,7 +727,7 @@ pub(crate) mod tests {
         let off_air = Event::ChannelOffAir {
             channel: ChannelId::new("fr"),
         };
-        let (meeting, said) = check(&[on_air, off_air], &me);
+        let (meeting, said) = check(&[on_air.clone(), off_air], &me);
         assert_eq!(said.as_deref(), Some("French channel on standby"));
         assert_eq!(
             on_air_command(&meeting.state, &me),
@@ -703,6 +738,23 @@ pub(crate) mod tests {
         );
         let attendee = person("b", Role::Attendee, None);
         assert_eq!(on_air_command(&meeting.state, &attendee), None);
+        // Listeners hear of the channels they follow from the server's notices instead.
+        let (_, said) = check(std::slice::from_ref(&on_air), &attendee);
+        assert_eq!(said, None);
+    }
+
+    #[test]
+    fn an_updated_and_a_closed_meeting_are_announced() {
+        let me = person("b", Role::Attendee, None);
+        let updated = Event::MeetingUpdated {
+            info: self::meeting().info,
+            agenda: self::meeting().agenda,
+        };
+        let (_, said) = check(std::slice::from_ref(&updated), &me);
+        assert_eq!(said.as_deref(), Some("The agenda was updated."));
+        let (meeting, said) = check(&[updated, Event::MeetingClosed], &me);
+        assert_eq!(said.as_deref(), Some("This meeting has ended."));
+        assert!(meeting.state.closed_at.is_some());
     }
 
     #[test]

@@ -1,15 +1,22 @@
 //! What the client knows, as signals that the views read and the connection writes: the
 //! meeting's state, who the viewer is, how the connection is doing, and what to tell them.
 
+use crate::channels::Follower;
 use crate::i18n::{self, Key, Lang};
 use crate::model::Meeting;
 use crate::timing::ServerClock;
 use leptos::prelude::*;
-use protocol::{MeetingState, Participant};
+use protocol::{
+    BoothTask, ChannelId, LanguageCode, Listening, MeetingState, Participant, Presence,
+};
 use std::time::Duration;
 
 /// How long a refused command's message stays on screen.
 const NOTICE_FOR: Duration = Duration::from_secs(8);
+
+/// Where the viewer's choice of channel is kept (`localStorage`, so that later visits
+/// start with it).
+const LISTENING_KEY: &str = "listening";
 
 /// The connection's state: the `data-state` of `#connection-status`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,6 +99,21 @@ pub struct Session {
     /// The interface language, as the viewer picked it; the page is drawn again when it
     /// changes (see [`crate::locale`]).
     pub language: RwSignal<Lang>,
+    /// Who is connected to each booth and listening to each channel (the server's
+    /// latest `presence`).
+    pub presence: RwSignal<Presence>,
+    /// For roles that listen: their choice of channel and the channel they follow now.
+    pub follower: RwSignal<Option<Follower>>,
+    /// For a booth's people: its task from the latest `task` notice, with the floor
+    /// language it was for.
+    pub task: RwSignal<Option<(LanguageCode, BoothTask)>>,
+    /// For a pivot booth's people: the booths taking relay from it (the latest `pivot`
+    /// notice).
+    pub relying: RwSignal<Vec<ChannelId>>,
+    /// Dead-air alerts received: each channel with the server time its silence began.
+    pub dead_air: RwSignal<Vec<(ChannelId, u64)>>,
+    /// The latest urgent announcement (the assertive `aria-live` region): dead air.
+    pub alert: RwSignal<String>,
 }
 
 impl Session {
@@ -108,6 +130,12 @@ impl Session {
             clock: RwSignal::new(ServerClock::default()),
             now: RwSignal::new(js_sys::Date::now()),
             language: RwSignal::new(language),
+            presence: RwSignal::new(Presence::default()),
+            follower: RwSignal::new(None),
+            task: RwSignal::new(None),
+            relying: RwSignal::new(Vec::new()),
+            dead_air: RwSignal::new(Vec::new()),
+            alert: RwSignal::new(String::new()),
         }
     }
 
@@ -130,6 +158,45 @@ impl Session {
                 text
             };
         });
+    }
+
+    /// Says `text` at once through the assertive `aria-live` region, interrupting what
+    /// the screen reader was saying: for alerts that cannot wait (dead air).
+    pub fn alert(&self, text: String) {
+        self.alert.update(|current| {
+            *current = if *current == text {
+                format!("{text}\u{a0}")
+            } else {
+                text
+            };
+        });
+    }
+
+    /// Whether the meeting is closed: nothing can be changed any more.
+    pub fn closed(&self) -> bool {
+        self.meeting.with(|meeting| {
+            meeting
+                .as_ref()
+                .is_some_and(|meeting| meeting.state.closed_at.is_some())
+        })
+    }
+
+    /// The viewer's choice of channel as last kept in this browser, if any.
+    pub fn stored_listening() -> Option<Listening> {
+        let storage = window().local_storage().ok().flatten()?;
+        let text = storage.get_item(LISTENING_KEY).ok().flatten()?;
+        serde_json::from_str(&text).ok()
+    }
+
+    /// Keeps the viewer's choice of channel for later visits. Without storage (a private
+    /// window that refuses it) the choice lasts for this page only.
+    pub fn store_listening(listening: &Listening) {
+        if let (Some(storage), Ok(text)) = (
+            window().local_storage().ok().flatten(),
+            serde_json::to_string(listening),
+        ) {
+            let _ = storage.set_item(LISTENING_KEY, &text);
+        }
     }
 
     /// Shows a message in the status area for a few seconds.
@@ -178,6 +245,12 @@ impl Session {
             self.you
                 .with_untracked(|you| meeting.as_ref().zip(you.as_ref()).map(|(m, y)| f(m, y)))
         })
+    }
+
+    /// Like [`Session::with_meeting`], without tracking: for event handlers.
+    pub fn with_meeting_untracked<R>(&self, f: impl FnOnce(&MeetingState) -> R) -> Option<R> {
+        self.meeting
+            .with_untracked(|meeting| meeting.as_ref().map(|meeting| f(&meeting.state)))
     }
 
     /// Runs `f` with the meeting's state once it is known, tracking it.

@@ -1,13 +1,15 @@
 //! The walking skeleton in real headless Chromium: an attendee raises a hand in one
 //! browser, the chair gives the floor in another, the agenda moves and the French channel
 //! goes live in a third, and every screen follows. Then the list of speakers, the agenda,
-//! reconnecting, renewing the session and the interface in each of its languages.
+//! reconnecting, renewing the session, the interface in each of its languages,
+//! interpretation (a listener's channel and fallbacks, the interpreter's console, relay
+//! tasks, handover, dead air) and a meeting updated and closed through the meetings API.
 
 use anyhow::{Context, Result, ensure};
-use protocol::{Command, LanguageCode};
-use tests::TestServer;
+use protocol::{ChannelId, Command, LanguageCode};
 use tests::browser::{Browser, Chromedriver, client_dist};
 use tests::proxy::Proxy;
+use tests::{TestServer, http_send};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn raise_hand_give_floor_move_agenda_and_go_on_air_across_browsers() {
@@ -565,5 +567,398 @@ async fn interface_languages(
     french
         .wait_for_content("#agenda-heading", "Ordre du jour")
         .await?;
+    Ok(())
+}
+
+/// A listener and the French interpreter in two browsers (and the Arabic booth on air
+/// through the protocol): the listener chooses French with Arabic, then the floor, as
+/// fallbacks; the choice outlives a reload. The interpreter goes on air, pauses and
+/// resumes; the listener's page shows each status, follows Arabic while French is paused
+/// and comes back, and says so through its live region.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_listener_follows_french_falls_back_to_arabic_and_comes_back() {
+    let dist = client_dist();
+    let server = TestServer::start_with(|config| config.static_dir = Some(dist)).await;
+    let driver = Chromedriver::start().await.expect("chromedriver starts");
+    let interpreter = driver.session().await.expect("interpreter's browser");
+    let listener = driver.session().await.expect("listener's browser");
+    let outcome = listener_falls_back(&server, &interpreter, &listener).await;
+    for browser in [interpreter, listener] {
+        browser.close().await;
+    }
+    outcome.unwrap();
+}
+
+async fn listener_falls_back(
+    server: &TestServer,
+    interpreter: &Browser,
+    listener: &Browser,
+) -> Result<()> {
+    for (browser, who) in [(interpreter, "interp-fr"), (listener, "senegal")] {
+        browser.open(&server.invite(who)).await?;
+        browser
+            .wait_for("#connection-status[data-state='connected']")
+            .await?;
+    }
+    // The Arabic booth is on air: Arabic delivers.
+    let (mut arabic, _) = server.join("interp-ar").await;
+    arabic
+        .request(Command::SetOnAir {
+            channel: ChannelId::new("ar"),
+            on_air: true,
+        })
+        .await
+        .expect("the Arabic booth goes on air");
+    listener
+        .wait_for("#channel-status-ar[data-status='live']")
+        .await?;
+
+    // French (Senegal's language, chosen by default) with Arabic, then the floor.
+    listener.select("#listen-channel", "fr").await?;
+    listener.wait_for("#fallbacks-none").await?;
+    listener.select("#fallback-add", "ar").await?;
+    listener.click("#fallback-add-submit").await?;
+    listener
+        .wait_for("#fallbacks li:nth-child(1)[data-channel-id='ar']")
+        .await?;
+    listener.select("#fallback-add", "floor").await?;
+    listener.click("#fallback-add-submit").await?;
+    listener
+        .wait_for("#fallbacks li:nth-child(2)[data-channel-id='floor']")
+        .await?;
+    // Moving the floor up and back down again.
+    listener
+        .click("#fallbacks li[data-channel-id='floor'] button.fallback-up")
+        .await?;
+    listener
+        .wait_for("#fallbacks li:nth-child(1)[data-channel-id='floor']")
+        .await?;
+    listener
+        .click("#fallbacks li[data-channel-id='floor'] button.fallback-down")
+        .await?;
+    listener
+        .wait_for("#fallbacks li:nth-child(2)[data-channel-id='floor']")
+        .await?;
+    listener.click("#need-captions").await?;
+    listener.wait_for("#need-captions:checked").await?;
+
+    // The choice is remembered in this browser.
+    listener.reload().await?;
+    listener
+        .wait_for("#connection-status[data-state='connected']")
+        .await?;
+    listener
+        .wait_for("#fallbacks li:nth-child(1)[data-channel-id='ar']")
+        .await?;
+    listener
+        .wait_for("#fallbacks li:nth-child(2)[data-channel-id='floor']")
+        .await?;
+    listener.wait_for("#need-captions:checked").await?;
+    ensure!(
+        !listener.has("#need-sign:checked").await?,
+        "sign language was not asked for"
+    );
+
+    // French is on standby (its interpreter is connected, not on air): the listener
+    // hears Arabic.
+    listener
+        .wait_for("#channel-status-fr[data-status='standby']")
+        .await?;
+    listener
+        .wait_for("#channel-status-ar[data-following='true']")
+        .await?;
+    listener
+        .wait_for_text("#listening-now", "You hear the Arabic channel.")
+        .await?;
+
+    // On air: French is live, followed and announced; the booth sees its audience.
+    interpreter.click("#on-air-toggle").await?;
+    listener
+        .wait_for("#channel-status-fr[data-status='live'][data-following='true']")
+        .await?;
+    listener
+        .wait_for_content(
+            "#announcer",
+            "French interpretation is live. You now hear the French channel.",
+        )
+        .await?;
+    interpreter
+        .wait_for_text("#booth-audience", "1 person listens to your channel.")
+        .await?;
+
+    // Paused: the listener hears Arabic and is told.
+    interpreter
+        .wait_for("#booth-pause:not([aria-disabled])")
+        .await?;
+    interpreter.click("#booth-pause").await?;
+    interpreter
+        .wait_for("#booth-pause[aria-pressed='true']")
+        .await?;
+    listener
+        .wait_for("#channel-status-fr[data-status='paused']")
+        .await?;
+    listener
+        .wait_for("#channel-status-ar[data-following='true']")
+        .await?;
+    listener
+        .wait_for_content(
+            "#announcer",
+            "French interpretation paused. You now hear the Arabic channel.",
+        )
+        .await?;
+
+    // Resumed: back to French.
+    interpreter.click("#booth-pause").await?;
+    listener
+        .wait_for("#channel-status-fr[data-status='live'][data-following='true']")
+        .await?;
+    listener
+        .wait_for_content("#announcer", "French interpretation is back.")
+        .await?;
+    Ok(())
+}
+
+/// The chair sets the floor language to Arabic: the French interpreter is told to take
+/// relay from the Arabic booth. Someone speaks: the chair is alerted to dead air on the
+/// channels nobody interprets into. The French interpreter asks for a handover: the
+/// partner sees the request with its countdown and accepts it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn relay_tasks_dead_air_and_a_handover_across_browsers() {
+    let dist = client_dist();
+    let server = TestServer::start_with(|config| {
+        config.static_dir = Some(dist);
+        config.meetings[0].info.dead_air_seconds = Some(1);
+    })
+    .await;
+    let driver = Chromedriver::start().await.expect("chromedriver starts");
+    let chair = driver.session().await.expect("chair's browser");
+    let french = driver
+        .session()
+        .await
+        .expect("French interpreter's browser");
+    let partner = driver.session().await.expect("partner's browser");
+    let outcome = relay_and_handover(&server, &chair, &french, &partner).await;
+    for browser in [chair, french, partner] {
+        browser.close().await;
+    }
+    outcome.unwrap();
+}
+
+async fn relay_and_handover(
+    server: &TestServer,
+    chair: &Browser,
+    french: &Browser,
+    partner: &Browser,
+) -> Result<()> {
+    for (browser, who) in [
+        (chair, "chair"),
+        (french, "interp-fr"),
+        (partner, "interp-fr-2"),
+    ] {
+        browser.open(&server.invite(who)).await?;
+        browser
+            .wait_for("#connection-status[data-state='connected']")
+            .await?;
+    }
+    french.click("#on-air-toggle").await?;
+    french
+        .wait_for("#on-air-toggle[aria-pressed='true']")
+        .await?;
+    partner.wait_for_text("#take-over", "Take over").await?;
+
+    // The floor speaks Arabic, which the French booth does not take.
+    chair.select("#floor-language", "ar").await?;
+    chair.click("#set-floor-language").await?;
+    for browser in [french, partner] {
+        browser
+            .wait_for_text(
+                "#booth-task",
+                "The floor speaks Arabic: take relay from the Arabic booth.",
+            )
+            .await?;
+    }
+    chair
+        .wait_for("#channel-status-ar[data-status='original']")
+        .await?;
+    french.select("#booth-relay", "ar").await?;
+    french.click("#set-relay").await?;
+    chair
+        .wait_for("#channel-status-fr[data-status='relay']")
+        .await?;
+    chair
+        .wait_for_text(
+            "#channel-status-fr",
+            "Live, via relay from the Arabic booth",
+        )
+        .await?;
+
+    // Someone speaks Arabic; nobody interprets into Spanish: dead air, after a second.
+    let (mut chair_ws, _) = server.join("chair").await;
+    chair_ws
+        .request(Command::GiveFloor {
+            request: None,
+            participant: None,
+            name: Some("Panelist".into()),
+            delegation: None,
+            language: Some(LanguageCode::new("ar")),
+        })
+        .await
+        .expect("the floor");
+    chair.wait_for("#dead-air li[data-channel-id='es']").await?;
+    chair
+        .wait_for_content("#alerter", "No interpretation into")
+        .await?;
+    ensure!(
+        !chair.has("#dead-air li[data-channel-id='fr']").await?,
+        "the French channel is interpreted"
+    );
+    ensure!(
+        !french.has("#dead-air").await?,
+        "the French booth has no dead air"
+    );
+
+    // The handover: asked, counted down, accepted.
+    french.click("#request-handover").await?;
+    french
+        .wait_for_text("#handover-countdown", "Waiting for your booth partner")
+        .await?;
+    partner
+        .wait_for_text("#take-over", "Accept handover")
+        .await?;
+    partner
+        .wait_for_text("#handover-countdown", "asks you to take over")
+        .await?;
+    let remaining: u64 = partner
+        .client
+        .execute(
+            "return document.querySelector('#handover-countdown').dataset.remainingMs;",
+            Vec::new(),
+        )
+        .await?
+        .as_str()
+        .context("the countdown's milliseconds")?
+        .parse()?;
+    ensure!(
+        remaining > 0 && remaining <= 60_000,
+        "the countdown shows {remaining} ms"
+    );
+    partner.click("#take-over").await?;
+    partner
+        .wait_for("#on-air-toggle[aria-pressed='true']")
+        .await?;
+    french
+        .wait_for("#on-air-toggle[aria-pressed='false']")
+        .await?;
+    french.wait_gone("#handover-countdown").await?;
+    french
+        .wait_for_text(".booth-state", "French booth (partner)")
+        .await?;
+    Ok(())
+}
+
+/// The organisers update the meeting through the meetings API, then close it: the
+/// attendee is told the agenda was updated; then every page says the meeting has ended
+/// and offers no action any more.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_updated_then_closed_meeting_is_shown_as_ended() {
+    let dist = client_dist();
+    let server = TestServer::start_with(|config| config.static_dir = Some(dist)).await;
+    let driver = Chromedriver::start().await.expect("chromedriver starts");
+    let chair = driver.session().await.expect("chair's browser");
+    let attendee = driver.session().await.expect("attendee's browser");
+    let outcome = updated_then_closed(&server, &chair, &attendee).await;
+    for browser in [chair, attendee] {
+        browser.close().await;
+    }
+    outcome.unwrap();
+}
+
+async fn updated_then_closed(
+    server: &TestServer,
+    chair: &Browser,
+    attendee: &Browser,
+) -> Result<()> {
+    for (browser, who) in [(chair, "chair"), (attendee, "senegal")] {
+        browser.open(&server.invite(who)).await?;
+        browser
+            .wait_for("#connection-status[data-state='connected']")
+            .await?;
+    }
+    chair.wait_for("#next-item").await?;
+    attendee.wait_for("#raise-hand").await?;
+    let admin = format!("Bearer {}", server.admin_token());
+    let path = format!("/api/meetings/{}", server.meeting.info.id);
+    let file = std::fs::read_to_string(tests::workspace_root().join("examples/demo-meeting.toml"))?;
+    let updated = file.replacen(
+        "en = \"Cooperation and assistance",
+        "en = \"Updated: Cooperation and assistance",
+        1,
+    );
+    ensure!(
+        updated != file,
+        "the demo meeting's English title is where expected"
+    );
+    let answer = http_send(
+        server.addr,
+        "PUT",
+        &path,
+        &[
+            ("Authorization", &admin),
+            ("Content-Type", "application/toml"),
+        ],
+        &updated,
+    )
+    .await;
+    ensure!(
+        answer.status == 200,
+        "update: {} {}",
+        answer.status,
+        answer.body
+    );
+    attendee
+        .wait_for_content("#announcer", "The agenda was updated.")
+        .await?;
+    attendee
+        .wait_for_text("#meeting-title", "Updated: Cooperation and assistance")
+        .await?;
+
+    let answer = http_send(
+        server.addr,
+        "POST",
+        &format!("{path}/close"),
+        &[("Authorization", &admin)],
+        "",
+    )
+    .await;
+    ensure!(
+        answer.status == 200,
+        "close: {} {}",
+        answer.status,
+        answer.body
+    );
+    for browser in [chair, attendee] {
+        browser
+            .wait_for_text("#meeting-closed", "This meeting has ended.")
+            .await?;
+    }
+    attendee
+        .wait_for_content("#announcer", "This meeting has ended.")
+        .await?;
+    chair.wait_gone("#next-item").await?;
+    chair.wait_gone("#give-floor-next").await?;
+    chair.wait_gone("#set-floor-language").await?;
+    attendee.wait_gone("#raise-hand").await?;
+    // The H shortcut does nothing either.
+    attendee
+        .client
+        .execute(
+            "document.body.dispatchEvent(new KeyboardEvent('keydown', {key: 'h', bubbles: true}));",
+            Vec::new(),
+        )
+        .await?;
+    ensure!(
+        !attendee.has("#my-requests li").await?,
+        "no hand was raised in a closed meeting"
+    );
     Ok(())
 }

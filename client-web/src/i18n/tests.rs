@@ -275,7 +275,6 @@ fn every_helper() -> Vec<String> {
         speaking_time(None, false),
         withdraw_label(RequestKind::Question),
         claim_label("Ana"),
-        live_by("Ana"),
         your_booth("French"),
         other_on_air("Ana"),
         floor_given_to("Ana"),
@@ -298,7 +297,76 @@ fn every_helper() -> Vec<String> {
         channel(&ChannelKind::SignLanguage),
         channel(&ChannelKind::Captions),
         details(&["a".to_owned(), "b".to_owned()]),
+        booth(&ChannelId::new("ar")),
+        booth(&ChannelId::new("de")),
+        booths(&[ChannelId::new("fr"), ChannelId::new("es")]),
+        channel_back(&LanguageCode::new("fr")),
+        media_link("French"),
+        working_into_retour(&LanguageCode::new("en")),
+        handover_waiting(42),
+        handover_asked("Ana", 42),
+        coming_next("Peru", &LanguageCode::new("es")),
+        dead_air(&LanguageCode::new("es"), 12),
     ];
+    let french = ChannelKind::Interpretation {
+        language: LanguageCode::new("fr"),
+    };
+    let kinds = [
+        ChannelKind::Floor,
+        french,
+        ChannelKind::SignLanguage,
+        ChannelKind::Captions,
+    ];
+    let statuses = [
+        ChannelStatus::Original,
+        ChannelStatus::Live {
+            booth: ChannelId::new("fr"),
+        },
+        ChannelStatus::Relay {
+            booth: ChannelId::new("fr"),
+            from: ChannelId::new("ar"),
+        },
+        ChannelStatus::Swapping,
+        ChannelStatus::Paused,
+        ChannelStatus::Standby,
+        ChannelStatus::Unavailable,
+    ];
+    for kind in &kinds {
+        texts.push(hearing(kind));
+        texts.push(now_hearing(kind));
+        for status in &statuses {
+            texts.push(channel_status(kind, status));
+            texts.push(channel_said(kind, status));
+        }
+    }
+    for key in [
+        Key::FallbackUpLabel,
+        Key::FallbackDownLabel,
+        Key::FallbackRemoveLabel,
+    ] {
+        texts.push(fallback_label(key, "Arabic"));
+    }
+    let arabic = LanguageCode::new("ar");
+    let english = LanguageCode::new("en");
+    for task in [
+        BoothTask::Direct,
+        BoothTask::Relay {
+            pivot: ChannelId::new("ar"),
+        },
+        BoothTask::Retour {
+            into: english.clone(),
+        },
+        BoothTask::Idle,
+        BoothTask::NoSource,
+    ] {
+        texts.push(booth_task(&arabic, &task, Some(&arabic), None));
+        texts.push(booth_task(
+            &arabic,
+            &task,
+            Some(&english),
+            Some(&ChannelId::new("ar")),
+        ));
+    }
     for count in [0, 1, 2, 3, 11, 100] {
         texts.push(queue_length(count));
         texts.push(also_asked(count));
@@ -306,6 +374,13 @@ fn every_helper() -> Vec<String> {
         texts.push(close_list_hint("16:10", count as u32, 5));
         texts.push(planned_minutes(count as u32));
         texts.push(estimated_wait(count as u64 * 60_000));
+        texts.push(audience(count as u32));
+        let relying_booths: Vec<ChannelId> = (0..count.min(4))
+            .map(|index| ChannelId::new(["fr", "es", "en", "de"][index]))
+            .collect();
+        if !relying_booths.is_empty() {
+            texts.push(relying(&relying_booths));
+        }
     }
     for key in [
         Key::MarkDoneLabel,
@@ -527,6 +602,78 @@ fn french_counts_treat_zero_and_one_alike_and_use_french_spacing() {
         refused,
         "Lever la main\u{a0}: la liste des orateurs est close\u{202f}; \
          seules les motions d’ordre sont recevables"
+    );
+}
+
+#[test]
+fn interpretation_speaks_each_language_in_the_united_nations_manner() {
+    let french = ChannelKind::Interpretation {
+        language: LanguageCode::new("fr"),
+    };
+    let relay = ChannelStatus::Relay {
+        booth: ChannelId::new("fr"),
+        from: ChannelId::new("ar"),
+    };
+    let said = |lang| {
+        in_lang(lang, || {
+            [
+                channel_said(&french, &ChannelStatus::Paused),
+                channel_status(&french, &relay),
+                booth_task(
+                    &LanguageCode::new("ar"),
+                    &BoothTask::Relay {
+                        pivot: ChannelId::new("ar"),
+                    },
+                    Some(&LanguageCode::new("fr")),
+                    None,
+                ),
+            ]
+        })
+    };
+    assert_eq!(
+        said(Lang::En),
+        [
+            "French interpretation paused.",
+            "Live, via relay from the Arabic booth",
+            "The floor speaks Arabic: take relay from the Arabic booth."
+        ]
+    );
+    assert_eq!(
+        said(Lang::Fr),
+        [
+            "L’interprétation en français est suspendue.",
+            "En direct, via le relais de la cabine arabe",
+            "L’orateur s’exprime en arabe\u{a0}: prenez le relais sur la cabine arabe."
+        ]
+    );
+    assert_eq!(
+        said(Lang::Es),
+        [
+            "La interpretación al francés está en pausa.",
+            "En directo, con relé de la cabina árabe",
+            "El orador habla en árabe: tome el relé de la cabina árabe."
+        ]
+    );
+    assert_eq!(
+        said(Lang::Ar),
+        [
+            "توقفت الترجمة الفورية إلى الفرنسية مؤقتًا.",
+            "على الهواء، ترجمة عبر لغة وسيطة من المقصورة العربية",
+            "المتكلم يتحدث باللغة العربية: خذ الترجمة عبر لغة وسيطة من المقصورة العربية."
+        ]
+    );
+    // A booth of a language the interface has no booth name for.
+    assert_eq!(booth(&ChannelId::new("de")), "de booth");
+    assert_eq!(
+        in_lang(Lang::Ar, || [0, 1, 2, 3, 11, 100].map(audience)),
+        [
+            "لا أحد يستمع إلى قناتك.",
+            "شخص واحد يستمع إلى قناتك.",
+            "شخصان يستمعان إلى قناتك.",
+            "3 أشخاص يستمعون إلى قناتك.",
+            "11 شخصًا يستمعون إلى قناتك.",
+            "100 شخص يستمعون إلى قناتك.",
+        ]
     );
 }
 

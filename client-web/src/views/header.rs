@@ -94,8 +94,9 @@ fn LanguagePicker() -> impl IntoView {
     }
 }
 
-/// The status area for refused commands and the `aria-live` region that announces
-/// important changes to screen-reader users.
+/// The status area for refused commands, the polite `aria-live` region that announces
+/// important changes to screen-reader users, and the assertive one for alerts that cannot
+/// wait (dead air).
 #[component]
 pub fn Notices() -> impl IntoView {
     let session = Session::get();
@@ -105,6 +106,9 @@ pub fn Notices() -> impl IntoView {
         </div>
         <div id="announcer" class="visually-hidden" aria-live="polite" aria-atomic="true">
             {move || session.announcement.get()}
+        </div>
+        <div id="alerter" class="visually-hidden" aria-live="assertive" aria-atomic="true">
+            {move || session.alert.get()}
         </div>
     }
 }

@@ -94,15 +94,55 @@
 //!   dashes, not taken), `#new-item-title` (in the meeting's default language),
 //!   `#new-item-presenter`, `#new-item-minutes`, `#add-item-error`, submit
 //!   `#add-item-submit`. The field at fault gets `aria-invalid="true"` and the focus.
-//! - `#channels li[data-channel-id][data-state]`, the state `live` or `standby`;
-//!   interpreters' `#on-air-toggle[aria-pressed]`.
-//! - `#announcer`: the `aria-live` region ("Item changed: …", "Item added: …" among
-//!   others); `#notice`: refused commands.
+//! - The channels (everyone): `#channels li#channel-status-<id>[data-channel-id]
+//!   [data-state][data-status]`, one per channel in the meeting's order; `data-state` is
+//!   `live` while someone is on air on it, else `standby`; `data-status` is what it
+//!   delivers (`MeetingState::channel_status`): `original`, `live`, `relay`, `swapping`,
+//!   `paused`, `standby` or `unavailable`, also in its text ("Live, via relay from the
+//!   Arabic booth", "Standby: you hear the floor"); `bdi.interpreter`, who is on air;
+//!   `a.media-link` when the channel has a `media_url`; `[data-following="true"]` and
+//!   `.badge.following` on the channel the viewer hears.
+//! - The viewer's channel (roles that listen: attendees, the chair, organisers), in the
+//!   channels' card: `#listen-channel` (a `select` of the floor and the interpretation
+//!   channels), `#listening-now` ("You hear the Arabic channel."), the ordered fallbacks
+//!   `#fallbacks li[data-channel-id]` with `button.fallback-up`, `button.fallback-down`
+//!   (`aria-disabled` at the ends) and `button.fallback-remove`, or `#fallbacks-none`
+//!   when there are none; `#fallback-add` (a `select` of the channels not chosen yet) with
+//!   `#fallback-add-submit`; the checkboxes `#need-sign` and `#need-captions`. The choice
+//!   is kept in `localStorage` (`listening`). When the chosen channel stops delivering,
+//!   the first fallback that delivers is heard, and the chosen one again when it returns;
+//!   `#announcer` says so ("French interpretation paused. You now hear the Arabic
+//!   channel.", "French interpretation is back.", "Captions are available.").
+//! - Chair only, in the channels' card: `#floor-language` (a `select` of the meeting's
+//!   languages) and `#set-floor-language`.
+//! - Interpreters, signers and captioners (`section.booth`): `#on-air-toggle
+//!   [aria-pressed]` (`aria-disabled` while a partner is on air); `#booth-pause
+//!   [aria-pressed]` (`aria-disabled` unless the viewer is on air); one handover button
+//!   whose id says what it does: `#request-handover` or `#cancel-handover` for the
+//!   interpreter on air, `#take-over` for a partner ("Accept handover" while a handover
+//!   is asked, else "Take over"), absent while nobody is on air;
+//!   `#handover-countdown[data-remaining-ms]` while a handover is asked ("Waiting for
+//!   your booth partner: 0:42 left", "Amira asks you to take over: 0:42 left");
+//!   `#booth-working-into[role=switch][aria-checked]` for a bi-active booth;
+//!   `#booth-relay` (`""` for the floor, or a booth) with `#set-relay` for interpretation
+//!   booths; `#booth-task` ("The floor speaks Arabic: take relay from the Arabic
+//!   booth."), `#booth-pivot` ("These booths take relay from you: …") when any do,
+//!   `#booth-audience` ("3 people listen to your channel."), `#coming-next` (the next
+//!   speaker's name and language). The controls are absent once the meeting is closed.
+//! - `#dead-air li[data-channel-id]`: dead-air alerts received (a booth's people, the
+//!   chair, organisers), while the silence lasts; each is also said at once through
+//!   `#alerter`.
+//! - `#meeting-closed`: "This meeting has ended", once closed; then no action control of
+//!   any role is shown (nor does the H key act) and commands are not sent.
+//! - `#announcer`: the polite `aria-live` region ("Item changed: …", "Item added: …",
+//!   "The agenda was updated.", channel changes among others); `#alerter`: the assertive
+//!   one (dead air); `#notice`: refused commands.
 //!
 //! Buttons whose action does not fit the moment are `aria-disabled` rather than
 //! `disabled`, so that keyboard focus is not lost when the state changes under it.
 
 mod agenda;
+mod banners;
 mod booth;
 mod channels;
 mod floor;
@@ -112,6 +152,7 @@ mod request;
 mod speakers;
 
 pub use agenda::{Agenda, CurrentItem, Forecast, Questions};
+pub use banners::{DeadAir, MeetingClosed};
 pub use booth::Booth;
 pub use channels::Channels;
 pub use floor::Floor;
@@ -125,7 +166,7 @@ use crate::speakers::Abilities;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Whether the viewer chairs the meeting; it never changes during a session.
+/// Whether the viewer chairs the meeting (and it is still open).
 fn is_chair(session: Session) -> Memo<bool> {
     Memo::new(move |_| abilities_of(session).chair)
 }
@@ -135,7 +176,10 @@ fn abilities(session: Session) -> Memo<Abilities> {
     Memo::new(move |_| abilities_of(session))
 }
 
+/// What the viewer's role may do; once the meeting is closed, nothing but read (every
+/// command would be refused).
 fn abilities_of(session: Session) -> Abilities {
+    let closed = session.closed();
     session.you.with(|you| {
         you.as_ref().map_or(
             Abilities {
@@ -143,7 +187,14 @@ fn abilities_of(session: Session) -> Abilities {
                 chair: false,
                 full_list: false,
             },
-            |you| Abilities::of(you.role),
+            |you| {
+                let abilities = Abilities::of(you.role);
+                Abilities {
+                    ask: abilities.ask && !closed,
+                    chair: abilities.chair && !closed,
+                    full_list: abilities.full_list,
+                }
+            },
         )
     })
 }
