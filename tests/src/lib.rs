@@ -8,6 +8,7 @@
 //! - [`browser`]: headless Chromium driven through chromedriver (WebDriver).
 //! - [`proxy`]: a TCP proxy whose connections a test can cut.
 
+pub mod a11y;
 pub mod browser;
 pub mod proxy;
 

@@ -5,7 +5,8 @@
 //!   library, so that no binary is downloaded. Writes the page to `target/client-dist/`.
 //! - `serve [ARGS…]`: builds the client, then runs `server serve` with it and the demo
 //!   meeting; other arguments go to the server (`--addr 127.0.0.1:9000`, …).
-//! - `test`: formatting, lints (native and wasm32), the release client build, then every
+//! - `test`: formatting, lints (native and wasm32), the release client build, axe-core for
+//!   the accessibility tests (`npm ci` in `tests/a11y`, from the npm registry), then every
 //!   test with `CLIENT_DIST` pointing at that build. Stops at the first failure.
 //!
 //! The target directory is `$CARGO_TARGET_DIR` when set, else `target/` in the workspace.
@@ -290,5 +291,29 @@ fn test() -> Result<()> {
         &[],
     )?;
     let dist = build_client(true)?;
+    ensure_axe()?;
     run(&cargo, &["test", "--workspace"], &[("CLIENT_DIST", &dist)])
+}
+
+/// Where the accessibility tests' axe-core comes from: `tests/a11y`, installed from the
+/// npm registry at the version its lock file pins.
+const AXE_DIR: &str = "tests/a11y";
+
+/// Installs axe-core for the accessibility tests (`npm ci`) unless it is there.
+///
+/// # Errors
+///
+/// When npm is missing or the install fails: the accessibility tests need it.
+fn ensure_axe() -> Result<()> {
+    let dir = root().join(AXE_DIR);
+    if dir.join("node_modules/axe-core/axe.min.js").exists() {
+        return Ok(());
+    }
+    let dir_text = dir.to_string_lossy().into_owned();
+    run(
+        "npm",
+        &["ci", "--no-audit", "--no-fund", "--prefix", &dir_text],
+        &[],
+    )
+    .context("install axe-core for the accessibility tests (is npm installed?)")
 }
