@@ -46,7 +46,7 @@ pub use interpretation::{
     BoothConfig, BoothTask, ChannelPresence, ChannelStatus, Handover, Notice, Presence,
 };
 pub use messages::{
-    ClientMessage, Command, DecodeError, EventEnvelope, Hello, Listening, Participant,
+    ClientMessage, Command, Connected, DecodeError, EventEnvelope, Hello, Listening, Participant,
     ServerMessage, Welcome,
 };
 pub use speakers::{

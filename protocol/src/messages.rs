@@ -474,6 +474,29 @@ pub struct Participant {
     pub languages: Vec<LanguageCode>,
 }
 
+/// Someone connected to the meeting (in `roster`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Connected {
+    /// Their id.
+    pub participant: ParticipantId,
+    /// Their display name.
+    pub name: String,
+    /// Their role.
+    pub role: Role,
+    /// Their delegation, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delegation: Option<String>,
+    /// Their booth, for interpreters, signers and captioners.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub booth: Option<ChannelId>,
+    /// Their languages, most preferred first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<LanguageCode>,
+    /// How many connections they have open (tabs, devices).
+    pub connections: u32,
+}
+
 /// The server's answer to a good `hello`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -552,6 +575,20 @@ pub enum ServerMessage {
     /// Who is connected to each booth and listening to each channel, when it changes
     /// (listener counts go to the booths and the chair only).
     Presence(Presence),
+    /// To the chair and organisers: who is connected. After the `welcome`, everyone
+    /// (`full`); then, at most once per tick, the changes: `joined` replaces those
+    /// participants' entries, `left` removes them.
+    Roster {
+        /// Whether `joined` is the whole roster (replace, don't merge).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        full: bool,
+        /// Participants connected now, with their number of connections.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        joined: Vec<Connected>,
+        /// Participants with no connection left.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        left: Vec<ParticipantId>,
+    },
     /// To summarised states only: the requests of the recipient (and of their
     /// delegation) and their positions, whenever these change.
     YourRequests {

@@ -25,6 +25,7 @@
 //! thousands of hands costs each attendee a few frames rather than one per hand.
 
 mod booths;
+mod roster;
 #[cfg(test)]
 mod tests;
 
@@ -39,6 +40,7 @@ use protocol::{
     MyRequest, Notice, PROTOCOL_VERSION, Participant, ParticipantId, Presence, Role, ServerMessage,
     Welcome,
 };
+use roster::Roster;
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -396,6 +398,8 @@ struct Subscribers {
     per_participant: HashMap<ParticipantId, usize>,
     /// Who is connected to each booth and listening to each channel, kept with them.
     booths: Booths,
+    /// Who is connected, for the managers.
+    roster: Roster,
 }
 
 impl Subscribers {
@@ -403,7 +407,8 @@ impl Subscribers {
         self.per_participant.get(participant).copied().unwrap_or(0)
     }
 
-    fn insert(&mut self, connection: ConnectionId, subscriber: Subscriber) {
+    fn insert(&mut self, connection: ConnectionId, subscriber: Subscriber, who: &Participant) {
+        self.roster.arrive(who);
         *self
             .per_participant
             .entry(subscriber.participant.clone())
@@ -414,13 +419,23 @@ impl Subscribers {
             &subscriber.listening,
         );
         if let Some(replaced) = self.by_connection.insert(connection, subscriber) {
-            forget(&mut self.per_participant, &mut self.booths, &replaced);
+            forget(
+                &mut self.per_participant,
+                &mut self.booths,
+                &mut self.roster,
+                &replaced,
+            );
         }
     }
 
     fn remove(&mut self, connection: &ConnectionId) -> Option<Subscriber> {
         let removed = self.by_connection.remove(connection)?;
-        forget(&mut self.per_participant, &mut self.booths, &removed);
+        forget(
+            &mut self.per_participant,
+            &mut self.booths,
+            &mut self.roster,
+            &removed,
+        );
         Some(removed)
     }
 
@@ -449,10 +464,11 @@ impl Subscribers {
     fn retain(&mut self, mut keep: impl FnMut(&ConnectionId, &mut Subscriber) -> bool) {
         let per_participant = &mut self.per_participant;
         let booths = &mut self.booths;
+        let roster = &mut self.roster;
         self.by_connection.retain(|connection, subscriber| {
             let kept = keep(connection, subscriber);
             if !kept {
-                forget(per_participant, booths, subscriber);
+                forget(per_participant, booths, roster, subscriber);
             }
             kept
         });
@@ -463,9 +479,11 @@ impl Subscribers {
 fn forget(
     per_participant: &mut HashMap<ParticipantId, usize>,
     booths: &mut Booths,
+    roster: &mut Roster,
     subscriber: &Subscriber,
 ) {
     forget_one(per_participant, &subscriber.participant);
+    roster.depart(&subscriber.participant);
     booths.remove(
         subscriber.booth.as_ref(),
         &subscriber.participant,
@@ -677,6 +695,7 @@ impl Actor {
             .clone()
             .filter(|_| participant.role.works_channel());
         let sees_counts = booth.is_some() || audience == Audience::Managers;
+        let who = participant.clone();
         self.subscribers.insert(
             connection,
             Subscriber {
@@ -690,7 +709,11 @@ impl Actor {
                 queued_bytes: queued_bytes.clone(),
                 overflowed: overflowed.clone(),
             },
+            &who,
         );
+        if audience == Audience::Managers {
+            first.push(self.subscribers.roster.full().encode().into());
+        }
         // For a booth's people what their booth should do, then (always last) who is
         // connected where.
         if let Some(booth) = &booth {
@@ -978,6 +1001,14 @@ impl Actor {
         self.last_view = Some(TokioInstant::now());
         if self.subscribers.booths.dirty {
             self.send_presence();
+        }
+        if let Some(roster) = self.subscribers.roster.changes() {
+            let frames: Frames = Arc::new([roster.encode().into()]);
+            let limits = &self.limits;
+            self.subscribers.retain(|connection, subscriber| {
+                subscriber.audience != Audience::Managers
+                    || offer(limits, *connection, subscriber, frames.clone())
+            });
         }
         if !std::mem::take(&mut self.view_changed) {
             return;

@@ -15,14 +15,15 @@ pub mod proxy;
 use anyhow::{Context, Result, anyhow, bail};
 use futures_util::{SinkExt, StreamExt};
 use protocol::{
-    ClientMessage, Command, ErrorCode, EventEnvelope, Hello, Listening, MyRequest, Notice,
-    PROTOCOL_VERSION, Participant, ParticipantId, Presence, QueueView, ServerMessage, Welcome,
+    ClientMessage, Command, Connected, ErrorCode, EventEnvelope, Hello, Listening, MyRequest,
+    Notice, PROTOCOL_VERSION, Participant, ParticipantId, Presence, QueueView, ServerMessage,
+    Welcome,
 };
 use server::auth::{Claims, Keys, Secret, unix_seconds};
 use server::meeting_file::MeetingFile;
 use server::store::SqliteStore;
 use server::{Config, invites};
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -268,6 +269,8 @@ pub struct WsClient {
     pending_notices: VecDeque<Notice>,
     /// The latest presence received.
     pub presence: Option<Presence>,
+    /// Who is connected, as the `roster` messages received so far say (managers only).
+    pub roster: BTreeMap<ParticipantId, Connected>,
 }
 
 /// What a client saw when the server closed its connection.
@@ -290,6 +293,7 @@ impl WsClient {
             pending_mine: VecDeque::new(),
             pending_notices: VecDeque::new(),
             presence: None,
+            roster: BTreeMap::new(),
         }
     }
 
@@ -442,6 +446,17 @@ impl WsClient {
             ServerMessage::YourRequests { requests, .. } => self.pending_mine.push_back(requests),
             ServerMessage::Notice(notice) => self.pending_notices.push_back(notice),
             ServerMessage::Presence(presence) => self.presence = Some(presence),
+            ServerMessage::Roster { full, joined, left } => {
+                if full {
+                    self.roster.clear();
+                }
+                for entry in joined {
+                    self.roster.insert(entry.participant.clone(), entry);
+                }
+                for participant in left {
+                    self.roster.remove(&participant);
+                }
+            }
             _ => {}
         }
     }
@@ -504,6 +519,19 @@ impl WsClient {
                 other => self.keep(other),
             }
         }
+    }
+
+    /// Waits until the roster (as the `roster` messages say) satisfies `wanted`.
+    ///
+    /// # Errors
+    ///
+    /// On timeout or close.
+    pub async fn roster_where(
+        &mut self,
+        wanted: impl Fn(&BTreeMap<ParticipantId, Connected>) -> bool,
+    ) -> Result<BTreeMap<ParticipantId, Connected>> {
+        self.wait_for(|client| wanted(&client.roster).then(|| client.roster.clone()))
+            .await
     }
 
     /// Waits until a presence satisfying `wanted` has arrived (or had).
