@@ -5,6 +5,9 @@ use protocol::{
     Localized, MeetingId, MeetingInfo, MeetingState, ParticipantId, RequestId, RequestKind,
 };
 
+mod common;
+use common::check;
+
 fn meeting() -> MeetingState {
     let info = MeetingInfo {
         id: MeetingId::new("m"),
@@ -33,20 +36,6 @@ fn meeting() -> MeetingState {
         })
         .to_vec();
     MeetingState::new(info, agenda)
-}
-
-/// Folds `events` one by one with seqs following the state's, checking each succeeds.
-/// Event `n` happens at `n` seconds.
-fn check(state: &mut MeetingState, events: Vec<Event>) {
-    for event in events {
-        let envelope = EventEnvelope {
-            seq: state.seq + 1,
-            at: 1_000 * (state.seq + 1),
-            actor: None,
-            event,
-        };
-        state.apply(&envelope).unwrap();
-    }
 }
 
 fn opening() -> ItemId {

@@ -7,6 +7,9 @@ use protocol::{
     Localized, MeetingId, MeetingInfo, MeetingState, ParticipantId,
 };
 
+mod common;
+use common::check;
+
 fn lang(code: &str) -> LanguageCode {
     LanguageCode::new(code)
 }
@@ -43,19 +46,6 @@ fn meeting() -> MeetingState {
         handover_seconds: None,
     };
     MeetingState::new(info, vec![])
-}
-
-/// Folds `events`, event `n` at `n` seconds.
-fn check(state: &mut MeetingState, events: Vec<Event>) {
-    for event in events {
-        let envelope = EventEnvelope {
-            seq: state.seq + 1,
-            at: 1_000 * (state.seq + 1),
-            actor: None,
-            event,
-        };
-        state.apply(&envelope).unwrap();
-    }
 }
 
 fn refused(state: &mut MeetingState, event: Event) {

@@ -48,6 +48,13 @@ struct Ending {
     reason: &'static str,
 }
 
+/// The server is going away (shutdown, or the meeting's actor has stopped): clients
+/// reconnect and resume.
+const RESTARTING: Ending = Ending {
+    code: close::SERVICE_RESTART,
+    reason: "server restarting",
+};
+
 /// How long a connection that sent its close frame waits for the client's before it
 /// drops the socket.
 const CLOSE_GRACE: Duration = Duration::from_secs(2);
@@ -260,9 +267,7 @@ impl Session<'_> {
                     let _ = self.sink.send(expired).await;
                     return Some(Ending { code: close::TOKEN_EXPIRED, reason: "token expired" });
                 }
-                _ = &mut shutting_down => {
-                    return Some(Ending { code: close::SERVICE_RESTART, reason: "server restarting" });
-                }
+                _ = &mut shutting_down => return Some(RESTARTING),
             }
         }
     }
@@ -306,33 +311,16 @@ impl Session<'_> {
         match ClientMessage::decode(&text) {
             Ok(ClientMessage::Command { id, command }) => {
                 let participant = self.participant.clone();
-                if self
-                    .meeting
+                self.meeting
                     .command(self.connection, participant, id, command)
                     .await
-                    .is_err()
-                {
-                    return Err(Some(Ending {
-                        code: close::SERVICE_RESTART,
-                        reason: "server restarting",
-                    }));
-                }
-                Ok(())
+                    .map_err(|_| Some(RESTARTING))
             }
-            Ok(ClientMessage::Listen { id, listening }) => {
-                if self
-                    .meeting
-                    .listen(self.connection, id, listening)
-                    .await
-                    .is_err()
-                {
-                    return Err(Some(Ending {
-                        code: close::SERVICE_RESTART,
-                        reason: "server restarting",
-                    }));
-                }
-                Ok(())
-            }
+            Ok(ClientMessage::Listen { id, listening }) => self
+                .meeting
+                .listen(self.connection, id, listening)
+                .await
+                .map_err(|_| Some(RESTARTING)),
             Ok(ClientMessage::RefreshToken { id, token }) => {
                 let answer = match self.refresh(&token) {
                     Ok(expires_at) => Message::Text(
