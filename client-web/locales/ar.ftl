@@ -428,3 +428,59 @@ action-pause-channel = إيقاف مؤقت
 action-request-handover = طلب التناوب
 action-cancel-handover = إلغاء طلب التناوب
 action-take-over = تولي الترجمة
+
+## المتصلون بالاجتماع (المنظِّمون والرئيس)
+
+roster = المتصلون بالاجتماع
+roster-show = عرض المتصلين بالاجتماع
+roster-total =
+    { $count ->
+        [zero] لا أحد متصل بالاجتماع.
+        [one] شخص واحد متصل بالاجتماع.
+        [two] شخصان متصلان بالاجتماع.
+        [few] { $count } أشخاص متصلون بالاجتماع.
+        [many] { $count } شخصًا متصلون بالاجتماع.
+       *[other] { $count } شخص متصلون بالاجتماع.
+    }
+roster-people =
+    { $count ->
+        [zero] لا أحد
+        [one] شخص واحد
+        [two] شخصان
+        [few] { $count } أشخاص
+        [many] { $count } شخصًا
+       *[other] { $count } شخص
+    }
+roster-by-role = حسب الدور
+roster-by-delegation = حسب الوفد
+roster-by-language = حسب اللغة
+roster-column-role = الدور
+roster-column-delegation = الوفد
+roster-column-language = اللغة
+roster-column-people = عدد الأشخاص
+roster-no-delegation = بلا وفد
+roster-list = قائمة المتصلين
+roster-filter-label = التصفية حسب الاسم أو الوفد
+roster-order-label = الترتيب حسب
+roster-order-name = الاسم
+roster-order-delegation = الوفد
+roster-order-role = الدور
+roster-shown =
+    { $count ->
+        [zero] لا يُعرض أحد من أصل { $total }.
+        [one] يُعرض شخص واحد من أصل { $total }.
+        [two] يُعرض شخصان من أصل { $total }.
+        [few] يُعرض { $count } أشخاص من أصل { $total }.
+        [many] يُعرض { $count } شخصًا من أصل { $total }.
+       *[other] يُعرض { $count } شخص من أصل { $total }.
+    }
+roster-no-match = لا يوجد بين المتصلين من يطابق عبارة التصفية.
+roster-devices =
+    { $count ->
+        [one] جهاز واحد
+        [two] جهازان
+        [few] { $count } أجهزة
+        [many] { $count } جهازًا
+       *[other] { $count } جهاز
+    }
+roster-languages = اللغات: { $languages }

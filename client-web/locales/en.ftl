@@ -405,3 +405,48 @@ action-pause-channel = Pause
 action-request-handover = Request handover
 action-cancel-handover = Cancel handover
 action-take-over = Take over
+
+## Who is connected (organisers, and the chair)
+
+roster = Who is connected
+roster-show = Show who is connected
+roster-total =
+    { $count ->
+        [0] Nobody is connected.
+        [one] { $count } person is connected.
+       *[other] { $count } people are connected.
+    }
+# A count in the tables by role, delegation and language.
+roster-people =
+    { $count ->
+        [one] { $count } person
+       *[other] { $count } people
+    }
+roster-by-role = By role
+roster-by-delegation = By delegation
+roster-by-language = By language
+roster-column-role = Role
+roster-column-delegation = Delegation
+roster-column-language = Language
+roster-column-people = People
+roster-no-delegation = No delegation
+roster-list = Everyone connected
+roster-filter-label = Filter by name or delegation
+roster-order-label = Order by
+roster-order-name = Name
+roster-order-delegation = Delegation
+roster-order-role = Role
+# While the filter hides some: $count of the $total people connected are shown.
+roster-shown =
+    { $count ->
+        [one] Showing { $count } person of { $total }.
+       *[other] Showing { $count } people of { $total }.
+    }
+roster-no-match = Nobody connected matches the filter.
+# Someone connected from several tabs or devices.
+roster-devices =
+    { $count ->
+        [one] { $count } device
+       *[other] { $count } devices
+    }
+roster-languages = Languages: { $languages }

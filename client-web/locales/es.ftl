@@ -401,3 +401,45 @@ action-pause-channel = Pausa
 action-request-handover = Pedir el relevo
 action-cancel-handover = Cancelar el relevo
 action-take-over = Tomar el relevo
+
+## Personas conectadas (organizadores y Presidencia)
+
+roster = Personas conectadas
+roster-show = Mostrar las personas conectadas
+roster-total =
+    { $count ->
+        [0] No hay nadie conectado.
+        [one] Hay { $count } persona conectada.
+       *[other] Hay { $count } personas conectadas.
+    }
+roster-people =
+    { $count ->
+        [one] { $count } persona
+       *[other] { $count } personas
+    }
+roster-by-role = Por función
+roster-by-delegation = Por delegación
+roster-by-language = Por idioma
+roster-column-role = Función
+roster-column-delegation = Delegación
+roster-column-language = Idioma
+roster-column-people = Personas
+roster-no-delegation = Sin delegación
+roster-list = Lista de personas conectadas
+roster-filter-label = Filtrar por nombre o delegación
+roster-order-label = Ordenar por
+roster-order-name = Nombre
+roster-order-delegation = Delegación
+roster-order-role = Función
+roster-shown =
+    { $count ->
+        [one] Se muestra { $count } persona de { $total }.
+       *[other] Se muestran { $count } personas de { $total }.
+    }
+roster-no-match = Ninguna persona conectada coincide con el filtro.
+roster-devices =
+    { $count ->
+        [one] { $count } dispositivo
+       *[other] { $count } dispositivos
+    }
+roster-languages = Idiomas: { $languages }

@@ -406,3 +406,45 @@ action-pause-channel = Suspendre
 action-request-handover = Demander la relève
 action-cancel-handover = Annuler la relève
 action-take-over = Prendre la relève
+
+## Personnes connectées (organisateurs et présidence)
+
+roster = Personnes connectées
+roster-show = Afficher les personnes connectées
+roster-total =
+    { $count ->
+        [0] Personne n’est connecté.
+        [one] { $count } personne est connectée.
+       *[other] { $count } personnes sont connectées.
+    }
+roster-people =
+    { $count ->
+        [one] { $count } personne
+       *[other] { $count } personnes
+    }
+roster-by-role = Par rôle
+roster-by-delegation = Par délégation
+roster-by-language = Par langue
+roster-column-role = Rôle
+roster-column-delegation = Délégation
+roster-column-language = Langue
+roster-column-people = Personnes
+roster-no-delegation = Sans délégation
+roster-list = Liste des personnes connectées
+roster-filter-label = Filtrer par nom ou par délégation
+roster-order-label = Trier par
+roster-order-name = Nom
+roster-order-delegation = Délégation
+roster-order-role = Rôle
+roster-shown =
+    { $count ->
+        [one] { $count } personne affichée sur { $total }.
+       *[other] { $count } personnes affichées sur { $total }.
+    }
+roster-no-match = Aucune personne connectée ne correspond au filtre.
+roster-devices =
+    { $count ->
+        [one] { $count } appareil
+       *[other] { $count } appareils
+    }
+roster-languages = Langues : { $languages }

@@ -10,10 +10,11 @@ use crate::session::{Failure, Session};
 use crate::speakers;
 use crate::views::{
     Agenda, Booth, Channels, CurrentItem, DeadAir, Floor, Forecast, Header, ListControls,
-    MeetingClosed, Notices, Questions, Request, Speakers,
+    MeetingClosed, Notices, Questions, Request, Speakers, WhoIsConnected,
 };
 use leptos::ev;
 use leptos::prelude::*;
+use protocol::Role;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
@@ -58,6 +59,9 @@ fn Page() -> impl IntoView {
             .you
             .with(|you| you.as_ref().is_some_and(|you| you.role.works_channel()))
     });
+    // Who is connected: at the top for organisers (watching it is their job), folded at
+    // the end for the chair.
+    let role = Memo::new(move |_| session.you.with(|you| you.as_ref().map(|you| you.role)));
     view! {
         <Header/>
         <Notices/>
@@ -76,6 +80,9 @@ fn Page() -> impl IntoView {
                         <DeadAir/>
                     </div>
                     <div class="column">
+                        <Show when=move || role.get() == Some(Role::Organiser)>
+                            <WhoIsConnected/>
+                        </Show>
                         <Show when=move || works_channel.get()>
                             <Booth/>
                         </Show>
@@ -90,6 +97,9 @@ fn Page() -> impl IntoView {
                         <Questions/>
                         <Forecast/>
                         <Agenda/>
+                        <Show when=move || role.get() == Some(Role::Chair)>
+                            <WhoIsConnected/>
+                        </Show>
                     </div>
                 </main>
             }

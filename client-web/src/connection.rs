@@ -14,6 +14,7 @@ use crate::i18n::{self, Key};
 use crate::invite;
 use crate::model::{self, Fold, Meeting, Situation};
 use crate::policy::{self, AfterClose, Backoff};
+use crate::roster::Roster;
 use crate::session::{Failure, Session, Status};
 use crate::timing;
 use leptos::prelude::*;
@@ -324,6 +325,9 @@ fn on_message(generation: u32, text: &str) {
     match message {
         ServerMessage::Welcome(welcome) => {
             session.you.set(Some(welcome.you));
+            // The chair and organisers get the whole roster again after each welcome;
+            // whoever else gets none.
+            session.roster.set(Roster::default());
             match welcome.meeting {
                 Some(state) => on_snapshot(generation, session, *state),
                 // Resumed: the missed events follow. Without a state to resume (which a
@@ -389,6 +393,11 @@ fn on_message(generation: u32, text: &str) {
                 id,
                 model::refusal_reason(code, message),
             );
+        }
+        ServerMessage::Roster { full, joined, left } => {
+            session
+                .roster
+                .update(|roster| roster.apply(full, joined, &left));
         }
         ServerMessage::TokenRefreshed { .. } => {}
     }

@@ -501,6 +501,28 @@ keys! {
     MeetingUpdated = "meeting-updated",
     MeetingEnded = "meeting-ended",
     MeetingEndedExplained = "meeting-ended-explained",
+    Roster = "roster",
+    RosterShow = "roster-show",
+    RosterTotal = "roster-total",
+    RosterPeople = "roster-people",
+    RosterByRole = "roster-by-role",
+    RosterByDelegation = "roster-by-delegation",
+    RosterByLanguage = "roster-by-language",
+    RosterColumnRole = "roster-column-role",
+    RosterColumnDelegation = "roster-column-delegation",
+    RosterColumnLanguage = "roster-column-language",
+    RosterColumnPeople = "roster-column-people",
+    RosterNoDelegation = "roster-no-delegation",
+    RosterList = "roster-list",
+    RosterFilterLabel = "roster-filter-label",
+    RosterOrderLabel = "roster-order-label",
+    RosterOrderName = "roster-order-name",
+    RosterOrderDelegation = "roster-order-delegation",
+    RosterOrderRole = "roster-order-role",
+    RosterShown = "roster-shown",
+    RosterNoMatch = "roster-no-match",
+    RosterDevices = "roster-devices",
+    RosterLanguages = "roster-languages",
 }
 
 /// The string for `key` in the interface's language.
@@ -1138,6 +1160,42 @@ pub fn dead_air(language_code: &LanguageCode, seconds: u64) -> String {
             ("language", ours_owned(language(language_code))),
             ("time", ours_owned(clock_time(seconds))),
         ],
+    )
+}
+
+/// "5 people are connected." ("Nobody is connected." for none): the roster's total.
+pub fn roster_total(count: usize) -> String {
+    fill(Key::RosterTotal, [("count", FluentValue::from(count))])
+}
+
+/// "3 people": a count in the roster's tables by role, delegation and language.
+pub fn roster_people(count: usize) -> String {
+    fill(Key::RosterPeople, [("count", FluentValue::from(count))])
+}
+
+/// "Showing 2 people of 5.": what the roster's filter lets through.
+pub fn roster_shown(count: usize, total: usize) -> String {
+    fill(
+        Key::RosterShown,
+        [
+            ("count", FluentValue::from(count)),
+            ("total", FluentValue::from(total)),
+        ],
+    )
+}
+
+/// "2 devices": someone connected from several tabs or devices.
+pub fn roster_devices(count: u32) -> String {
+    fill(Key::RosterDevices, [("count", number(count))])
+}
+
+/// "Languages: French, English": the languages someone listed, named in the interface
+/// language, most preferred first.
+pub fn roster_languages(codes: &[LanguageCode]) -> String {
+    let names: Vec<String> = codes.iter().map(language).collect();
+    fill(
+        Key::RosterLanguages,
+        [("languages", ours_owned(names.join(text(Key::BoothList))))],
     )
 }
 

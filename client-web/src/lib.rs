@@ -26,6 +26,8 @@
 //!   controls, and the commands the request form and buttons send.
 //! - [`timing`]: the server's clock as estimated from what it sends, the speaking-time
 //!   countdown, reading a speaking time typed by the chair.
+//! - [`roster`]: who is connected (the chair's and organisers' `roster` messages folded
+//!   into one list), counted by role, delegation and language, filtered and ordered.
 //! - [`policy`]: the reconnect backoff, what each close code means, and reading the token
 //!   from the invite link's fragment.
 //!
@@ -45,7 +47,8 @@
 //!   (the request form and the viewer's requests), `list_controls` (the chair's
 //!   management of the list), `channels` (what each channel delivers, the listener's
 //!   choice and fallbacks, the chair's floor language), `booth` (the interpreter's
-//!   console), `banners` (the meeting has ended; dead air).
+//!   console), `roster` (who is connected, for organisers and the chair), `banners` (the
+//!   meeting has ended; dead air).
 //!
 //! # DOM contract
 //!
@@ -58,6 +61,7 @@ pub mod console;
 pub mod i18n;
 pub mod model;
 pub mod policy;
+pub mod roster;
 pub mod speakers;
 pub mod timing;
 

@@ -4,6 +4,7 @@
 use crate::channels::Follower;
 use crate::i18n::{self, Key, Lang};
 use crate::model::Meeting;
+use crate::roster::Roster;
 use crate::timing::ServerClock;
 use leptos::prelude::*;
 use protocol::{
@@ -114,6 +115,9 @@ pub struct Session {
     pub dead_air: RwSignal<Vec<(ChannelId, u64)>>,
     /// The latest urgent announcement (the assertive `aria-live` region): dead air.
     pub alert: RwSignal<String>,
+    /// For the chair and organisers: who is connected (the `roster` messages since the
+    /// latest welcome).
+    pub roster: RwSignal<Roster>,
 }
 
 impl Session {
@@ -136,6 +140,7 @@ impl Session {
             relying: RwSignal::new(Vec::new()),
             dead_air: RwSignal::new(Vec::new()),
             alert: RwSignal::new(String::new()),
+            roster: RwSignal::new(Roster::default()),
         }
     }
 

@@ -1,7 +1,8 @@
 //! Accessibility in real headless Chromium. axe-core (WCAG 2.2 A and AA rules) finds
 //! nothing in any role's view, in any of the four languages, on a desktop screen and on a
-//! phone-sized one; the hand goes up and down by keyboard alone and the live region says
-//! so. The views' screenshots for the README are taken here (written to `docs/screenshots`
+//! phone-sized one; every view reflows into a 320 CSS px wide window without scrolling
+//! sideways (WCAG 1.4.10), in English and in Arabic; the hand goes up and down by keyboard
+//! alone and the live region says so. The views' screenshots for the README are taken here (written to `docs/screenshots`
 //! with `UPDATE_SCREENSHOTS=1`, else to a temporary directory).
 
 use anyhow::{Context, Result, ensure};
@@ -117,6 +118,103 @@ async fn check_view(server: &TestServer, browser: &Browser, view: &str, who: &st
     Ok(())
 }
 
+/// WCAG 1.4.10 (Reflow): content fits 320 CSS px without scrolling in two dimensions.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_view_reflows_into_320_css_pixels_in_english_and_arabic() {
+    let server = TestServer::start_with(|config| config.static_dir = Some(client_dist())).await;
+    under_way(&server).await;
+    // Someone with a long name and delegation, so that the organiser's list has one.
+    let (_long, _) = server.join("colombia").await;
+    let driver = Chromedriver::start().await.expect("chromedriver starts");
+    let mut failures = Vec::new();
+    for (view, who) in VIEWS {
+        let browser = driver.session().await.expect("a browser");
+        let outcome = check_reflow(&server, &browser, who).await;
+        browser.close().await;
+        if let Err(error) = outcome {
+            failures.push(format!("{view}: {error:#}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// How wide the page is against its window, and the elements that stick out of it.
+#[derive(Debug, serde::Deserialize)]
+struct Width {
+    /// `document.documentElement.scrollWidth`.
+    scroll: f64,
+    /// `document.documentElement.clientWidth`.
+    client: f64,
+    /// The innermost elements reaching past either edge of the window.
+    culprits: Vec<String>,
+}
+
+async fn page_width(browser: &Browser) -> Result<Width> {
+    let value = browser
+        .client
+        .execute(
+            r"
+            const root = document.documentElement;
+            const width = root.clientWidth;
+            const describe = (element) => element.tagName.toLowerCase()
+                + (element.id ? '#' + element.id : '')
+                + [...element.classList].map((name) => '.' + name).join('');
+            const outside = [...document.body.querySelectorAll('*')].filter((element) => {
+                const box = element.getBoundingClientRect();
+                return box.width > 0 && (box.right > width + 1 || box.left < -1);
+            });
+            const culprits = outside
+                .filter((element) => !outside.some((other) => other !== element && element.contains(other)))
+                .slice(0, 12)
+                .map((element) => {
+                    const box = element.getBoundingClientRect();
+                    const path = [];
+                    for (let at = element; at && at !== document.body; at = at.parentElement) {
+                        path.unshift(describe(at));
+                    }
+                    return path.slice(-4).join(' > ') + ` (${Math.round(box.left)} to ${Math.round(box.right)})`;
+                });
+            return { scroll: root.scrollWidth, client: width, culprits };
+            ",
+            Vec::new(),
+        )
+        .await?;
+    Ok(serde_json::from_value(value)?)
+}
+
+async fn check_reflow(server: &TestServer, browser: &Browser, who: &str) -> Result<()> {
+    browser.client.set_window_size(320, 900).await?;
+    open_as(browser, server, who).await?;
+    let inner = browser
+        .client
+        .execute("return window.innerWidth;", Vec::new())
+        .await?;
+    ensure!(
+        inner.as_f64().is_some_and(|width| width <= 320.0),
+        "the window is not 320 CSS px wide but {inner}: the check would check nothing"
+    );
+    for language in ["en", "ar"] {
+        switch_language(browser, language).await?;
+        // What folds away (the chair's forms, the chair's roster) must reflow too.
+        browser
+            .client
+            .execute(
+                "document.querySelectorAll('details').forEach((details) => { details.open = true; });",
+                Vec::new(),
+            )
+            .await?;
+        let width = page_width(browser).await?;
+        ensure!(
+            width.scroll <= width.client + 1.0,
+            "in {language}, the page is {} px wide in a {} px window; sticking out: {:?}",
+            width.scroll,
+            width.client,
+            width.culprits
+        );
+    }
+    Ok(())
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_hand_goes_up_and_down_by_keyboard_alone_and_the_live_region_says_so() {
     let server = TestServer::start_with(|config| config.static_dir = Some(client_dist())).await;
@@ -168,7 +266,9 @@ async fn by_keyboard(server: &TestServer, browser: &Browser) -> Result<()> {
     // Tab to the hand button and lower it with Enter: reachable by keyboard alone.
     tab_to(browser, "raise-hand").await?;
     press(browser, Key::Enter.into()).await?;
-    browser.wait_for("#raise-hand[aria-pressed='false']").await?;
+    browser
+        .wait_for("#raise-hand[aria-pressed='false']")
+        .await?;
     browser
         .wait_for_content("#announcer", "Your hand is lowered.")
         .await?;

@@ -3,7 +3,8 @@
 //! goes live in a third, and every screen follows. Then the list of speakers, the agenda,
 //! reconnecting, renewing the session, the interface in each of its languages,
 //! interpretation (a listener's channel and fallbacks, the interpreter's console, relay
-//! tasks, handover, dead air) and a meeting updated and closed through the meetings API.
+//! tasks, handover, dead air), a meeting updated and closed through the meetings API, and
+//! the organiser's view of who is connected.
 
 use anyhow::{Context, Result, ensure};
 use protocol::{ChannelId, Command, LanguageCode};
@@ -960,5 +961,241 @@ async fn updated_then_closed(
         !attendee.has("#my-requests li").await?,
         "no hand was raised in a closed meeting"
     );
+    Ok(())
+}
+
+/// The organiser's page lists who is connected: counts by role, delegation and language,
+/// a delegate connected twice marked "2 devices", the counts following people who leave,
+/// and a filter by name or delegation.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_organisers_page_lists_who_is_connected() {
+    let dist = client_dist();
+    let server = TestServer::start_with(|config| config.static_dir = Some(dist)).await;
+    let driver = Chromedriver::start().await.expect("chromedriver starts");
+    let organiser = driver.session().await.expect("organiser's browser");
+    let laptop = driver.session().await.expect("Senegal's first browser");
+    let phone = driver.session().await.expect("Senegal's second browser");
+    let outcome = who_is_connected(&server, &organiser, &laptop, &phone).await;
+    for browser in [organiser, laptop, phone] {
+        browser.close().await;
+    }
+    outcome.unwrap();
+}
+
+/// The participant ids of the organiser's list, in the order shown.
+async fn roster_order(browser: &Browser) -> Result<Vec<String>> {
+    let value = browser
+        .client
+        .execute(
+            "return [...document.querySelectorAll('#roster li[data-participant-id]')]\
+                 .map((li) => li.dataset.participantId);",
+            Vec::new(),
+        )
+        .await?;
+    Ok(serde_json::from_value(value)?)
+}
+
+/// Waits until the organiser's list shows exactly `wanted`, in that order.
+async fn wait_for_roster_order(browser: &Browser, wanted: &[&str]) -> Result<()> {
+    let started = std::time::Instant::now();
+    let mut seen = Vec::new();
+    while started.elapsed() < tests::browser::UI_DEADLINE {
+        seen = roster_order(browser).await?;
+        if seen == wanted {
+            return Ok(());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    anyhow::bail!("the list never showed {wanted:?}; last seen: {seen:?}")
+}
+
+/// The count in the row `key` of the count table `table`.
+fn count_cell(table: &str, key: &str, count: usize) -> String {
+    format!("#roster-by-{table} tr[data-key='{key}'] td[data-count='{count}']")
+}
+
+async fn who_is_connected(
+    server: &TestServer,
+    organiser: &Browser,
+    laptop: &Browser,
+    phone: &Browser,
+) -> Result<()> {
+    organiser.open(&server.invite("organiser")).await?;
+    organiser
+        .wait_for("#connection-status[data-state='connected']")
+        .await?;
+    // Alone at first: the organiser counts themselves.
+    organiser.wait_for("#roster-total[data-count='1']").await?;
+    organiser
+        .wait_for_content("#roster-total", "1 person is connected.")
+        .await?;
+
+    // Senegal on two devices, Peru, the French booth and the chair.
+    for browser in [laptop, phone] {
+        browser.open(&server.invite("senegal")).await?;
+        browser
+            .wait_for("#connection-status[data-state='connected']")
+            .await?;
+    }
+    let (peru, _) = server.join("peru").await;
+    let (_booth, _) = server.join("interp-fr").await;
+    let (_chair, _) = server.join("chair").await;
+
+    organiser.wait_for("#roster-total[data-count='5']").await?;
+    organiser
+        .wait_for_content("#roster-total", "5 people are connected.")
+        .await?;
+    for (table, key, count) in [
+        ("role", "attendee", 2),
+        ("role", "organiser", 1),
+        ("role", "interpreter", 1),
+        ("role", "chair", 1),
+        ("delegation", "Senegal", 1),
+        ("delegation", "Peru", 1),
+        ("delegation", "Thailand", 1),
+        // The organiser and the booth have no delegation.
+        ("delegation", "", 2),
+        // Once per language listed: Senegal, the booth and the organiser speak French;
+        // the organiser, the booth and the chair English; Peru Spanish.
+        ("language", "fr", 3),
+        ("language", "en", 3),
+        ("language", "es", 1),
+    ] {
+        organiser
+            .wait_for(&count_cell(table, key, count))
+            .await
+            .with_context(|| format!("{count} for {key:?} by {table}"))?;
+    }
+    organiser
+        .wait_for_content(&count_cell("role", "attendee", 2), "2 people")
+        .await?;
+    organiser
+        .wait_for_content("#roster-by-role tr[data-key='attendee'] th", "Attendee")
+        .await?;
+    organiser
+        .wait_for_content("#roster-by-language tr[data-key='fr'] th", "French")
+        .await?;
+    ensure!(
+        !organiser
+            .has("#roster-by-role tr[data-key='captioner']")
+            .await?,
+        "roles nobody has are left out"
+    );
+
+    // Everyone, by name; Senegal's two devices are marked, nobody else's.
+    wait_for_roster_order(
+        organiser,
+        &["chair", "peru", "senegal", "interp-fr", "organiser"],
+    )
+    .await?;
+    organiser
+        .wait_for_content(
+            "#roster li[data-participant-id='senegal'][data-connections='2'] .devices",
+            "2 devices",
+        )
+        .await?;
+    ensure!(
+        !organiser
+            .has("#roster li[data-participant-id='peru'] .devices")
+            .await?,
+        "one device is not marked"
+    );
+    let booth = organiser
+        .text_content("#roster li[data-participant-id='interp-fr']")
+        .await?
+        .unwrap_or_default();
+    for part in ["French booth", "Interpreter", "Languages: French, English"] {
+        ensure!(
+            booth.contains(part),
+            "the booth's entry lacks {part:?}: {booth:?}"
+        );
+    }
+
+    // The filter narrows the list, by name or by delegation, and says how many it shows.
+    organiser.type_into("#roster-filter", "SENEGAL").await?;
+    wait_for_roster_order(organiser, &["senegal"]).await?;
+    organiser
+        .wait_for_content("#roster-shown", "Showing 1 person of 5.")
+        .await?;
+    let filter = organiser
+        .client
+        .find(fantoccini::Locator::Css("#roster-filter"))
+        .await?;
+    filter.clear().await?;
+    organiser.type_into("#roster-filter", "thai").await?;
+    wait_for_roster_order(organiser, &["chair"]).await?;
+    filter.clear().await?;
+    organiser.type_into("#roster-filter", "nobody here").await?;
+    wait_for_roster_order(organiser, &[]).await?;
+    organiser
+        .wait_for_content("#roster-shown", "Nobody connected matches the filter.")
+        .await?;
+    filter.clear().await?;
+    organiser.type_into("#roster-filter", "delegate").await?;
+    wait_for_roster_order(organiser, &["peru", "senegal"]).await?;
+    organiser
+        .wait_for_content("#roster-shown", "Showing 2 people of 5.")
+        .await?;
+    filter.clear().await?;
+    // Clearing needs an input event for the page to see it.
+    organiser.type_into("#roster-filter", " ").await?;
+    wait_for_roster_order(
+        organiser,
+        &["chair", "peru", "senegal", "interp-fr", "organiser"],
+    )
+    .await?;
+    // Ordered by role instead.
+    organiser.select("#roster-order", "role").await?;
+    wait_for_roster_order(
+        organiser,
+        &["chair", "organiser", "peru", "senegal", "interp-fr"],
+    )
+    .await?;
+
+    // One of Senegal's devices leaves (its browser quits): still connected, no longer
+    // twice.
+    phone.client.clone().close().await?;
+    organiser
+        .wait_for("#roster li[data-participant-id='senegal'][data-connections='1']")
+        .await?;
+    organiser
+        .wait_gone("#roster li[data-participant-id='senegal'] .devices")
+        .await?;
+    organiser.wait_for("#roster-total[data-count='5']").await?;
+
+    // Peru leaves: the counts drop.
+    peru.close().await;
+    organiser.wait_for("#roster-total[data-count='4']").await?;
+    organiser
+        .wait_for_content("#roster-total", "4 people are connected.")
+        .await?;
+    organiser
+        .wait_for(&count_cell("role", "attendee", 1))
+        .await?;
+    organiser
+        .wait_for_content(&count_cell("role", "attendee", 1), "1 person")
+        .await?;
+    organiser
+        .wait_gone("#roster-by-delegation tr[data-key='Peru']")
+        .await?;
+    organiser
+        .wait_gone("#roster-by-language tr[data-key='es']")
+        .await?;
+    organiser
+        .wait_gone("#roster li[data-participant-id='peru']")
+        .await?;
+
+    // In Arabic, the counts take Arabic's plural forms.
+    organiser.select("#ui-language", "ar").await?;
+    organiser.wait_for("html[lang='ar']").await?;
+    organiser
+        .wait_for_content(&count_cell("role", "attendee", 1), "شخص واحد")
+        .await?;
+    organiser
+        .wait_for_content(&count_cell("language", "fr", 3), "3 أشخاص")
+        .await?;
+    organiser
+        .wait_for_content("#roster-total", "4 أشخاص متصلون بالاجتماع.")
+        .await?;
     Ok(())
 }

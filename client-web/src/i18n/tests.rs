@@ -214,7 +214,7 @@ fn the_check_finds_each_kind_of_problem() {
 
 /// Variables that take a number; the others take text.
 const NUMBER_VARIABLES: &[&str] = &[
-    "count", "position", "number", "max", "fit", "waiting", "minutes",
+    "count", "position", "number", "max", "fit", "waiting", "minutes", "total",
 ];
 
 #[test]
@@ -307,6 +307,8 @@ fn every_helper() -> Vec<String> {
         handover_asked("Ana", 42),
         coming_next("Peru", &LanguageCode::new("es")),
         dead_air(&LanguageCode::new("es"), 12),
+        roster_languages(&[LanguageCode::new("fr"), LanguageCode::new("en")]),
+        roster_languages(&[]),
     ];
     let french = ChannelKind::Interpretation {
         language: LanguageCode::new("fr"),
@@ -375,6 +377,10 @@ fn every_helper() -> Vec<String> {
         texts.push(planned_minutes(count as u32));
         texts.push(estimated_wait(count as u64 * 60_000));
         texts.push(audience(count as u32));
+        texts.push(roster_total(count));
+        texts.push(roster_people(count));
+        texts.push(roster_shown(count, 100));
+        texts.push(roster_devices(count as u32));
         let relying_booths: Vec<ChannelId> = (0..count.min(4))
             .map(|index| ChannelId::new(["fr", "es", "en", "de"][index]))
             .collect();
@@ -701,4 +707,54 @@ fn the_language_comes_from_the_saved_choice_then_the_browser() {
         Lang::ALL.map(Lang::native_name),
         ["العربية", "English", "Français", "Español"]
     );
+}
+
+#[test]
+fn who_is_connected_is_counted_in_each_language() {
+    assert_eq!(
+        [0, 1, 5].map(roster_total),
+        [
+            "Nobody is connected.",
+            "1 person is connected.",
+            "5 people are connected."
+        ]
+    );
+    assert_eq!(roster_devices(2), "2 devices");
+    assert_eq!(roster_shown(1, 5), "Showing 1 person of 5.");
+    assert_eq!(
+        roster_languages(&[LanguageCode::new("fr"), LanguageCode::new("en")]),
+        "Languages: French, English"
+    );
+    assert_eq!(
+        in_lang(Lang::Ar, || [0, 1, 2, 3, 11, 100].map(roster_people)),
+        [
+            "لا أحد",
+            "شخص واحد",
+            "شخصان",
+            "3 أشخاص",
+            "11 شخصًا",
+            "100 شخص"
+        ]
+    );
+    assert_eq!(
+        in_lang(Lang::Ar, || [2, 3, 11].map(roster_devices)),
+        ["جهازان", "3 أجهزة", "11 جهازًا"]
+    );
+    assert_eq!(
+        in_lang(Lang::Fr, || [0, 1, 2].map(roster_total)),
+        [
+            "Personne n’est connecté.",
+            "1 personne est connectée.",
+            "2 personnes sont connectées."
+        ]
+    );
+    assert_eq!(
+        in_lang(Lang::Fr, || roster_languages(&[LanguageCode::new("es")])),
+        "Langues\u{a0}: espagnol"
+    );
+    assert_eq!(
+        in_lang(Lang::Es, || [1, 3].map(|count| roster_shown(count, 4))),
+        ["Se muestra 1 persona de 4.", "Se muestran 3 personas de 4."]
+    );
+    assert_eq!(take_problems(), Vec::<String>::new());
 }

@@ -134,6 +134,24 @@
 //!   `#alerter`.
 //! - `#meeting-closed`: "This meeting has ended", once closed; then no action control of
 //!   any role is shown (nor does the H key act) and commands are not sent.
+//! - Who is connected (organisers: a card at the top of the page; the chair: the same
+//!   card at the end, its details folded in `details#roster-details`): `#roster`, with
+//!   `#roster-total[data-count]` ("5 people are connected."); the count tables
+//!   `#roster-by-role`, `#roster-by-delegation` and `#roster-by-language`, each a
+//!   `table` labelled by its `h3`, one `tr[data-key]` per role (its wire name: `attendee`,
+//!   `sign_language_interpreter` …, in the order chair, organiser, attendee, interpreter,
+//!   signer, captioner, roles nobody has left out), per delegation (its name, by name;
+//!   `""` last for those without one) or per language listed (its tag, most people
+//!   first; someone counts once per language they list), with the role, delegation or
+//!   language in its `th` and `td[data-count]` ("3 people"). The list of people
+//!   `#roster-people` (also `#roster li[data-participant-id][data-role]
+//!   [data-connections]`), by name unless `#roster-order` (a `select`: `name`,
+//!   `delegation`, `role`) says otherwise; each with `bdi.name`, `bdi.delegation` (when
+//!   it is not the name), `.role`, `.booth`, `.languages` ("Languages: French, English")
+//!   and `.devices` ("2 devices") only when connected more than once. `#roster-filter`
+//!   (a search field) keeps those whose name or delegation contains its text, ignoring
+//!   case; `#roster-shown` (a status) then says "Showing 2 people of 5." or "Nobody
+//!   connected matches the filter.". Everything follows the `roster` messages live.
 //! - `#announcer`: the polite `aria-live` region ("Item changed: …", "Item added: …",
 //!   "The agenda was updated.", channel changes among others); `#alerter`: the assertive
 //!   one (dead air); `#notice`: refused commands.
@@ -149,6 +167,7 @@ mod floor;
 mod header;
 mod list_controls;
 mod request;
+mod roster;
 mod speakers;
 
 pub use agenda::{Agenda, CurrentItem, Forecast, Questions};
@@ -159,6 +178,7 @@ pub use floor::Floor;
 pub use header::{Header, Notices};
 pub use list_controls::ListControls;
 pub use request::Request;
+pub use roster::WhoIsConnected;
 pub use speakers::Speakers;
 
 use crate::session::Session;
