@@ -55,14 +55,18 @@ pub struct Options {
     /// How many loopback source addresses (127.0.0.2 …) to spread the clients over.
     #[arg(long, default_value_t = 32)]
     sources: u8,
+    /// How many server nodes (ours only): more than one share a Redis started for the
+    /// run (Debian's `redis-server`), and the clients are spread evenly over them.
+    #[arg(long, default_value_t = 1)]
+    nodes: usize,
 }
 
 /// Runs one scenario within [`RUN_DEADLINE`].
 pub async fn run(options: Options) -> Result<()> {
     println!("machine: {}", machine());
     println!(
-        "scenario: {:?}, target: {:?}, clients: {}",
-        options.scenario, options.target, options.clients
+        "scenario: {:?}, target: {:?}, clients: {}, nodes: {}",
+        options.scenario, options.target, options.clients, options.nodes
     );
     tokio::time::timeout(RUN_DEADLINE, async {
         match options.scenario {
@@ -91,7 +95,7 @@ fn tokens(target: Target) -> Option<Tokens> {
 }
 
 async fn idle(options: &Options) -> Result<()> {
-    let server = Server::start(options.target, &options.meeting).await?;
+    let server = Server::start(options.target, &options.meeting, options.nodes).await?;
     tokio::time::sleep(Duration::from_millis(500)).await;
     let before = server.rss().context("read the server's memory")?;
     let started = Instant::now();
@@ -177,7 +181,7 @@ fn listen(
 }
 
 async fn fanout(options: &Options) -> Result<()> {
-    let server = Server::start(options.target, &options.meeting).await?;
+    let server = Server::start(options.target, &options.meeting, options.nodes).await?;
     let tokens = tokens(options.target);
     let listeners = server
         .open(0, options.clients, options.sources, tokens.as_ref())
@@ -286,7 +290,7 @@ async fn burst(options: &Options) -> Result<()> {
     if options.target != Target::Ours {
         bail!("the burst scenario needs our server (raise-hand and its queue)");
     }
-    let server = Server::start(options.target, &options.meeting).await?;
+    let server = Server::start(options.target, &options.meeting, options.nodes).await?;
     let tokens = Tokens::new();
     let sockets = server
         .open(0, options.clients, options.sources, Some(&tokens))
@@ -400,7 +404,7 @@ async fn reconnect(options: &Options) -> Result<()> {
     if options.target != Target::Ours {
         bail!("the reconnect scenario needs our server (resume with `since`)");
     }
-    let server = Server::start(options.target, &options.meeting).await?;
+    let server = Server::start(options.target, &options.meeting, options.nodes).await?;
     let tokens = Tokens::new();
     let (chair, welcome) = server.chair(options.sources, &tokens).await?;
     let since = welcome.seq;

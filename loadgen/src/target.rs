@@ -1,4 +1,5 @@
-//! The server under test, started as a child process on a free loopback port.
+//! The server under test, started as child processes on free loopback ports: one node,
+//! or several nodes sharing a Redis (also started here) with clients spread over them.
 
 use crate::Target;
 use crate::clients::{self, Socket, Tokens, Who};
@@ -15,14 +16,57 @@ pub const SECRET: &str = "load-generator-secret-load-generator-secret-0123";
 /// The meeting the clients join.
 pub const MEETING: &str = "victim-assistance-2020";
 
-/// A running server under test, killed when dropped.
+/// A running server under test (one node or several), killed when dropped.
 pub struct Server {
-    child: Child,
-    /// Its WebSocket URL.
+    children: Vec<Child>,
+    /// The first node's WebSocket URL (the chair's).
     pub ws_url: String,
-    /// Its address.
+    /// The first node's address.
     pub addr: std::net::SocketAddr,
-    _data_dir: tempfile::TempDir,
+    /// Every node's address and WebSocket URL.
+    nodes: Vec<(std::net::SocketAddr, String)>,
+    _redis: Option<Child>,
+    _data_dirs: Vec<tempfile::TempDir>,
+}
+
+/// A free loopback port.
+fn free_port() -> Result<u16> {
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port())
+}
+
+/// Starts `redis-server` (Debian's package) on a free loopback port, every write synced
+/// like the SQLite log, and waits until it listens.
+async fn start_redis(dir: &std::path::Path) -> Result<(Child, String)> {
+    let port = free_port()?;
+    let child = Command::new("redis-server")
+        .args(["--bind", "127.0.0.1", "--port", &port.to_string()])
+        .arg("--dir")
+        .arg(dir)
+        .args([
+            "--appendonly",
+            "yes",
+            "--appendfsync",
+            "always",
+            "--save",
+            "",
+        ])
+        .args(["--loglevel", "warning"])
+        .stdout(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .context("start redis-server (Debian's redis-server package)")?;
+    for _ in 0..300 {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_ok()
+        {
+            return Ok((child, format!("redis://127.0.0.1:{port}/0")));
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    bail!("redis-server did not listen within 6 s")
 }
 
 fn sibling(name: &str) -> Result<PathBuf> {
@@ -43,56 +87,38 @@ impl Server {
     /// # Errors
     ///
     /// When the binary is missing or does not start within 30 s.
-    pub async fn start(target: Target, meeting: &std::path::Path) -> Result<Self> {
-        let data_dir = tempfile::tempdir()?;
-        let mut command = match target {
-            Target::Ours => {
-                let mut command = Command::new(sibling("server")?);
-                command
-                    .args(["serve", "--addr", "127.0.0.1:0", "--log", "warn"])
-                    .arg("--meeting")
-                    .arg(meeting)
-                    .arg("--data-dir")
-                    .arg(data_dir.path())
-                    // The chair sends flat out in some scenarios; the defaults are for people.
-                    .args([
-                        "--commands-per-second",
-                        "1000000",
-                        "--command-burst",
-                        "1000000",
-                    ])
-                    .env("MEETING_SECRET", SECRET);
-                command
+    pub async fn start(target: Target, meeting: &std::path::Path, nodes: usize) -> Result<Self> {
+        let mut data_dirs = vec![tempfile::tempdir()?];
+        let redis = if nodes > 1 {
+            if target != Target::Ours {
+                bail!("only our server runs as several nodes");
             }
-            Target::Baseline => {
-                let mut command = Command::new(std::env::current_exe()?);
-                command.args(["baseline", "--addr", "127.0.0.1:0"]);
-                command
-            }
+            Some(start_redis(data_dirs[0].path()).await?)
+        } else {
+            None
         };
-        let mut child = command
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .kill_on_drop(true)
-            .spawn()
-            .context("start the server under test")?;
-        let mut lines = BufReader::new(child.stdout.take().context("stdout")?).lines();
-        let addr = tokio::time::timeout(Duration::from_secs(30), async {
-            while let Some(line) = lines.next_line().await? {
-                if let Some(addr) = line.strip_prefix("listening on ") {
-                    return Ok::<_, anyhow::Error>(addr.parse()?);
-                }
-            }
-            bail!("the server exited before listening")
-        })
-        .await
-        .context("the server did not start within 30 s")??;
-        tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+        let mut children = Vec::new();
+        let mut addrs = Vec::new();
+        for _ in 0..nodes.max(1) {
+            let data_dir = tempfile::tempdir()?;
+            let (child, addr) = start_one(
+                target,
+                meeting,
+                data_dir.path(),
+                redis.as_ref().map(|(_, url)| url.as_str()),
+            )
+            .await?;
+            children.push(child);
+            addrs.push((addr, format!("ws://{addr}/ws")));
+            data_dirs.push(data_dir);
+        }
         Ok(Self {
-            child,
-            ws_url: format!("ws://{addr}/ws"),
-            addr,
-            _data_dir: data_dir,
+            children,
+            ws_url: addrs[0].1.clone(),
+            addr: addrs[0].0,
+            nodes: addrs,
+            _redis: redis.map(|(child, _)| child),
+            _data_dirs: data_dirs,
         })
     }
 
@@ -109,7 +135,19 @@ impl Server {
         sources: u8,
         tokens: Option<&Tokens>,
     ) -> Result<Vec<Socket>> {
-        clients::open_many(self.addr, &self.ws_url, first, count, sources, tokens).await
+        // Contiguous shares, one per node, so that the sockets keep the clients' order.
+        let share = count.div_ceil(self.nodes.len());
+        let mut sockets = Vec::with_capacity(count);
+        for (index, (addr, url)) in self.nodes.iter().enumerate() {
+            let start = first + index * share;
+            let end = (first + count).min(start + share);
+            if start < end {
+                sockets.extend(
+                    clients::open_many(*addr, url, start, end - start, sources, tokens).await?,
+                );
+            }
+        }
+        Ok(sockets)
     }
 
     /// Connects as the chair and says hello.
@@ -123,12 +161,73 @@ impl Server {
         Ok((socket, welcome))
     }
 
-    /// The server's resident memory, in bytes.
+    /// The server's resident memory, in bytes (all nodes together, Redis aside).
     pub fn rss(&self) -> Option<u64> {
-        let pid = self.child.id()?;
-        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-        let line = status.lines().find(|line| line.starts_with("VmRSS:"))?;
-        let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-        Some(kib * 1024)
+        self.children
+            .iter()
+            .map(|child| {
+                let pid = child.id()?;
+                let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+                let line = status.lines().find(|line| line.starts_with("VmRSS:"))?;
+                let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+                Some(kib * 1024)
+            })
+            .sum()
     }
+}
+
+/// Starts one node of `target` and waits until it listens.
+async fn start_one(
+    target: Target,
+    meeting: &std::path::Path,
+    data_dir: &std::path::Path,
+    redis: Option<&str>,
+) -> Result<(Child, std::net::SocketAddr)> {
+    let mut command = match target {
+        Target::Ours => {
+            let mut command = Command::new(sibling("server")?);
+            command
+                .args(["serve", "--addr", "127.0.0.1:0", "--log", "warn"])
+                .arg("--meeting")
+                .arg(meeting)
+                .arg("--data-dir")
+                .arg(data_dir)
+                // The chair sends flat out in some scenarios; the defaults are for people.
+                .args([
+                    "--commands-per-second",
+                    "1000000",
+                    "--command-burst",
+                    "1000000",
+                ])
+                .env("MEETING_SECRET", SECRET);
+            if let Some(redis) = redis {
+                command.args(["--store", redis]);
+            }
+            command
+        }
+        Target::Baseline => {
+            let mut command = Command::new(std::env::current_exe()?);
+            command.args(["baseline", "--addr", "127.0.0.1:0"]);
+            command
+        }
+    };
+    let mut child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .kill_on_drop(true)
+        .spawn()
+        .context("start the server under test")?;
+    let mut lines = BufReader::new(child.stdout.take().context("stdout")?).lines();
+    let addr = tokio::time::timeout(Duration::from_secs(30), async {
+        while let Some(line) = lines.next_line().await? {
+            if let Some(addr) = line.strip_prefix("listening on ") {
+                return Ok::<_, anyhow::Error>(addr.parse()?);
+            }
+        }
+        bail!("the server exited before listening")
+    })
+    .await
+    .context("the server did not start within 30 s")??;
+    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+    Ok((child, addr))
 }

@@ -112,17 +112,17 @@ async fn converse(sink: &mut Sink, app: Arc<App>, connection: ConnectionId) {
         let code = ErrorCode::UnsupportedVersion;
         return refuse(sink, close::UNSUPPORTED_VERSION, code, &message).await;
     }
-    let claims = match app.verify(&hello.token) {
-        Ok(claims) => claims,
+    let (claims, hosted) = match app.authenticate(&hello.token).await {
+        Ok(found) => found,
         Err(error) => {
             tracing::info!(connection, %error, "hello refused");
             let message = error.to_string();
             return refuse(sink, close::UNAUTHORIZED, ErrorCode::Unauthorized, &message).await;
         }
     };
-    // Meetings are never unhosted while serving, so a verified token's meeting is here.
-    let Some(meeting) = app.meeting(&claims.meeting()).map(|hosted| hosted.handle) else {
-        let message = "no such meeting";
+    // An administrator's token names no meeting.
+    let Some(meeting) = hosted.map(|hosted| hosted.handle) else {
+        let message = "this token opens no meeting";
         return refuse(sink, close::UNAUTHORIZED, ErrorCode::Unauthorized, message).await;
     };
     let participant = Arc::new(claims.participant());

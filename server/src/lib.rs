@@ -175,6 +175,73 @@ impl App {
             .get(meeting)
             .cloned()
     }
+
+    /// A hosted meeting, or one that another node created through the meetings API (its
+    /// file is in the shared log), which this node then hosts too.
+    async fn find_meeting(&self, meeting: &MeetingId) -> Option<Hosted> {
+        if let Some(hosted) = self.meeting(meeting) {
+            return Some(hosted);
+        }
+        let text = match self.store.saved_meeting(meeting).await {
+            Ok(Some(text)) => text,
+            Ok(None) => return None,
+            Err(error) => {
+                tracing::warn!(%meeting, %error, "cannot look for a meeting created elsewhere");
+                return None;
+            }
+        };
+        let _creating = self.creating.lock().await;
+        if let Some(hosted) = self.meeting(meeting) {
+            return Some(hosted);
+        }
+        let file = match MeetingFile::parse(std::path::Path::new("shared meeting file"), &text) {
+            Ok(file) if file.info.id == *meeting => file,
+            Ok(_) | Err(_) => {
+                tracing::error!(%meeting, "a shared meeting file does not check");
+                return None;
+            }
+        };
+        let store = self.store.clone();
+        let limits = self.limits.clone();
+        let hosted = tokio::task::spawn_blocking(move || host(file, &store, &limits))
+            .await
+            .ok()?;
+        match hosted {
+            Ok((hosted, actor)) => {
+                self.add(meeting, hosted.clone(), actor);
+                tracing::info!(%meeting, "hosting a meeting created on another node");
+                Some(hosted)
+            }
+            Err(error) => {
+                tracing::error!(%meeting, %error, "cannot host a meeting created elsewhere");
+                None
+            }
+        }
+    }
+
+    /// Hosts a meeting started while serving.
+    fn add(&self, meeting: &MeetingId, hosted: Hosted, actor: JoinHandle<()>) {
+        self.meetings
+            .write()
+            .expect("the meetings lock is never poisoned")
+            .insert(meeting.clone(), hosted);
+        self.actors
+            .lock()
+            .expect("the actors lock is never poisoned")
+            .push(actor);
+    }
+
+    /// Checks a token and finds its meeting (hosting it here first when another node
+    /// created it): for `hello` and for the HTTP endpoints.
+    async fn authenticate(&self, token: &str) -> Result<(Claims, Option<Hosted>), TokenError> {
+        // The signature and expiry first, so that nothing is looked up for a bad token.
+        let claims = self.keys.verify(token, |_| true)?;
+        let hosted = self.find_meeting(&claims.meeting()).await;
+        if hosted.is_none() && claims.aud != auth::ADMIN_AUDIENCE {
+            return Err(TokenError::UnknownMeeting);
+        }
+        Ok((claims, hosted))
+    }
 }
 
 /// Starts the actor of `file`'s meeting, rebuilt from the log.
@@ -304,11 +371,17 @@ pub async fn run(
     Ok(())
 }
 
-/// Ready once every meeting is restored (which `run` does before serving) and until
-/// shutdown begins.
+/// Ready once every meeting is restored (which `run` does before serving), while the
+/// event log can be written, and until shutdown begins.
 async fn ready(State(app): State<Arc<App>>) -> Response {
     if *app.shutdown.borrow() {
         (StatusCode::SERVICE_UNAVAILABLE, "shutting down\n").into_response()
+    } else if !app.store.is_ready() {
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the event log is out of reach\n",
+        )
+            .into_response()
     } else {
         "ready\n".into_response()
     }

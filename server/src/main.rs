@@ -5,7 +5,7 @@ use clap::{Args, Parser, Subcommand};
 use server::auth::{Keys, Secret};
 use server::limits::Limits;
 use server::meeting_file::MeetingFile;
-use server::store::SqliteStore;
+use server::store::{EventStore, RedisStore, SqliteStore};
 use server::{Config, invites};
 use std::io::Write as _;
 use std::net::SocketAddr;
@@ -74,9 +74,15 @@ struct ServeArgs {
     /// hosted again without this flag.
     #[arg(long = "meeting", env = "MEETING_FILES", value_delimiter = ',')]
     meetings: Vec<PathBuf>,
-    /// Directory for the durable event log (created if missing).
+    /// Directory for the durable event log (created if missing) and the meetings created
+    /// through the meetings API.
     #[arg(long, env = "MEETING_DATA_DIR", default_value = "data")]
     data_dir: PathBuf,
+    /// Where the event log is: `sqlite` (a file in the data directory, for one node) or
+    /// a Redis address (`redis://127.0.0.1:6379/0`) shared by several nodes behind a
+    /// load balancer.
+    #[arg(long, env = "MEETING_STORE", default_value = "sqlite")]
+    store: String,
     /// Directory of the built browser client, served at `/`.
     #[arg(long, env = "MEETING_STATIC_DIR")]
     static_dir: Option<PathBuf>,
@@ -213,8 +219,23 @@ async fn serve(args: ServeArgs) -> Result<()> {
             Secret::random()
         }
     };
-    let store = SqliteStore::open(&args.data_dir)
-        .with_context(|| format!("open the event log in {}", args.data_dir.display()))?;
+    let store: Arc<dyn EventStore> = if args.store == "sqlite" {
+        Arc::new(
+            SqliteStore::open(&args.data_dir)
+                .with_context(|| format!("open the event log in {}", args.data_dir.display()))?,
+        )
+    } else if args.store.starts_with("redis://") || args.store.starts_with("rediss://") {
+        Arc::new(
+            RedisStore::connect(&args.store)
+                .await
+                .context("connect to the event log in Redis")?,
+        )
+    } else {
+        anyhow::bail!(
+            "--store is `sqlite` or a `redis://` address, not `{}`",
+            args.store
+        );
+    };
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
         .with_context(|| format!("cannot listen on {}", args.addr))?;
@@ -236,7 +257,7 @@ async fn serve(args: ServeArgs) -> Result<()> {
     std::io::stdout().flush()?;
 
     let meetings_dir = args.data_dir.join("meetings");
-    let mut config = Config::new(meetings, secret, Arc::new(store));
+    let mut config = Config::new(meetings, secret, store);
     config.meetings_dir = Some(meetings_dir);
     config.public_url = Some(base_url);
     config.invite_ttl = ttl;

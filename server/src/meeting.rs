@@ -52,6 +52,11 @@ use tokio_tungstenite::tungstenite::Utf8Bytes;
 /// How many requests may wait for a meeting's actor before senders wait.
 const INBOX_CAPACITY: usize = 4096;
 
+/// How many times a batch is decided again after another node wrote first. Each round
+/// one node's batch goes in, so under contention every node soon has its turn; the
+/// bound only keeps a pathological case from waiting forever.
+const MAX_CONFLICT_RETRIES: u32 = 30;
+
 /// The most commands decided and committed together.
 const MAX_COMMANDS_PER_BATCH: usize = 2048;
 
@@ -129,6 +134,8 @@ enum Request {
         id: u64,
         listening: Listening,
     },
+    /// Another writer appended to the meeting's log up to this seq (0: look).
+    Appended(u64),
 }
 
 /// An organiser's change to a whole meeting, through the meetings API.
@@ -224,6 +231,21 @@ impl MeetingHandle {
         limits: Limits,
     ) -> (Self, tokio::task::JoinHandle<()>) {
         let (inbox, requests) = mpsc::channel(INBOX_CAPACITY);
+        // A log shared with other nodes tells of their appends; the actor catches up.
+        // (A weak sender, so that the actor still stops when the last handle goes.)
+        if let Some(mut appended) = store.watch(&restored.state.info.id) {
+            let inbox = inbox.downgrade();
+            tokio::spawn(async move {
+                while let Some(seq) = appended.recv().await {
+                    let Some(inbox) = inbox.upgrade() else {
+                        return;
+                    };
+                    if inbox.send(Request::Appended(seq)).await.is_err() {
+                        return;
+                    }
+                }
+            });
+        }
         let history = restored
             .recent
             .into_iter()
@@ -584,6 +606,11 @@ impl Actor {
                     }
                     self.schedule_tick();
                 }
+                Request::Appended(seq) => {
+                    if seq == 0 || seq > self.state.seq {
+                        self.catch_up().await;
+                    }
+                }
                 Request::Listen {
                     connection,
                     id,
@@ -770,29 +797,53 @@ impl Actor {
         &mut self,
         batch: Vec<(ConnectionId, Arc<Participant>, u64, Command, Instant)>,
     ) {
-        let before = self.state.clone();
-        let mut decided = Vec::with_capacity(batch.len());
-        let mut events = Vec::new();
-        for (connection, sender, id, command, received) in batch {
-            let outcome = self
-                .decide_and_fold(&sender, &command)
-                .map(|decided| events.extend(decided));
-            metrics::command(command.name(), outcome.as_ref().err().map(|r| r.code));
-            decided.push(Decided {
-                connection,
-                id,
-                received,
-                outcome,
-            });
-        }
-
-        if !self.commit(before, &mut events).await {
-            for command in &mut decided {
-                if command.outcome.is_ok() {
-                    command.outcome = Err(unavailable());
+        let mut attempts = 0;
+        let (mut decided, mut events) = loop {
+            let before = self.state.clone();
+            let mut decided = Vec::with_capacity(batch.len());
+            let mut events = Vec::new();
+            for (connection, sender, id, command, received) in &batch {
+                let outcome = self
+                    .decide_and_fold(sender, command)
+                    .map(|decided| events.extend(decided));
+                decided.push(Decided {
+                    connection: *connection,
+                    id: *id,
+                    received: *received,
+                    outcome,
+                });
+            }
+            match self.commit(before, &mut events).await {
+                Ok(()) => break (decided, events),
+                // Another node wrote first: take its events, then decide again on the
+                // state they made.
+                Err(StoreError::Conflict { .. }) if attempts < MAX_CONFLICT_RETRIES => {
+                    attempts += 1;
+                    self.catch_up().await;
+                    // Nodes that lost together should not all come back together.
+                    let jitter = u64::from(self.epoch.1.elapsed().subsec_nanos() % 1_000);
+                    tokio::time::sleep(Duration::from_micros(jitter * u64::from(attempts))).await;
+                }
+                Err(_) => {
+                    for command in &mut decided {
+                        if command.outcome.is_ok() {
+                            command.outcome = Err(unavailable());
+                        }
+                    }
+                    break (decided, events);
                 }
             }
+        };
+        for ((_, _, _, command, _), decided) in batch.iter().zip(&decided) {
+            let code = decided
+                .outcome
+                .as_ref()
+                .err()
+                .map(|rejection| rejection.code);
+            metrics::command(command.name(), code);
         }
+        let _ = &mut decided;
+        let _ = &mut events;
         self.publish(&events);
         if !events.is_empty() {
             self.announce_changes();
@@ -828,12 +879,16 @@ impl Actor {
         }
     }
 
-    /// Appends the folded `events` to the log in one conditional write; `true` once they
-    /// are durable. When the write fails the state is put back to `before`, `events` is
-    /// emptied and the answer is `false`.
-    async fn commit(&mut self, before: MeetingState, events: &mut Vec<Outgoing>) -> bool {
+    /// Appends the folded `events` to the log in one conditional write; `Ok` once they
+    /// are durable. When the write fails (or another node wrote first: `Conflict`) the
+    /// state is put back to `before` and `events` is emptied.
+    async fn commit(
+        &mut self,
+        before: MeetingState,
+        events: &mut Vec<Outgoing>,
+    ) -> Result<(), StoreError> {
         if events.is_empty() {
-            return true;
+            return Ok(());
         }
         let snapshot = (self.events_since_snapshot + events.len() >= self.limits.snapshot_every)
             .then(|| serde_json::to_string(&self.state).expect("state serialises"));
@@ -855,14 +910,52 @@ impl Actor {
                 } else {
                     self.events_since_snapshot + events.len()
                 };
-                true
+                Ok(())
             }
             Err(error) => {
-                tracing::error!(meeting = %self.meeting, %error, "could not store events");
+                if matches!(error, StoreError::Conflict { .. }) {
+                    tracing::debug!(meeting = %self.meeting, %error, "another node wrote first");
+                } else {
+                    tracing::error!(meeting = %self.meeting, %error, "could not store events");
+                }
                 self.state = before;
                 events.clear();
-                false
+                Err(error)
             }
+        }
+    }
+
+    /// Folds and publishes the events that other nodes appended to the meeting's log
+    /// since this node's state (a log shared by several nodes).
+    async fn catch_up(&mut self) {
+        let stored = match self.store.events_after(&self.meeting, self.state.seq).await {
+            Ok(stored) => stored,
+            Err(error) => {
+                tracing::warn!(meeting = %self.meeting, %error, "cannot catch up");
+                return;
+            }
+        };
+        let mut caught = Vec::with_capacity(stored.len());
+        for event in stored {
+            let folded = match ServerMessage::decode(&event.json) {
+                Ok(ServerMessage::Event(envelope)) => self
+                    .state
+                    .apply(&envelope)
+                    .map(|()| Outgoing::new(&envelope, event)),
+                _ => Err(protocol::ApplyError::Inconsistent("not an event")),
+            };
+            match folded {
+                Ok(outgoing) => caught.push(outgoing),
+                Err(error) => {
+                    tracing::error!(meeting = %self.meeting, %error, "another node's event does not fold");
+                    break;
+                }
+            }
+        }
+        self.events_since_snapshot += caught.len();
+        self.publish(&caught);
+        if !caught.is_empty() {
+            self.announce_changes();
         }
     }
 
@@ -921,14 +1014,23 @@ impl Actor {
                 changed: false,
             });
         }
-        let before = self.state.clone();
         let name = match action {
             Admin::Update(_) => "update_meeting",
             Admin::Close => "close_meeting",
         };
+        let before = self.state.clone();
         let mut events = self.fold(Some(by), decided, name)?;
-        if !self.commit(before, &mut events).await {
-            return Err(unavailable());
+        match self.commit(before, &mut events).await {
+            Ok(()) => {}
+            Err(StoreError::Conflict { .. }) => {
+                // Another node wrote first: catch up; the organiser may try again.
+                self.catch_up().await;
+                return Err(Rejection::new(
+                    ErrorCode::Unavailable,
+                    "the meeting changed meanwhile; try again",
+                ));
+            }
+            Err(_) => return Err(unavailable()),
         }
         self.publish(&events);
         self.announce_changes();
@@ -977,19 +1079,12 @@ impl Actor {
                 }
                 return Err(Rejection::new(ErrorCode::Internal, "internal error"));
             }
-            folded.push(Outgoing {
-                speakers: envelope.event.is_speakers_event(),
-                changes_view: envelope.event.is_speakers_event()
-                    || matches!(
-                        envelope.event,
-                        Event::CurrentItemChanged { .. } | Event::MeetingUpdated { .. }
-                    ),
-                stored: StoredEvent {
-                    seq: envelope.seq,
-                    at: envelope.at,
-                    json: ServerMessage::Event(envelope).encode(),
-                },
-            });
+            let stored = StoredEvent {
+                seq: envelope.seq,
+                at: envelope.at,
+                json: ServerMessage::Event(envelope.clone()).encode(),
+            };
+            folded.push(Outgoing::new(&envelope, stored));
         }
         Ok(folded)
     }
@@ -1159,25 +1254,31 @@ impl Actor {
         let Ok(mut folded) = self.fold(None, events, name) else {
             return;
         };
-        if self.commit(before, &mut folded).await {
-            self.publish(&folded);
-            self.announce_changes();
+        match self.commit(before, &mut folded).await {
+            Ok(()) => {
+                self.publish(&folded);
+                self.announce_changes();
+            }
+            // Another node did it first, or will: take what it wrote.
+            Err(StoreError::Conflict { .. }) => self.catch_up().await,
+            Err(_) => {}
         }
     }
 
-    /// Takes off air the interpreters who are on air but no longer connected to their
-    /// booth (their last connection closed), so that listeners are told at once.
+    /// Takes off air the interpreters on air whose last connection to this node closed,
+    /// so that listeners are told at once. (Only those seen leaving here: with several
+    /// nodes, an interpreter connected elsewhere is not this node's to judge.)
     async fn release_absent(&mut self) {
+        let departed = self.subscribers.booths.take_departed();
         let absent: Vec<Event> = self
             .state
             .channels
             .iter()
             .filter(|channel| {
                 channel.on_air.as_ref().is_some_and(|on_air| {
-                    !self
-                        .subscribers
-                        .booths
-                        .connected(&channel.id, &on_air.participant)
+                    departed
+                        .iter()
+                        .any(|(booth, who)| booth == &channel.id && who == &on_air.participant)
                 })
             })
             .map(|channel| Event::ChannelOffAir {
@@ -1310,6 +1411,21 @@ struct Outgoing {
     speakers: bool,
     /// Whether the summary audience's view changes with it.
     changes_view: bool,
+}
+
+impl Outgoing {
+    fn new(envelope: &EventEnvelope, stored: StoredEvent) -> Self {
+        let speakers = envelope.event.is_speakers_event();
+        Self {
+            speakers,
+            changes_view: speakers
+                || matches!(
+                    envelope.event,
+                    Event::CurrentItemChanged { .. } | Event::MeetingUpdated { .. }
+                ),
+            stored,
+        }
+    }
 }
 
 impl std::ops::Deref for Outgoing {

@@ -20,7 +20,7 @@
 //! hosted, and hosted again from there after a restart; an update or a close is an event
 //! in the meeting's log like any other, so it survives a crash once answered.
 
-use crate::auth::{ADMIN_AUDIENCE, Claims, bearer_token};
+use crate::auth::{Claims, bearer_token};
 use crate::meeting::{Admin, AdminOutcome};
 use crate::meeting_file::{MeetingFile, MeetingFileError};
 use crate::rules::Rejection;
@@ -49,7 +49,7 @@ pub(crate) async fn list(
     State(app): State<Arc<App>>,
     headers: HeaderMap,
 ) -> Result<Response, Refusal> {
-    if !authenticate(&app, &headers)?.is_admin() {
+    if !authenticate(&app, &headers).await?.is_admin() {
         return Err(Refusal::forbidden(
             "only an administrator may list the meetings",
         ));
@@ -79,7 +79,7 @@ pub(crate) async fn put(
     headers: HeaderMap,
     body: String,
 ) -> Result<Response, Refusal> {
-    let claims = authenticate(&app, &headers)?;
+    let claims = authenticate(&app, &headers).await?;
     let meeting = MeetingId::new(meeting);
     // An organiser's token is only valid while its meeting is hosted, so creating takes
     // an administrator.
@@ -97,8 +97,12 @@ pub(crate) async fn put(
         ));
     }
     // Creations are serialised; updates go through the meeting's actor, which orders them.
-    let creating = app.creating.lock().await;
-    if let Some(hosted) = app.meeting(&meeting) {
+    let existing = app.find_meeting(&meeting).await;
+    let creating = match existing {
+        Some(_) => None,
+        None => Some(app.creating.lock().await),
+    };
+    if let Some(hosted) = existing.or_else(|| app.meeting(&meeting)) {
         drop(creating);
         let by = ParticipantId::new(&claims.sub);
         let update = Admin::Update(Box::new(file.clone()));
@@ -121,10 +125,11 @@ pub(crate) async fn put(
     };
     let store = app.store.clone();
     let limits = app.limits.clone();
-    let to_host = file.clone();
+    let text = body.clone();
+    let id = meeting.clone();
     // The log and the file system block: keep them off the runtime's threads.
-    let created = tokio::task::spawn_blocking(move || {
-        let stored = store.load(&to_host.info.id, 1).map_err(|error| {
+    tokio::task::spawn_blocking(move || {
+        let stored = store.load(&id, 1).map_err(|error| {
             tracing::error!(%error, "cannot read the event log");
             Refusal::unavailable()
         })?;
@@ -135,10 +140,28 @@ pub(crate) async fn put(
                 "the event log already holds a meeting with this id; choose another id",
             ));
         }
-        save(&dir, &to_host.info.id, &body).map_err(|error| {
+        save(&dir, &id, &text).map_err(|error| {
             tracing::error!(%error, "cannot save a meeting file");
             Refusal::unavailable()
         })?;
+        Ok::<_, Refusal>(())
+    })
+    .await
+    .map_err(|error| {
+        tracing::error!(%error, "creating a meeting failed");
+        Refusal::unavailable()
+    })??;
+    // Where the other nodes find it (nothing to do with one node).
+    app.store
+        .save_meeting(&meeting, &body)
+        .await
+        .map_err(|error| {
+            tracing::error!(%error, "cannot share a meeting file");
+            Refusal::unavailable()
+        })?;
+    let store = app.store.clone();
+    let to_host = file.clone();
+    let created = tokio::task::spawn_blocking(move || {
         host(to_host, &store, &limits).map_err(|error| {
             tracing::error!(%error, "cannot host a new meeting");
             Refusal::unavailable()
@@ -149,14 +172,7 @@ pub(crate) async fn put(
         tracing::error!(%error, "creating a meeting failed");
         Refusal::unavailable()
     })??;
-    app.meetings
-        .write()
-        .expect("the meetings lock is never poisoned")
-        .insert(meeting.clone(), hosted);
-    app.actors
-        .lock()
-        .expect("the actors lock is never poisoned")
-        .push(actor);
+    app.add(&meeting, hosted, actor);
     drop(creating);
     tracing::info!(%meeting, by = %claims.sub, "meeting created");
     // The log held nothing for this id: the meeting starts at seq 0.
@@ -180,10 +196,10 @@ pub(crate) async fn close(
     Path(meeting): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, Refusal> {
-    let claims = authenticate(&app, &headers)?;
+    let claims = authenticate(&app, &headers).await?;
     let meeting = MeetingId::new(meeting);
     may_change(&claims, &meeting)?;
-    let Some(hosted) = app.meeting(&meeting) else {
+    let Some(hosted) = app.find_meeting(&meeting).await else {
         return Err(Refusal::new(
             StatusCode::NOT_FOUND,
             ErrorCode::NotFound,
@@ -243,14 +259,13 @@ fn save(dir: &FsPath, meeting: &MeetingId, text: &str) -> std::io::Result<()> {
 
 /// The claims of the request's bearer token: a participant's token for a hosted meeting
 /// or an administrator's.
-fn authenticate(app: &App, headers: &HeaderMap) -> Result<Claims, Refusal> {
+async fn authenticate(app: &App, headers: &HeaderMap) -> Result<Claims, Refusal> {
     let Some(token) = bearer_token(headers) else {
         return Err(Refusal::unauthorized("a bearer token is required"));
     };
-    app.keys
-        .verify(token, |meeting| {
-            meeting.as_str() == ADMIN_AUDIENCE || app.is_hosted(meeting)
-        })
+    app.authenticate(token)
+        .await
+        .map(|(claims, _)| claims)
         .map_err(|error| {
             // The error says why, never what the token was.
             tracing::debug!(%error, "meetings API refused a token");

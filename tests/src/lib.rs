@@ -10,6 +10,7 @@
 
 pub mod a11y;
 pub mod browser;
+pub mod process;
 pub mod proxy;
 
 use anyhow::{Context, Result, anyhow, bail};

@@ -8,104 +8,13 @@
 use protocol::{Command, MeetingId, Participant, ParticipantId, Role};
 use server::auth::{Keys, Secret};
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use tests::process::{SECRET, ServerProcess, server_binary};
 use tests::{WsClient, workspace_root};
-use tokio::io::{AsyncBufReadExt, BufReader};
-use tokio::process::{Child, Command as Process};
-
-const SECRET: &str = "crash-test-secret-crash-test-secret-0123456789";
+use tokio::process::Command as Process;
 const HANDS: usize = 300;
-
-/// The `server` binary next to this test's own, brought up to date once per run (cargo
-/// does not rebuild another package's binary for a test, and a stale one would test old
-/// code).
-fn server_binary() -> PathBuf {
-    static BUILT: std::sync::Once = std::sync::Once::new();
-    let exe = std::env::current_exe().expect("the test knows where it is");
-    let profile_dir = exe
-        .parent()
-        .and_then(Path::parent)
-        .expect("tests run from target/<profile>/deps");
-    BUILT.call_once(|| {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let status = std::process::Command::new(cargo)
-            .args(["build", "-p", "server", "--bin", "server"])
-            .current_dir(workspace_root())
-            .status()
-            .expect("run cargo build");
-        assert!(status.success(), "building the server failed");
-    });
-    profile_dir.join("server")
-}
-
-/// A server process on a free loopback port.
-struct ServerProcess {
-    child: Child,
-    ws_url: String,
-}
-
-impl ServerProcess {
-    async fn start(data_dir: &Path) -> Self {
-        Self::start_logging(data_dir, "warn", Stdio::null()).await
-    }
-
-    async fn start_logging(data_dir: &Path, level: &str, logs: Stdio) -> Self {
-        Self::start_with(data_dir, level, logs, &[]).await
-    }
-
-    async fn start_with(data_dir: &Path, level: &str, logs: Stdio, extra: &[&str]) -> Self {
-        let mut child = Process::new(server_binary())
-            .args(["serve", "--addr", "127.0.0.1:0", "--meeting"])
-            .arg(workspace_root().join("examples/demo-meeting.toml"))
-            .args(extra)
-            .arg("--data-dir")
-            .arg(data_dir)
-            .env("MEETING_SECRET", SECRET)
-            .env("MEETING_LOG", level)
-            .stdout(Stdio::piped())
-            .stderr(logs)
-            .kill_on_drop(true)
-            .spawn()
-            .expect("start the server");
-        let mut lines = BufReader::new(child.stdout.take().expect("piped stdout")).lines();
-        let addr = tokio::time::timeout(Duration::from_secs(30), async {
-            while let Some(line) = lines.next_line().await.expect("read stdout") {
-                if let Some(addr) = line.strip_prefix("listening on ") {
-                    return addr.to_owned();
-                }
-            }
-            panic!("the server exited before listening");
-        })
-        .await
-        .expect("the server starts within 30 s");
-        // Keep draining stdout so that the server never blocks on a full pipe.
-        tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
-        Self {
-            child,
-            ws_url: format!("ws://{addr}/ws"),
-        }
-    }
-
-    /// The address it listens on.
-    fn addr(&self) -> std::net::SocketAddr {
-        let addr = self
-            .ws_url
-            .trim_start_matches("ws://")
-            .trim_end_matches("/ws");
-        addr.parse().expect("a socket address")
-    }
-
-    async fn kill(mut self) {
-        self.child.start_kill().expect("SIGKILL the server");
-        tokio::time::timeout(Duration::from_secs(10), self.child.wait())
-            .await
-            .expect("the killed server is reaped within 10 s")
-            .expect("reap the server");
-    }
-}
 
 fn attendee(number: usize) -> Participant {
     Participant {

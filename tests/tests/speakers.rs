@@ -379,10 +379,14 @@ async fn the_floor_goes_to_a_request_or_to_someone_outside_the_list_and_its_time
     {
         events.push(chair.next_event().await.unwrap());
     }
-    let last_two: Vec<&Event> = events.iter().rev().take(2).map(|e| &e.event).collect();
-    assert!(matches!(last_two[1], Event::FloorEnded));
+    // The speech under way ends, the panelist speaks, and the floor now speaks Arabic.
+    let last: Vec<&Event> = events.iter().rev().take(3).map(|e| &e.event).collect();
+    assert!(matches!(last[2], Event::FloorEnded));
     assert!(
-        matches!(last_two[0], Event::FloorGiven { name, request: None, limit_seconds: Some(90), .. } if name.starts_with("Dr. Amal"))
+        matches!(last[1], Event::FloorGiven { name, request: None, limit_seconds: Some(90), .. } if name.starts_with("Dr. Amal"))
+    );
+    assert!(
+        matches!(last[0], Event::FloorLanguageSet { language } if language.as_str() == "ar")
     );
     assert_eq!(
         order(&chair_view(&server).await),

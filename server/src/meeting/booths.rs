@@ -141,6 +141,8 @@ pub(super) struct Booths {
     full: Presence,
     /// Whether the tally changed since the last presence went out.
     pub(super) dirty: bool,
+    /// Booth people whose last connection here closed, not yet looked at.
+    departed: Vec<(ChannelId, ParticipantId)>,
 }
 
 impl Booths {
@@ -170,12 +172,17 @@ impl Booths {
         listening: &Listening,
     ) {
         self.tally.remove(booth, participant, listening);
+        if let Some(booth) = booth
+            && !self.tally.connected(booth, participant)
+        {
+            self.departed.push((booth.clone(), participant.clone()));
+        }
         self.dirty = true;
     }
 
-    /// Whether `participant` still has a connection as one of `booth`'s people.
-    pub(super) fn connected(&self, booth: &ChannelId, participant: &ParticipantId) -> bool {
-        self.tally.connected(booth, participant)
+    /// The booth people whose last connection to this node closed since the last call.
+    pub(super) fn take_departed(&mut self) -> Vec<(ChannelId, ParticipantId)> {
+        std::mem::take(&mut self.departed)
     }
 
     /// The presence as it stands: for everyone (without listener counts) and for the

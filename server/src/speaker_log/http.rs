@@ -36,8 +36,8 @@ pub(crate) async fn download(
     let Some(token) = bearer_token(&headers) else {
         return unauthorized("a bearer token is required\n");
     };
-    let claims = match app.verify(token) {
-        Ok(claims) => claims,
+    let (claims, hosted) = match app.authenticate(token).await {
+        Ok(found) => found,
         Err(error) => {
             // The error says why, never what the token was.
             tracing::debug!(%error, "speaker log refused");
@@ -45,7 +45,13 @@ pub(crate) async fn download(
         }
     };
     let meeting = MeetingId::new(meeting);
-    let Some(file) = app.meeting(&meeting).map(|hosted| hosted.file) else {
+    // The token's meeting is hosted (`authenticate` saw to it); the address may name
+    // another.
+    let found = match hosted {
+        Some(hosted) if hosted.file.info.id == meeting => Some(hosted),
+        _ => app.find_meeting(&meeting).await,
+    };
+    let Some(file) = found.map(|hosted| hosted.file) else {
         return refusal(StatusCode::NOT_FOUND, "no such meeting\n");
     };
     if claims.meeting() != meeting || !matches!(claims.role, Role::Chair | Role::Organiser) {

@@ -7,14 +7,17 @@
 //! concurrency, or fencing), never blindly.
 
 mod memory;
+mod redis;
 mod sqlite;
 
+pub use self::redis::RedisStore;
 pub use memory::MemoryStore;
 pub use sqlite::{DATABASE_FILE, SqliteStore};
 
 use protocol::MeetingId;
 use std::future::Future;
 use std::pin::Pin;
+use tokio::sync::mpsc;
 
 /// One encoded event, as the log keeps it: the exact bytes sent to clients.
 #[derive(Debug, Clone)]
@@ -72,6 +75,12 @@ pub enum StoreError {
 /// A future returned by [`EventStore::append`].
 pub type AppendFuture = Pin<Box<dyn Future<Output = Result<(), StoreError>> + Send>>;
 
+/// A future returned by [`EventStore::saved_meeting`].
+pub type TextFuture = Pin<Box<dyn Future<Output = Result<Option<String>, StoreError>> + Send>>;
+
+/// A future returned by [`EventStore::events_after`].
+pub type EventsFuture = Pin<Box<dyn Future<Output = Result<Vec<StoredEvent>, StoreError>> + Send>>;
+
 /// A durable, append-only log of every meeting's events.
 pub trait EventStore: Send + Sync + 'static {
     /// Appends `batch` if the meeting's log still ends at `batch.expected_last_seq`.
@@ -98,4 +107,39 @@ pub trait EventStore: Send + Sync + 'static {
     ///
     /// [`StoreError::Unavailable`] when the log cannot be read.
     fn all_events(&self, meeting: &MeetingId) -> Result<Vec<StoredEvent>, StoreError>;
+
+    /// The events of a meeting after `seq`, in order: for a node whose append was refused
+    /// because another node's came first (a log shared by several nodes). A log with one
+    /// writer never refuses, so the default (a blocking read) is only a fallback.
+    fn events_after(&self, meeting: &MeetingId, seq: u64) -> EventsFuture {
+        let events = self
+            .all_events(meeting)
+            .map(|events| events.into_iter().filter(|event| event.seq > seq).collect());
+        Box::pin(std::future::ready(events))
+    }
+
+    /// Tells of appends to a meeting's log by other writers (each message: a seq the log
+    /// has reached, or 0 for "look": after a lost connection, say). `None` for a log with
+    /// one writer.
+    fn watch(&self, _meeting: &MeetingId) -> Option<mpsc::UnboundedReceiver<u64>> {
+        None
+    }
+
+    /// Keeps the file of a meeting created through the meetings API where every node
+    /// finds it (a log shared by several nodes). A log with one writer has nothing to
+    /// share: the node's meetings directory keeps the file.
+    fn save_meeting(&self, _meeting: &MeetingId, _text: &str) -> AppendFuture {
+        Box::pin(std::future::ready(Ok(())))
+    }
+
+    /// The file of a meeting that any node created, if any (see
+    /// [`EventStore::save_meeting`]).
+    fn saved_meeting(&self, _meeting: &MeetingId) -> TextFuture {
+        Box::pin(std::future::ready(Ok(None)))
+    }
+
+    /// Whether the log can be written now (`/readyz`).
+    fn is_ready(&self) -> bool {
+        true
+    }
 }

@@ -1,0 +1,373 @@
+//! Several server nodes sharing one meeting through a real Redis (Debian's
+//! `redis-server`): every node delivers the same events in the same order, a concurrent
+//! burst through all nodes loses and duplicates nothing, and a Redis restart is waited out
+//! (`unavailable`, not ready) without losing what was acknowledged.
+
+use protocol::{Command, ErrorCode, EventEnvelope, MeetingId, Participant, ParticipantId, Role};
+use server::auth::{Keys, Secret};
+use std::collections::HashSet;
+use std::process::Stdio;
+use std::time::Duration;
+use tests::WsClient;
+use tests::process::{RedisProcess, SECRET, ServerProcess};
+
+const MEETING: &str = "victim-assistance-2020";
+
+fn keys() -> Keys {
+    Keys::new(&Secret::new(SECRET).unwrap())
+}
+
+fn person(id: &str, role: Role) -> Participant {
+    Participant {
+        id: ParticipantId::new(id),
+        name: id.to_uppercase(),
+        role,
+        delegation: None,
+        booth: None,
+        languages: vec![],
+    }
+}
+
+fn token(who: &Participant) -> String {
+    keys().mint(&MeetingId::new(MEETING), who, Duration::from_secs(600))
+}
+
+async fn join(node: &ServerProcess, who: &Participant) -> WsClient {
+    let mut client = WsClient::connect(&node.ws_url).await.unwrap();
+    client.hello(&token(who), None).await.unwrap();
+    client
+}
+
+/// `count` nodes on one Redis, each with its own data directory.
+async fn nodes(redis: &RedisProcess, count: usize) -> (Vec<ServerProcess>, Vec<tempfile::TempDir>) {
+    let mut nodes = Vec::new();
+    let mut dirs = Vec::new();
+    for _ in 0..count {
+        let dir = tempfile::tempdir().unwrap();
+        let node = ServerProcess::start_with(
+            dir.path(),
+            "warn",
+            Stdio::null(),
+            &["--store", &redis.url()],
+        )
+        .await;
+        nodes.push(node);
+        dirs.push(dir);
+    }
+    (nodes, dirs)
+}
+
+/// The next `count` events a client receives.
+async fn events(client: &mut WsClient, count: usize) -> Vec<EventEnvelope> {
+    let mut events = Vec::with_capacity(count);
+    for _ in 0..count {
+        events.push(client.next_event().await.unwrap());
+    }
+    events
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_node_delivers_the_same_events_and_a_burst_through_all_loses_nothing() {
+    let redis = RedisProcess::start().await;
+    let (nodes, _dirs) = nodes(&redis, 3).await;
+    // An organiser on each node gets every event.
+    let mut organisers = Vec::new();
+    for (number, node) in nodes.iter().enumerate() {
+        organisers.push(
+            join(
+                node,
+                &person(&format!("organiser-{number}"), Role::Organiser),
+            )
+            .await,
+        );
+    }
+    // The chair on the first node moves the agenda; attendees spread over all nodes raise
+    // their hands at once.
+    let mut chair = join(&nodes[0], &person("chair", Role::Chair)).await;
+    chair.request(Command::NextItem).await.unwrap();
+    const HANDS: usize = 45;
+    let mut attendees = Vec::new();
+    for number in 0..HANDS {
+        let who = person(&format!("delegate-{number}"), Role::Attendee);
+        attendees.push(join(&nodes[number % nodes.len()], &who).await);
+    }
+    let hands = attendees
+        .iter_mut()
+        .map(|client| async move { client.request(Command::raise_hand()).await });
+    let acked = futures_util::future::join_all(hands).await;
+    assert!(
+        acked.iter().all(Result::is_ok),
+        "every hand acknowledged: {acked:?}"
+    );
+
+    // Every node delivered the same events in the same order.
+    let mut sequences = Vec::new();
+    for organiser in &mut organisers {
+        let received = events(organiser, 1 + HANDS).await;
+        let seqs: Vec<u64> = received.iter().map(|event| event.seq).collect();
+        let expected: Vec<u64> = (1..=1 + HANDS as u64).collect();
+        assert_eq!(seqs, expected, "every seq once, none skipped");
+        let text: Vec<String> = received
+            .iter()
+            .map(|event| serde_json::to_string(event).unwrap())
+            .collect();
+        sequences.push(text);
+    }
+    assert_eq!(sequences[0], sequences[1]);
+    assert_eq!(sequences[0], sequences[2]);
+
+    // A newcomer on any node sees every hand exactly once.
+    let (_, welcome) = {
+        let mut late = WsClient::connect(&nodes[2].ws_url).await.unwrap();
+        let welcome = late
+            .hello(&token(&person("late", Role::Organiser)), None)
+            .await
+            .unwrap();
+        (late, welcome)
+    };
+    let state = welcome.meeting.unwrap();
+    let list = state.active_list().unwrap();
+    let people: HashSet<&str> = list.queue.iter().map(|r| r.participant.as_str()).collect();
+    assert_eq!(list.queue.len(), HANDS);
+    assert_eq!(people.len(), HANDS);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_redis_restart_is_waited_out_and_nothing_acknowledged_is_lost() {
+    let mut redis = RedisProcess::start().await;
+    let (nodes, _dirs) = nodes(&redis, 2).await;
+    let mut first = join(&nodes[0], &person("delegate-1", Role::Attendee)).await;
+    let mut second = join(&nodes[1], &person("delegate-2", Role::Attendee)).await;
+    first.request(Command::raise_hand()).await.unwrap();
+
+    redis.kill().await;
+    // Not ready, and commands are refused as `unavailable`, not lost silently.
+    let ready = |node: &ServerProcess| {
+        let addr = node.addr();
+        async move { tests::http_request(addr, "/readyz", &[]).await.status }
+    };
+    let mut waited = 0;
+    while ready(&nodes[1]).await == 200 {
+        waited += 1;
+        assert!(waited < 100, "the node still says it is ready");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let (code, _) = second.request(Command::raise_hand()).await.unwrap_err();
+    assert_eq!(code, ErrorCode::Unavailable);
+
+    redis.restart().await;
+    let mut waited = 0;
+    while ready(&nodes[1]).await != 200 || ready(&nodes[0]).await != 200 {
+        waited += 1;
+        assert!(waited < 150, "the nodes do not recover");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // The refused hand can be raised now; the acknowledged one is still there.
+    let mut tries = 0;
+    loop {
+        match second.request(Command::raise_hand()).await {
+            Ok(_) => break,
+            Err((ErrorCode::Unavailable, _)) if tries < 20 => {
+                tries += 1;
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            Err(other) => panic!("{other:?}"),
+        }
+    }
+    let mut organiser = WsClient::connect(&nodes[0].ws_url).await.unwrap();
+    let state = organiser
+        .hello(&token(&person("organiser", Role::Organiser)), None)
+        .await
+        .unwrap()
+        .meeting
+        .unwrap();
+    let waiting: Vec<&str> = state
+        .active_list()
+        .unwrap()
+        .queue
+        .iter()
+        .map(|request| request.participant.as_str())
+        .collect();
+    assert!(waiting.contains(&"delegate-1"), "{waiting:?}");
+    assert!(waiting.contains(&"delegate-2"), "{waiting:?}");
+    assert_eq!(waiting.len(), 2, "{waiting:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_node_killed_mid_burst_loses_nothing_acknowledged_and_its_clients_resume_elsewhere() {
+    let redis = RedisProcess::start().await;
+    let (mut nodes, _dirs) = nodes(&redis, 2).await;
+    let survivor = nodes.pop().unwrap();
+    let doomed = nodes.pop().unwrap();
+    let mut organiser = join(&survivor, &person("organiser", Role::Organiser)).await;
+    const EACH: usize = 40;
+    let mut clients = Vec::new();
+    for number in 0..2 * EACH {
+        let node = if number < EACH { &doomed } else { &survivor };
+        let who = person(&format!("delegate-{number}"), Role::Attendee);
+        let mut client = WsClient::connect(&node.ws_url).await.unwrap();
+        let welcome = client.hello(&token(&who), None).await.unwrap();
+        clients.push((who, client, welcome.seq));
+    }
+    // Every hand goes up at once; the first node dies in the middle of it.
+    let burst = clients.into_iter().map(|(who, mut client, seq)| {
+        tokio::spawn(async move {
+            let acked = client.request(Command::raise_hand()).await.is_ok();
+            (who, acked, seq)
+        })
+    });
+    let burst: Vec<_> = burst.collect();
+    tokio::time::sleep(Duration::from_millis(15)).await;
+    doomed.kill().await;
+    let mut outcomes = Vec::new();
+    for task in burst {
+        outcomes.push(task.await.unwrap());
+    }
+    let acked: HashSet<String> = outcomes
+        .iter()
+        .filter(|(_, acked, _)| *acked)
+        .map(|(who, _, _)| who.id.to_string())
+        .collect();
+    assert!(
+        outcomes[EACH..].iter().all(|(_, acked, _)| *acked),
+        "the survivor's clients are all acknowledged"
+    );
+
+    // The dead node's clients reconnect to the survivor and resume from where they were.
+    for (who, _, seq) in &outcomes[..EACH] {
+        let mut client = WsClient::connect(&survivor.ws_url).await.unwrap();
+        let welcome = client.hello(&token(who), Some(*seq)).await.unwrap();
+        assert!(welcome.resumed || welcome.meeting.is_some());
+    }
+
+    // Every acknowledged hand is in the list exactly once; nobody is twice.
+    let mut late = WsClient::connect(&survivor.ws_url).await.unwrap();
+    let state = late
+        .hello(&token(&person("late", Role::Organiser)), None)
+        .await
+        .unwrap()
+        .meeting
+        .unwrap();
+    let queue: Vec<String> = state
+        .active_list()
+        .unwrap()
+        .queue
+        .iter()
+        .map(|request| request.participant.to_string())
+        .collect();
+    let distinct: HashSet<&String> = queue.iter().collect();
+    assert_eq!(distinct.len(), queue.len(), "nobody twice");
+    for who in &acked {
+        assert!(
+            distinct.contains(who),
+            "{who} was acknowledged but is missing"
+        );
+    }
+    // The organiser on the survivor saw every seq once, in order.
+    let seen = events(&mut organiser, queue.len()).await;
+    let seqs: Vec<u64> = seen.iter().map(|event| event.seq).collect();
+    let expected: Vec<u64> = (1..=queue.len() as u64).collect();
+    assert_eq!(seqs, expected);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn nginx_balances_websockets_over_the_nodes_as_deploy_nginx_conf_says() {
+    let redis = RedisProcess::start().await;
+    let (nodes, _dirs) = nodes(&redis, 2).await;
+    let addrs: Vec<_> = nodes.iter().map(ServerProcess::addr).collect();
+    let nginx = tests::process::NginxProcess::start(&addrs).await;
+    // Through nginx: connections spread over both nodes, and everyone sees everyone.
+    let mut organiser = WsClient::connect(&nginx.ws_url()).await.unwrap();
+    organiser
+        .hello(&token(&person("organiser", Role::Organiser)), None)
+        .await
+        .unwrap();
+    let mut delegates = Vec::new();
+    for number in 0..4 {
+        let mut client = WsClient::connect(&nginx.ws_url()).await.unwrap();
+        let who = person(&format!("delegate-{number}"), Role::Attendee);
+        client.hello(&token(&who), None).await.unwrap();
+        delegates.push(client);
+    }
+    for node in &nodes {
+        let metrics = tests::http_get(node.addr(), "/metrics").await;
+        let attendees = metrics
+            .lines()
+            .find(|line| line.starts_with("meeting_connections{") && line.contains("attendee"))
+            .and_then(|line| line.rsplit(' ').next())
+            .and_then(|count| count.parse::<f64>().ok())
+            .unwrap_or(0.0);
+        assert!(attendees >= 1.0, "{} got none:\n{metrics}", node.addr());
+    }
+    for delegate in &mut delegates {
+        delegate.request(Command::raise_hand()).await.unwrap();
+    }
+    let seen = events(&mut organiser, 4).await;
+    let seqs: Vec<u64> = seen.iter().map(|event| event.seq).collect();
+    assert_eq!(seqs, [1, 2, 3, 4]);
+    // The page and the health check come through too.
+    let ready = tests::http_request(
+        format!("127.0.0.1:{}", nginx.port).parse().unwrap(),
+        "/readyz",
+        &[],
+    )
+    .await;
+    assert_eq!(ready.status, 200);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_meeting_created_on_one_node_is_joined_and_updated_through_another() {
+    let redis = RedisProcess::start().await;
+    let (nodes, _dirs) = nodes(&redis, 2).await;
+    let file = |title: &str| {
+        format!(
+            "id = \"pop-up\"\nlanguages = [\"en\"]\ndefault_language = \"en\"\n\
+             time_zone = \"UTC\"\nscheduled_start = \"2026-12-01T10:00:00Z\"\n\
+             title.en = \"Pop-up meeting\"\n\n[[agenda]]\nid = \"only\"\ntitle.en = \"{title}\"\n"
+        )
+    };
+    let bearer = format!("Bearer {}", keys().mint_admin(Duration::from_secs(60)));
+    let headers = [("Authorization", bearer.as_str())];
+    let created = tests::http_send(
+        nodes[0].addr(),
+        "PUT",
+        "/api/meetings/pop-up",
+        &headers,
+        &file("First"),
+    )
+    .await;
+    assert_eq!(created.status, 201, "{}", created.body);
+
+    // The other node hosts it as soon as someone of it arrives there.
+    let who = person("delegate", Role::Attendee);
+    let token = keys().mint(&MeetingId::new("pop-up"), &who, Duration::from_secs(60));
+    let mut client = WsClient::connect(&nodes[1].ws_url).await.unwrap();
+    let welcome = client.hello(&token, None).await.unwrap();
+    assert_eq!(welcome.meeting.unwrap().info.id.as_str(), "pop-up");
+
+    // An update through either node reaches everyone.
+    let updated = tests::http_send(
+        nodes[1].addr(),
+        "PUT",
+        "/api/meetings/pop-up",
+        &headers,
+        &file("Second"),
+    )
+    .await;
+    assert_eq!(updated.status, 200, "{}", updated.body);
+    let event = client.next_event().await.unwrap();
+    assert!(
+        matches!(event.event, protocol::Event::MeetingUpdated { .. }),
+        "{event:?}"
+    );
+    let again = tests::http_send(
+        nodes[0].addr(),
+        "PUT",
+        "/api/meetings/pop-up",
+        &headers,
+        &file("Second"),
+    )
+    .await;
+    assert_eq!(again.status, 200, "{}", again.body);
+    assert!(again.body.contains("\"changed\":false"), "{}", again.body);
+}
