@@ -385,9 +385,7 @@ async fn the_floor_goes_to_a_request_or_to_someone_outside_the_list_and_its_time
     assert!(
         matches!(last[1], Event::FloorGiven { name, request: None, limit_seconds: Some(90), .. } if name.starts_with("Dr. Amal"))
     );
-    assert!(
-        matches!(last[0], Event::FloorLanguageSet { language } if language.as_str() == "ar")
-    );
+    assert!(matches!(last[0], Event::FloorLanguageSet { language } if language.as_str() == "ar"));
     assert_eq!(
         order(&chair_view(&server).await),
         ["peru"],
