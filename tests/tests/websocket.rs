@@ -44,20 +44,26 @@ async fn a_raised_hand_reaches_the_chair_who_gives_the_floor_and_everyone_follow
         .await
         .unwrap();
 
-    // The chair sees every event in order, seq without gaps.
+    // The chair sees every event in order, seq without gaps (giving the floor also sets
+    // the floor language to the speaker's).
     let mut seqs = vec![raised.seq];
-    for _ in 0..3 {
+    for _ in 0..4 {
         seqs.push(chair.next_event().await.unwrap().seq);
     }
-    assert_eq!(seqs, [1, 2, 3, 4]);
+    assert_eq!(seqs, [1, 2, 3, 4, 5]);
     // Everyone else sees the events outside the list of speakers, in the same order,
     // and the list as views.
     for client in [&mut attendee, &mut interpreter] {
+        let spoken = client.next_event().await.unwrap();
+        assert!(
+            matches!(&spoken.event, Event::FloorLanguageSet { language } if language.as_str() == "es"),
+            "{spoken:?}"
+        );
         let changed = client.next_event().await.unwrap();
         assert_eq!(
             (changed.seq, changed.event),
             (
-                3,
+                4,
                 Event::CurrentItemChanged {
                     item: ItemId::new("opening-eu")
                 }
@@ -79,7 +85,7 @@ async fn a_raised_hand_reaches_the_chair_who_gives_the_floor_and_everyone_follow
     // A late joiner's snapshot shows it all at once.
     let (_, late) = server.join("peru").await;
     let state = late.meeting.unwrap();
-    assert_eq!(state.seq, 4);
+    assert_eq!(state.seq, 5);
     assert_eq!(state.floor.as_ref().unwrap().participant, id("colombia"));
     assert_eq!(state.current_item, Some(ItemId::new("opening-eu")));
     assert!(
