@@ -82,7 +82,7 @@ impl Roster {
             self.people.remove(id);
         }
         for person in joined {
-            self.people.insert(person.participant.clone(), person);
+            self.people.insert(person.who.id.clone(), person);
         }
     }
 
@@ -106,7 +106,7 @@ impl Roster {
         let by_role = ROLES
             .into_iter()
             .map(|role| {
-                let count = self.people.values().filter(|p| p.role == role).count();
+                let count = self.people.values().filter(|p| p.who.role == role).count();
                 (role, count)
             })
             .filter(|(_, count)| *count > 0)
@@ -114,13 +114,13 @@ impl Roster {
         let mut delegations: BTreeMap<(bool, String), (Option<String>, usize)> = BTreeMap::new();
         let mut languages: BTreeMap<LanguageCode, usize> = BTreeMap::new();
         for person in self.people.values() {
-            let delegation = person.delegation.clone();
+            let delegation = person.who.delegation.clone();
             let key = (
                 delegation.is_none(),
                 delegation.as_deref().map(fold).unwrap_or_default(),
             );
             delegations.entry(key).or_insert((delegation, 0)).1 += 1;
-            let mut listed: Vec<&LanguageCode> = person.languages.iter().collect();
+            let mut listed: Vec<&LanguageCode> = person.who.languages.iter().collect();
             listed.sort();
             listed.dedup();
             for language in listed {
@@ -146,27 +146,32 @@ impl Roster {
             .values()
             .filter(|person| {
                 filter.is_empty()
-                    || fold(&person.name).contains(&filter)
+                    || fold(&person.who.name).contains(&filter)
                     || person
+                        .who
                         .delegation
                         .as_deref()
                         .is_some_and(|delegation| fold(delegation).contains(&filter))
             })
             .collect();
         let by_name = |a: &Connected, b: &Connected| {
-            fold(&a.name)
-                .cmp(&fold(&b.name))
-                .then_with(|| a.participant.cmp(&b.participant))
+            fold(&a.who.name)
+                .cmp(&fold(&b.who.name))
+                .then_with(|| a.who.id.cmp(&b.who.id))
         };
         match order {
             Order::Name => shown.sort_by(|a, b| by_name(a, b)),
             Order::Delegation => shown.sort_by(|a, b| {
-                let key =
-                    |p: &Connected| (p.delegation.is_none(), p.delegation.as_deref().map(fold));
+                let key = |p: &Connected| {
+                    (
+                        p.who.delegation.is_none(),
+                        p.who.delegation.as_deref().map(fold),
+                    )
+                };
                 key(a).cmp(&key(b)).then_with(|| by_name(a, b))
             }),
             Order::Role => shown.sort_by(|a, b| {
-                let rank = |p: &Connected| ROLES.iter().position(|role| *role == p.role);
+                let rank = |p: &Connected| ROLES.iter().position(|role| *role == p.who.role);
                 rank(a).cmp(&rank(b)).then_with(|| by_name(a, b))
             }),
         }
@@ -192,15 +197,17 @@ mod tests {
         languages: &[&str],
     ) -> Connected {
         Connected {
-            participant: ParticipantId::new(id),
-            name: name.to_owned(),
-            role,
-            delegation: delegation.map(str::to_owned),
-            booth: None,
-            languages: languages
-                .iter()
-                .map(|tag| LanguageCode::new(*tag))
-                .collect(),
+            who: protocol::Participant {
+                id: ParticipantId::new(id),
+                name: name.to_owned(),
+                role,
+                delegation: delegation.map(str::to_owned),
+                booth: None,
+                languages: languages
+                    .iter()
+                    .map(|tag| LanguageCode::new(*tag))
+                    .collect(),
+            },
             connections: 1,
         }
     }
@@ -214,7 +221,7 @@ mod tests {
             None,
             &["fr", "en"],
         );
-        booth.booth = Some(ChannelId::new("fr"));
+        booth.who.booth = Some(ChannelId::new("fr"));
         let mut senegal = person(
             "senegal",
             "Delegate of Senegal",
@@ -256,7 +263,7 @@ mod tests {
     }
 
     fn ids(people: &[&Connected]) -> Vec<String> {
-        people.iter().map(|p| p.participant.to_string()).collect()
+        people.iter().map(|p| p.who.id.to_string()).collect()
     }
 
     #[test]

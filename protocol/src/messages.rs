@@ -474,26 +474,15 @@ pub struct Participant {
     pub languages: Vec<LanguageCode>,
 }
 
-/// Someone connected to the meeting (in `roster`).
+/// Someone connected to the meeting (in `roster`): who they are, as their token says,
+/// and how many connections they have open (tabs, devices).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Connected {
-    /// Their id.
-    pub participant: ParticipantId,
-    /// Their display name.
-    pub name: String,
-    /// Their role.
-    pub role: Role,
-    /// Their delegation, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delegation: Option<String>,
-    /// Their booth, for interpreters, signers and captioners.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub booth: Option<ChannelId>,
-    /// Their languages, most preferred first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub languages: Vec<LanguageCode>,
-    /// How many connections they have open (tabs, devices).
+    /// Who they are.
+    #[serde(flatten)]
+    pub who: Participant,
+    /// How many connections they have open.
     pub connections: u32,
 }
 

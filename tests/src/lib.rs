@@ -452,7 +452,7 @@ impl WsClient {
                     self.roster.clear();
                 }
                 for entry in joined {
-                    self.roster.insert(entry.participant.clone(), entry);
+                    self.roster.insert(entry.who.id.clone(), entry);
                 }
                 for participant in left {
                     self.roster.remove(&participant);

@@ -12,6 +12,34 @@ use tokio::process::{Child, Command as Process};
 /// The secret every server process here signs tokens with.
 pub const SECRET: &str = "crash-test-secret-crash-test-secret-0123456789";
 
+/// A one-item meeting file, `pop-up`, whose item is titled `title`: for the meetings API.
+pub fn pop_up_meeting(title: &str) -> String {
+    format!(
+        "id = \"pop-up\"\nlanguages = [\"en\"]\ndefault_language = \"en\"\n\
+         time_zone = \"UTC\"\nscheduled_start = \"2026-12-01T10:00:00Z\"\n\
+         title.en = \"Pop-up meeting\"\n\n[[agenda]]\nid = \"only\"\ntitle.en = \"{title}\"\n"
+    )
+}
+
+/// Sends a meetings API request (`PUT` a meeting file, `POST` a close) with `bearer`.
+pub async fn api(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    bearer: &str,
+    body: &str,
+) -> crate::HttpResponse {
+    let authorization = format!("Bearer {bearer}");
+    crate::http_send(
+        addr,
+        method,
+        path,
+        &[("Authorization", &authorization)],
+        body,
+    )
+    .await
+}
+
 /// How long a process may take to start.
 const START_DEADLINE: Duration = Duration::from_secs(30);
 

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use std::process::Stdio;
 use std::time::Duration;
 use tests::WsClient;
-use tests::process::{RedisProcess, SECRET, ServerProcess};
+use tests::process::{RedisProcess, SECRET, ServerProcess, api, pop_up_meeting};
 
 const MEETING: &str = "victim-assistance-2020";
 
@@ -319,21 +319,13 @@ async fn nginx_balances_websockets_over_the_nodes_as_deploy_nginx_conf_says() {
 async fn a_meeting_created_on_one_node_is_joined_and_updated_through_another() {
     let redis = RedisProcess::start().await;
     let (nodes, _dirs) = nodes(&redis, 2).await;
-    let file = |title: &str| {
-        format!(
-            "id = \"pop-up\"\nlanguages = [\"en\"]\ndefault_language = \"en\"\n\
-             time_zone = \"UTC\"\nscheduled_start = \"2026-12-01T10:00:00Z\"\n\
-             title.en = \"Pop-up meeting\"\n\n[[agenda]]\nid = \"only\"\ntitle.en = \"{title}\"\n"
-        )
-    };
-    let bearer = format!("Bearer {}", keys().mint_admin(Duration::from_secs(60)));
-    let headers = [("Authorization", bearer.as_str())];
-    let created = tests::http_send(
+    let admin = keys().mint_admin(Duration::from_secs(60));
+    let created = api(
         nodes[0].addr(),
         "PUT",
         "/api/meetings/pop-up",
-        &headers,
-        &file("First"),
+        &admin,
+        &pop_up_meeting("First"),
     )
     .await;
     assert_eq!(created.status, 201, "{}", created.body);
@@ -346,12 +338,12 @@ async fn a_meeting_created_on_one_node_is_joined_and_updated_through_another() {
     assert_eq!(welcome.meeting.unwrap().info.id.as_str(), "pop-up");
 
     // An update through either node reaches everyone.
-    let updated = tests::http_send(
+    let updated = api(
         nodes[1].addr(),
         "PUT",
         "/api/meetings/pop-up",
-        &headers,
-        &file("Second"),
+        &admin,
+        &pop_up_meeting("Second"),
     )
     .await;
     assert_eq!(updated.status, 200, "{}", updated.body);
@@ -360,12 +352,12 @@ async fn a_meeting_created_on_one_node_is_joined_and_updated_through_another() {
         matches!(event.event, protocol::Event::MeetingUpdated { .. }),
         "{event:?}"
     );
-    let again = tests::http_send(
+    let again = api(
         nodes[0].addr(),
         "PUT",
         "/api/meetings/pop-up",
-        &headers,
-        &file("Second"),
+        &admin,
+        &pop_up_meeting("Second"),
     )
     .await;
     assert_eq!(again.status, 200, "{}", again.body);

@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use tests::process::{SECRET, ServerProcess, server_binary};
+use tests::process::{SECRET, ServerProcess, api, pop_up_meeting, server_binary};
 use tests::{WsClient, workspace_root};
 use tokio::process::Command as Process;
 const HANDS: usize = 300;
@@ -239,36 +239,25 @@ async fn a_meeting_created_and_updated_through_the_api_survives_a_sigkill() {
         .await
         .expect("run `server admin-token`");
     assert!(minted.status.success(), "{minted:?}");
-    let bearer = format!(
-        "Bearer {}",
-        String::from_utf8(minted.stdout).unwrap().trim()
-    );
-    let file = |title: &str| {
-        format!(
-            "id = \"pop-up\"\nlanguages = [\"en\"]\ndefault_language = \"en\"\n\
-             time_zone = \"UTC\"\nscheduled_start = \"2026-12-01T10:00:00Z\"\n\
-             title.en = \"Pop-up meeting\"\n\n[[agenda]]\nid = \"only\"\ntitle.en = \"{title}\"\n"
-        )
-    };
+    let admin = String::from_utf8(minted.stdout).unwrap().trim().to_owned();
     let data_dir = tempfile::tempdir().unwrap();
     let server = ServerProcess::start(data_dir.path()).await;
     let addr = server.addr();
-    let headers = [("Authorization", bearer.as_str())];
-    let created = tests::http_send(
+    let created = api(
         addr,
         "PUT",
         "/api/meetings/pop-up",
-        &headers,
-        &file("First"),
+        &admin,
+        &pop_up_meeting("First"),
     )
     .await;
     assert_eq!(created.status, 201, "{}", created.body);
-    let updated = tests::http_send(
+    let updated = api(
         addr,
         "PUT",
         "/api/meetings/pop-up",
-        &headers,
-        &file("Second"),
+        &admin,
+        &pop_up_meeting("Second"),
     )
     .await;
     assert_eq!(updated.status, 200, "{}", updated.body);

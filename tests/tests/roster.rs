@@ -15,9 +15,9 @@ async fn the_organisers_see_who_is_connected_by_role_delegation_and_language() {
         .await
         .unwrap();
     let booth = &roster[&id("interp-fr")];
-    assert_eq!(booth.role, Role::Interpreter);
-    assert_eq!(booth.booth.as_ref().map(|b| b.as_str()), Some("fr"));
-    assert_eq!(booth.languages[0].as_str(), "fr");
+    assert_eq!(booth.who.role, Role::Interpreter);
+    assert_eq!(booth.who.booth.as_ref().map(|b| b.as_str()), Some("fr"));
+    assert_eq!(booth.who.languages[0].as_str(), "fr");
     assert!(roster.contains_key(&id("organiser")), "themselves too");
 
     // A delegate on two devices counts once, with two connections.
@@ -28,8 +28,8 @@ async fn the_organisers_see_who_is_connected_by_role_delegation_and_language() {
         .await
         .unwrap();
     let peru = &roster[&id("peru")];
-    assert_eq!(peru.delegation.as_deref(), Some("Peru"));
-    assert_eq!(peru.role, Role::Attendee);
+    assert_eq!(peru.who.delegation.as_deref(), Some("Peru"));
+    assert_eq!(peru.who.role, Role::Attendee);
     phone.close().await;
     organiser
         .roster_where(|roster| roster.get(&id("peru")).is_some_and(|p| p.connections == 1))

@@ -34,18 +34,18 @@ struct PersonRow {
 
 impl PersonRow {
     fn of(person: &Connected) -> Self {
+        let who = &person.who;
         Self {
-            id: person.participant.to_string(),
-            name: person.name.clone(),
+            id: who.id.to_string(),
+            name: who.name.clone(),
             // A delegation's own representative is named after it: say it once.
-            delegation: person
+            delegation: who
                 .delegation
                 .clone()
-                .filter(|delegation| *delegation != person.name),
-            role: person.role,
-            booth: person.booth.as_ref().map(i18n::booth),
-            languages: (!person.languages.is_empty())
-                .then(|| i18n::roster_languages(&person.languages)),
+                .filter(|delegation| *delegation != who.name),
+            role: who.role,
+            booth: who.booth.as_ref().map(i18n::booth),
+            languages: (!who.languages.is_empty()).then(|| i18n::roster_languages(&who.languages)),
             connections: person.connections,
         }
     }

@@ -19,12 +19,7 @@ impl Roster {
             .entry(who.id.clone())
             .and_modify(|entry| entry.connections += 1)
             .or_insert_with(|| Connected {
-                participant: who.id.clone(),
-                name: who.name.clone(),
-                role: who.role,
-                delegation: who.delegation.clone(),
-                booth: who.booth.clone(),
-                languages: who.languages.clone(),
+                who: who.clone(),
                 connections: 1,
             });
         self.changed.insert(who.id.clone());
@@ -44,7 +39,7 @@ impl Roster {
     /// Everyone connected, ordered by name: the first `roster` a manager gets.
     pub(super) fn full(&self) -> ServerMessage {
         let mut joined: Vec<Connected> = self.people.values().cloned().collect();
-        joined.sort_by(|a, b| a.name.cmp(&b.name).then(a.participant.cmp(&b.participant)));
+        joined.sort_by(|a, b| a.who.name.cmp(&b.who.name).then(a.who.id.cmp(&b.who.id)));
         ServerMessage::Roster {
             full: true,
             joined,
