@@ -42,10 +42,31 @@ pub fn App() -> impl IntoView {
         Some(title) => document.set_title(&format!("{title} · {}", i18n::text(Key::AppName))),
         None => document.set_title(i18n::text(Key::AppName)),
     });
+    mark_when_the_meeting_shows(session);
     move || {
         session.language.track();
         untrack(|| view! { <Page/> })
     }
+}
+
+/// Marks (`performance.mark("meeting-shown")`) the first frame that shows the meeting,
+/// so that page-load measurements (and anyone's real-user monitoring) can read when the
+/// person saw their meeting, not only when files arrived.
+fn mark_when_the_meeting_shows(session: Session) {
+    Effect::new(move |marked: Option<bool>| {
+        if marked == Some(true) {
+            return true;
+        }
+        let shown = session.meeting.with(Option::is_some);
+        if shown {
+            request_animation_frame(|| {
+                if let Some(performance) = window().performance() {
+                    let _ = performance.mark("meeting-shown");
+                }
+            });
+        }
+        shown
+    });
 }
 
 /// Everything on the page, in the current interface language.

@@ -1,9 +1,14 @@
-//! Entry point of the browser client: installs the panic hook and mounts the app.
+//! Entry point of the browser client: installs the panic hook, takes away the loading
+//! message that `index.html` shows until the WebAssembly has arrived, and mounts the app.
 //! Everything else lives in the library (see its crate documentation).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
+    // In the same task as the mount, so that no frame is drawn without either.
+    if let Some(loading) = leptos::prelude::document().get_element_by_id("loading") {
+        loading.remove();
+    }
     leptos::mount::mount_to_body(client_web::App);
 }
 

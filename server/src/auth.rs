@@ -126,6 +126,110 @@ impl Secret {
     }
 }
 
+/// The name of the file, in the data directory, that keeps the secret a server generated
+/// for itself (see [`Secret::load_or_create`]).
+pub const SECRET_FILE: &str = "secret";
+
+/// The secret file could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum SecretFileError {
+    /// Reading, creating or writing the file failed.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: std::path::PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The file holds something that is not a secret this server wrote.
+    #[error(
+        "{path} does not hold a secret ({MIN_SECRET_BYTES} bytes or more); remove it to \
+         generate a new one (every invite link signed with the old one stops working)"
+    )]
+    Damaged {
+        /// The file.
+        path: std::path::PathBuf,
+    },
+}
+
+impl Secret {
+    /// The secret kept in `data_dir`'s [`SECRET_FILE`], generated and written there first
+    /// when there is none, so that invite links outlive a restart without `--secret`.
+    /// Returns the secret, the file's path and whether it was generated now.
+    ///
+    /// The file holds 64 hexadecimal digits (32 random bytes), is created with mode 0600
+    /// and written whole before it appears under its name (a crash leaves no half-written
+    /// secret), and is never replaced: two servers starting at once on one directory end
+    /// up with the same secret.
+    ///
+    /// # Errors
+    ///
+    /// When the directory or file cannot be read or written, or the file does not hold a
+    /// secret.
+    pub fn load_or_create(
+        data_dir: &std::path::Path,
+    ) -> Result<(Self, std::path::PathBuf, bool), SecretFileError> {
+        let path = data_dir.join(SECRET_FILE);
+        let io = |source| SecretFileError::Io {
+            path: path.clone(),
+            source,
+        };
+        match Self::load(&path) {
+            Ok(secret) => return Ok((secret, path, false)),
+            Err(SecretFileError::Io { source, .. })
+                if source.kind() == std::io::ErrorKind::NotFound => {}
+            Err(error) => return Err(error),
+        }
+        std::fs::create_dir_all(data_dir).map_err(io)?;
+        let mut bytes = [0u8; 32];
+        getrandom::fill(&mut bytes).expect("the OS provides randomness");
+        let text: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+        // Written whole under a temporary name, then linked to its real name, which fails
+        // when another process got there first (and then its secret is the one).
+        let temporary = data_dir.join(format!(".{SECRET_FILE}.{}", std::process::id()));
+        let written = (|| {
+            use std::io::Write as _;
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create(true).truncate(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            let mut file = options.open(&temporary)?;
+            file.write_all(format!("{text}\n").as_bytes())?;
+            file.sync_all()?;
+            std::fs::hard_link(&temporary, &path)
+        })();
+        let _ = std::fs::remove_file(&temporary);
+        match written {
+            Ok(()) => {
+                // Make the new name durable too.
+                if let Ok(dir) = std::fs::File::open(data_dir) {
+                    let _ = dir.sync_all();
+                }
+                Ok((Self(text.into_bytes()), path, true))
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+                Ok((Self::load(&path)?, path, false))
+            }
+            Err(error) => Err(io(error)),
+        }
+    }
+
+    /// The secret in an existing secret file (see [`Secret::load_or_create`]).
+    ///
+    /// # Errors
+    ///
+    /// When the file cannot be read or does not hold a secret.
+    pub fn load(path: &std::path::Path) -> Result<Self, SecretFileError> {
+        let text = std::fs::read_to_string(path).map_err(|source| SecretFileError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        Self::new(text.trim().as_bytes()).map_err(|WeakSecret| SecretFileError::Damaged {
+            path: path.to_owned(),
+        })
+    }
+}
+
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Secret(..)")
@@ -376,5 +480,45 @@ mod tests {
             Keys::new(&secret).verify(&token, hosted),
             Err(TokenError::Invalid(_))
         ));
+    }
+
+    #[test]
+    fn a_generated_secret_is_kept_private_and_reused() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let (first, path, created) = Secret::load_or_create(&data).unwrap();
+        assert!(created);
+        assert_eq!(path, data.join(SECRET_FILE));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "only the server's user reads it");
+        }
+        let (again, _, created) = Secret::load_or_create(&data).unwrap();
+        assert!(!created);
+        assert_eq!(first.0, again.0, "the same secret after a restart");
+        let keys = Keys::new(&first);
+        let token = keys.mint(
+            &MeetingId::new("m1"),
+            &participant(),
+            Duration::from_secs(60),
+        );
+        assert!(Keys::new(&again).verify(&token, hosted).is_ok());
+        // Nothing but the secret file is left behind.
+        let names: Vec<_> = std::fs::read_dir(&data)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, [SECRET_FILE]);
+    }
+
+    #[test]
+    fn a_damaged_secret_file_is_an_error_not_a_new_secret() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(SECRET_FILE), "abc\n").unwrap();
+        let error = Secret::load_or_create(dir.path()).err().unwrap();
+        assert!(matches!(error, SecretFileError::Damaged { .. }), "{error}");
+        assert!(error.to_string().contains("remove it"), "{error}");
     }
 }

@@ -29,6 +29,7 @@ mod meetings_api;
 mod metrics;
 pub mod rules;
 pub mod speaker_log;
+mod static_files;
 pub mod store;
 
 use crate::auth::{Claims, Keys, Secret, TokenError};
@@ -56,7 +57,6 @@ use tokio::task::JoinHandle;
 use tokio_tungstenite::WebSocketStream;
 use tokio_tungstenite::tungstenite::handshake::derive_accept_key;
 use tokio_tungstenite::tungstenite::protocol::{Role, WebSocketConfig};
-use tower_http::services::{ServeDir, ServeFile};
 
 /// Each connection's WebSocket read buffer. tungstenite's 128 KiB default would cost far
 /// too much memory across tens of thousands of connections; clients send small commands
@@ -324,8 +324,7 @@ pub async fn run(
         .route(meetings_api::MEETING, put(meetings_api::put))
         .route(meetings_api::CLOSE, post(meetings_api::close));
     router = match &config.static_dir {
-        Some(dir) => router
-            .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")))),
+        Some(dir) => router.fallback(static_files::handler(dir)),
         None => router.fallback(|| async {
             (
                 StatusCode::NOT_FOUND,

@@ -36,22 +36,54 @@ enum Command {
     /// Print an administrator's token for the meetings API (creating, updating and
     /// closing meetings on a running server), signed with that server's secret.
     AdminToken {
-        /// The secret of the server the token is for (at least 32 bytes).
-        #[arg(long, env = "MEETING_SECRET", hide_env_values = true)]
-        secret: String,
+        #[command(flatten)]
+        secret: SecretArgs,
         /// How long the token stays valid, in hours.
         #[arg(long, default_value_t = 12)]
         ttl_hours: u64,
     },
 }
 
+/// Which secret signs what a command mints: the one given, else the one a server keeps in
+/// its data directory.
+#[derive(Args)]
+struct SecretArgs {
+    /// The secret of the server the tokens are for (at least 32 bytes) [default: the one
+    /// kept in the data directory's `secret` file].
+    #[arg(long, env = "MEETING_SECRET", hide_env_values = true)]
+    secret: Option<String>,
+    /// The data directory of the server the tokens are for, whose `secret` file is read
+    /// when no secret is given.
+    #[arg(long, env = "MEETING_DATA_DIR", default_value = "data")]
+    data_dir: PathBuf,
+}
+
+impl SecretArgs {
+    /// The secret given, else the one in the data directory (never a new one: tokens
+    /// signed with a secret no server has would open nothing).
+    fn secret(&self) -> Result<Secret> {
+        match &self.secret {
+            Some(secret) => Secret::new(secret.as_bytes()).context("--secret"),
+            None => {
+                let path = self.data_dir.join(server::auth::SECRET_FILE);
+                Secret::load(&path).with_context(|| {
+                    format!(
+                        "no --secret given and no secret kept in {}: give the server's \
+                         --secret, or the --data-dir of a server that has run",
+                        self.data_dir.display()
+                    )
+                })
+            }
+        }
+    }
+}
+
 #[derive(Args)]
 struct InvitesArgs {
     /// The meeting file (TOML).
     file: PathBuf,
-    /// The secret of the server the links are for (at least 32 bytes).
-    #[arg(long, env = "MEETING_SECRET", hide_env_values = true)]
-    secret: String,
+    #[command(flatten)]
+    secret: SecretArgs,
     /// Public URL of that server.
     #[arg(
         long,
@@ -86,8 +118,9 @@ struct ServeArgs {
     /// Directory of the built browser client, served at `/`.
     #[arg(long, env = "MEETING_STATIC_DIR")]
     static_dir: Option<PathBuf>,
-    /// Secret that signs tokens. When absent a random one is generated, so invite links
-    /// only work until the server restarts.
+    /// Secret that signs tokens. When absent, the one kept in the data directory's
+    /// `secret` file (generated there on first start, readable by this user only), so that
+    /// invite links keep working across restarts.
     #[arg(long, env = "MEETING_SECRET", hide_env_values = true)]
     secret: Option<String>,
     /// Public URL of the server, used in invite links [default: http://ADDR].
@@ -154,25 +187,48 @@ async fn main() -> Result<()> {
             Ok(())
         }
         Command::AdminToken { secret, ttl_hours } => {
-            let secret = Secret::new(secret.as_bytes()).context("--secret")?;
+            let secret = secret.secret()?;
             let ttl = Duration::from_secs(ttl_hours * 3600);
-            println!("{}", Keys::new(&secret).mint_admin(ttl));
-            Ok(())
+            quietly_when_unread(writeln!(
+                std::io::stdout(),
+                "{}",
+                Keys::new(&secret).mint_admin(ttl)
+            ))
         }
         Command::Invites(args) => {
             let meeting = MeetingFile::load(&args.file)?;
-            let secret = Secret::new(args.secret.as_bytes()).context("--secret")?;
+            let secret = args.secret.secret()?;
             let ttl = Duration::from_secs(args.invite_ttl_hours * 3600);
-            print_invites(&Keys::new(&secret), &[meeting], &args.public_url, ttl);
-            Ok(())
+            quietly_when_unread(print_invites(
+                &mut std::io::stdout().lock(),
+                &Keys::new(&secret),
+                &[meeting],
+                &args.public_url,
+                ttl,
+            ))
         }
     }
 }
 
-/// Prints an invite link per participant of each meeting.
-fn print_invites(keys: &Keys, meetings: &[MeetingFile], base_url: &str, ttl: Duration) {
+/// A printing command's outcome: when its reader went away (`server invites … | head`),
+/// it stops quietly, like other command-line tools, rather than failing.
+fn quietly_when_unread(printed: std::io::Result<()>) -> Result<()> {
+    match printed {
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        printed => Ok(printed?),
+    }
+}
+
+/// Writes an invite link per participant of each meeting.
+fn print_invites(
+    out: &mut impl std::io::Write,
+    keys: &Keys,
+    meetings: &[MeetingFile],
+    base_url: &str,
+    ttl: Duration,
+) -> std::io::Result<()> {
     for meeting in meetings {
-        println!("\nMeeting `{}`: invite links", meeting.info.id);
+        writeln!(out, "\nMeeting `{}`: invite links", meeting.info.id)?;
         for invite in invites::for_meeting(keys, meeting, base_url, ttl) {
             let who = &invite.participant;
             let delegation = who
@@ -180,15 +236,17 @@ fn print_invites(keys: &Keys, meetings: &[MeetingFile], base_url: &str, ttl: Dur
                 .as_deref()
                 .map(|d| format!(" ({d})"))
                 .unwrap_or_default();
-            println!(
+            writeln!(
+                out,
                 "  {:<26} {}{}\n    {}",
                 who.role.as_str(),
                 who.name,
                 delegation,
                 invite.url
-            );
+            )?;
         }
     }
+    out.flush()
 }
 
 async fn serve(args: ServeArgs) -> Result<()> {
@@ -215,8 +273,20 @@ async fn serve(args: ServeArgs) -> Result<()> {
     let secret = match &args.secret {
         Some(secret) => Secret::new(secret.as_bytes()).context("--secret")?,
         None => {
-            tracing::warn!("no --secret given: invite links work until the server restarts");
-            Secret::random()
+            let (secret, path, created) = Secret::load_or_create(&args.data_dir)
+                .context("keep the signing secret in the data directory")?;
+            warn_when_readable_by_others(&path);
+            if created {
+                tracing::info!(path = %path.display(), "generated the signing secret and kept it");
+            } else {
+                tracing::info!(path = %path.display(), "signing with the secret kept");
+            }
+            if args.store != "sqlite" {
+                tracing::warn!(
+                    "several nodes must sign with one secret: give each the same --secret"
+                );
+            }
+            secret
         }
     };
     let store: Arc<dyn EventStore> = if args.store == "sqlite" {
@@ -247,14 +317,20 @@ async fn serve(args: ServeArgs) -> Result<()> {
 
     let ttl = Duration::from_secs(args.invite_ttl_hours * 3600);
     let keys = Keys::new(&secret);
-    print_invites(&keys, &meetings, &base_url, ttl);
-    println!(
-        "\nMeetings API ({base_url}/api/meetings), administrator token valid for 12 hours:\n  {}",
-        keys.mint_admin(Duration::from_secs(12 * 3600))
-    );
-    println!("\nServing on {base_url} (Ctrl-C to stop)");
-    println!("listening on {addr}");
-    std::io::stdout().flush()?;
+    // What is printed is for the person who started the server; when nobody reads it
+    // (stdout closed), the server serves all the same.
+    let _ = (|| {
+        let mut out = std::io::stdout().lock();
+        print_invites(&mut out, &keys, &meetings, &base_url, ttl)?;
+        writeln!(
+            out,
+            "\nMeetings API ({base_url}/api/meetings), administrator token valid for 12 hours:\n  {}",
+            keys.mint_admin(Duration::from_secs(12 * 3600))
+        )?;
+        writeln!(out, "\nServing on {base_url} (Ctrl-C to stop)")?;
+        writeln!(out, "listening on {addr}")?;
+        out.flush()
+    })();
 
     let meetings_dir = args.data_dir.join("meetings");
     let mut config = Config::new(meetings, secret, store);
@@ -275,6 +351,23 @@ async fn serve(args: ServeArgs) -> Result<()> {
     };
     server::run(listener, config, shutdown_signal()).await?;
     Ok(())
+}
+
+/// Warns when the secret file can be read by others than the server's user (its mode was
+/// changed after the server wrote it).
+fn warn_when_readable_by_others(path: &std::path::Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        if let Ok(metadata) = std::fs::metadata(path)
+            && metadata.permissions().mode() & 0o077 != 0
+        {
+            tracing::warn!(
+                path = %path.display(),
+                "the secret file can be read by other users: `chmod 600` it"
+            );
+        }
+    }
 }
 
 /// Completes on Ctrl-C or SIGTERM.

@@ -140,6 +140,76 @@ impl Drop for Chromedriver {
     }
 }
 
+/// A network profile for Chromium's network emulation (what DevTools calls throttling).
+#[derive(Debug, Clone, Copy)]
+pub struct NetworkProfile {
+    /// Its name in reports.
+    pub name: &'static str,
+    /// Added to every request's round trip, in milliseconds.
+    pub latency_ms: u32,
+    /// Download speed, in bits per second.
+    pub download_bits_per_second: u32,
+    /// Upload speed, in bits per second.
+    pub upload_bits_per_second: u32,
+}
+
+impl NetworkProfile {
+    /// A 3G connection as page-load budgets take it: 1.6 Mbit/s down, 150 ms.
+    pub const THREE_G: Self = Self {
+        name: "3G",
+        latency_ms: 150,
+        download_bits_per_second: 1_600_000,
+        upload_bits_per_second: 750_000,
+    };
+    /// A 4G connection: 9 Mbit/s down, 40 ms.
+    pub const FOUR_G: Self = Self {
+        name: "4G",
+        latency_ms: 40,
+        download_bits_per_second: 9_000_000,
+        upload_bits_per_second: 1_500_000,
+    };
+}
+
+impl Chromedriver {
+    /// Makes `browser`'s network behave like `profile` from now on (chromedriver's
+    /// `network_conditions` command).
+    ///
+    /// # Errors
+    ///
+    /// When chromedriver refuses.
+    pub async fn emulate_network(&self, browser: &Browser, profile: NetworkProfile) -> Result<()> {
+        let session = browser
+            .client
+            .session_id()
+            .await?
+            .context("a session with an id")?;
+        let addr: std::net::SocketAddr = self.url.trim_start_matches("http://").parse()?;
+        let body = serde_json::json!({
+            "network_conditions": {
+                "offline": false,
+                "latency": profile.latency_ms,
+                "download_throughput": profile.download_bits_per_second / 8,
+                "upload_throughput": profile.upload_bits_per_second / 8,
+            }
+        })
+        .to_string();
+        let response = crate::http_send(
+            addr,
+            "POST",
+            &format!("/session/{session}/chromium/network_conditions"),
+            &[("Content-Type", "application/json")],
+            &body,
+        )
+        .await;
+        anyhow::ensure!(
+            response.status == 200,
+            "chromedriver refused the network conditions: {}",
+            response.body
+        );
+        Ok(())
+    }
+}
+
 /// One browser session.
 pub struct Browser {
     /// The WebDriver client, for anything the helpers below do not cover.

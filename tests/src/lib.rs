@@ -656,8 +656,10 @@ pub struct HttpResponse {
     pub status: u16,
     /// The headers in order, names lower-cased.
     pub headers: Vec<(String, String)>,
-    /// The body (chunked transfer coding removed).
+    /// The body (chunked transfer coding removed), as text (invalid UTF-8 replaced).
     pub body: String,
+    /// The body's bytes (chunked transfer coding removed).
+    pub bytes: Vec<u8>,
 }
 
 impl HttpResponse {
@@ -706,13 +708,37 @@ pub async fn http_send(
     request.push_str(body);
     let mut stream = TcpStream::connect(addr).await.expect("connect");
     stream.write_all(request.as_bytes()).await.expect("send");
+    // To the end of the stream, or of the body its `Content-Length` announces (some
+    // servers keep the connection open all the same).
     let mut raw = Vec::new();
-    tokio::time::timeout(READ_DEADLINE, stream.read_to_end(&mut raw))
-        .await
-        .expect("a response within the deadline")
-        .expect("read");
-    let raw = String::from_utf8(raw).expect("a UTF-8 response");
-    let (head, body) = raw.split_once("\r\n\r\n").expect("a header block");
+    tokio::time::timeout(READ_DEADLINE, async {
+        let mut buffer = [0u8; 16 * 1024];
+        loop {
+            let read = stream.read(&mut buffer).await.expect("read");
+            if read == 0 {
+                break;
+            }
+            raw.extend_from_slice(&buffer[..read]);
+            if let Some(split) = raw.windows(4).position(|window| window == b"\r\n\r\n") {
+                let head = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
+                let length = head.lines().find_map(|line| {
+                    line.strip_prefix("content-length:")
+                        .and_then(|value| value.trim().parse::<usize>().ok())
+                });
+                if length.is_some_and(|length| raw.len() >= split + 4 + length) {
+                    break;
+                }
+            }
+        }
+    })
+    .await
+    .expect("a response within the deadline");
+    let split = raw
+        .windows(4)
+        .position(|window| window == b"\r\n\r\n")
+        .expect("a header block");
+    let head = std::str::from_utf8(&raw[..split]).expect("a UTF-8 header block");
+    let body = &raw[split + 4..];
     let mut lines = head.split("\r\n");
     let status = lines
         .next()
@@ -726,7 +752,7 @@ pub async fn http_send(
     let chunked = headers
         .iter()
         .any(|(name, value)| name == "transfer-encoding" && value.contains("chunked"));
-    let body = if chunked {
+    let bytes = if chunked {
         dechunk(body)
     } else {
         body.to_owned()
@@ -734,21 +760,26 @@ pub async fn http_send(
     HttpResponse {
         status,
         headers,
-        body,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+        bytes,
     }
 }
 
 /// Removes the chunked transfer coding from a body.
-fn dechunk(mut rest: &str) -> String {
-    let mut body = String::new();
-    while let Some((size, after)) = rest.split_once("\r\n") {
+fn dechunk(mut rest: &[u8]) -> Vec<u8> {
+    let mut body = Vec::new();
+    while let Some(line_end) = rest.windows(2).position(|window| window == b"\r\n") {
+        let size = std::str::from_utf8(&rest[..line_end]).expect("a chunk size line");
         let size = usize::from_str_radix(size.split(';').next().unwrap_or("").trim(), 16)
             .expect("a chunk size");
         if size == 0 {
             break;
         }
-        body.push_str(&after[..size]);
-        rest = after[size..].strip_prefix("\r\n").unwrap_or(&after[size..]);
+        let after = &rest[line_end + 2..];
+        body.extend_from_slice(&after[..size]);
+        rest = after[size..]
+            .strip_prefix(b"\r\n")
+            .unwrap_or(&after[size..]);
     }
     body
 }

@@ -74,6 +74,8 @@ pub struct ServerProcess {
     child: Child,
     /// Its WebSocket address.
     pub ws_url: String,
+    /// What it printed before it listened: the invite links and the administrator's token.
+    pub printed: Vec<String>,
 }
 
 impl ServerProcess {
@@ -93,25 +95,47 @@ impl ServerProcess {
     ///
     /// When it does not start listening within 30 s.
     pub async fn start_with(data_dir: &Path, level: &str, logs: Stdio, extra: &[&str]) -> Self {
-        let mut child = Process::new(server_binary())
-            .args(["serve", "--addr", "127.0.0.1:0", "--meeting"])
+        Self::start_as(data_dir, "127.0.0.1:0", Some(SECRET), level, logs, extra).await
+    }
+
+    /// Starts one on `data_dir` listening on `addr`, signing with `secret` (`None`: the
+    /// server's own, kept in the data directory), with `extra` arguments to `serve`.
+    ///
+    /// # Panics
+    ///
+    /// When it does not start listening within 30 s.
+    pub async fn start_as(
+        data_dir: &Path,
+        addr: &str,
+        secret: Option<&str>,
+        level: &str,
+        logs: Stdio,
+        extra: &[&str],
+    ) -> Self {
+        let mut command = Process::new(server_binary());
+        command
+            .args(["serve", "--addr", addr, "--meeting"])
             .arg(workspace_root().join("examples/demo-meeting.toml"))
             .args(extra)
             .arg("--data-dir")
             .arg(data_dir)
-            .env("MEETING_SECRET", SECRET)
             .env("MEETING_LOG", level)
             .stdout(Stdio::piped())
             .stderr(logs)
-            .kill_on_drop(true)
-            .spawn()
-            .expect("start the server");
+            .kill_on_drop(true);
+        match secret {
+            Some(secret) => command.env("MEETING_SECRET", secret),
+            None => command.env_remove("MEETING_SECRET"),
+        };
+        let mut child = command.spawn().expect("start the server");
         let mut lines = BufReader::new(child.stdout.take().expect("piped stdout")).lines();
+        let mut printed = Vec::new();
         let addr = tokio::time::timeout(START_DEADLINE, async {
             while let Some(line) = lines.next_line().await.expect("read stdout") {
                 if let Some(addr) = line.strip_prefix("listening on ") {
                     return addr.to_owned();
                 }
+                printed.push(line);
             }
             panic!("the server exited before listening");
         })
@@ -122,7 +146,23 @@ impl ServerProcess {
         Self {
             child,
             ws_url: format!("ws://{addr}/ws"),
+            printed,
         }
+    }
+
+    /// The invite link it printed for the participant whose role and name start with
+    /// `who` (as `server` prints them: `chair    Ambassador …`).
+    ///
+    /// # Panics
+    ///
+    /// When it printed none.
+    pub fn invite_link(&self, who: &str) -> String {
+        let at = self
+            .printed
+            .iter()
+            .position(|line| line.trim_start().starts_with(who))
+            .unwrap_or_else(|| panic!("no invite printed for `{who}`: {:?}", self.printed));
+        self.printed[at + 1].trim().to_owned()
     }
 
     /// The address it listens on.

@@ -8,7 +8,7 @@
 
 use anyhow::{Context, Result, ensure};
 use protocol::{ChannelId, Command, LanguageCode};
-use tests::browser::{Browser, Chromedriver, client_dist};
+use tests::browser::{Browser, Chromedriver, NetworkProfile, client_dist};
 use tests::proxy::Proxy;
 use tests::{TestServer, http_send};
 
@@ -1196,6 +1196,86 @@ async fn who_is_connected(
         .await?;
     organiser
         .wait_for_content("#roster-total", "4 أشخاص متصلون بالاجتماع.")
+        .await?;
+    Ok(())
+}
+
+/// On a slow network the page says something at once, before the WebAssembly has
+/// arrived: the loading message, in the browser's language, laid out as the page's own
+/// first state, so that nothing moves when the page takes over.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_page_speaks_before_the_webassembly_arrives_and_nothing_moves() {
+    let dist = client_dist();
+    let server = TestServer::start_with(|config| config.static_dir = Some(dist)).await;
+    let driver = Chromedriver::start().await.expect("chromedriver starts");
+    let arabic = driver
+        .session_in(&["ar-EG", "ar", "en"])
+        .await
+        .expect("a browser that prefers Arabic");
+    let outcome = loading(&server, &driver, &arabic).await;
+    arabic.close().await;
+    outcome.unwrap();
+}
+
+async fn loading(server: &TestServer, driver: &Chromedriver, browser: &Browser) -> Result<()> {
+    browser.open("about:blank").await?;
+    // Slow enough (about 2 s for the module) to look at the page before it arrives.
+    driver
+        .emulate_network(browser, NetworkProfile::THREE_G)
+        .await?;
+    browser
+        .client
+        .execute(
+            "window.location.href = arguments[0];",
+            vec![server.invite("senegal").into()],
+        )
+        .await?;
+    browser
+        .wait_for_content("#loading main", "جارٍ الانضمام إلى الاجتماع…")
+        .await?;
+    ensure!(
+        browser.document_language().await? == ("ar".to_owned(), "rtl".to_owned()),
+        "the loading page is in Arabic, right to left"
+    );
+    let box_of = |css: &'static str| async move {
+        let value = browser
+            .client
+            .execute(
+                "const r = document.querySelector(arguments[0]).getBoundingClientRect();
+                 return [r.left, r.top, r.width, r.height];",
+                vec![css.into()],
+            )
+            .await?;
+        serde_json::from_value::<Vec<f64>>(value).context("a box")
+    };
+    let header_before = box_of("#loading header").await?;
+
+    let text_before = box_of("#loading main p").await?;
+    ensure!(
+        browser.has("#loading").await?,
+        "the module had already arrived: the network was not slow enough to look"
+    );
+    // The page takes over in the same place.
+    browser.wait_for("header.top #connection-status").await?;
+    ensure!(!browser.has("#loading").await?, "the loading page is gone");
+    if browser.has("main.joining p").await? {
+        let header_after = box_of("header.top").await?;
+        let text_after = box_of("main.joining p").await?;
+        ensure!(
+            header_after == header_before && text_after == text_before,
+            "the page moved: header {header_before:?} → {header_after:?}, \
+             text {text_before:?} → {text_after:?}"
+        );
+    } else {
+        // Already joined: the header at least stays where it was.
+        let header_after = box_of("header.top").await?;
+        ensure!(
+            header_after[3] == header_before[3],
+            "the header changed height: {header_before:?} → {header_after:?}"
+        );
+    }
+    browser
+        .wait_for("#connection-status[data-state='connected']")
         .await?;
     Ok(())
 }

@@ -197,15 +197,140 @@ async fn invite_links_minted_on_the_command_line_open_the_meeting() {
     assert_eq!(welcome.you.role, Role::Chair);
     server.kill().await;
 
-    // Without a secret nothing is minted.
+    // Without a secret, and no server's secret in the data directory, nothing is minted.
+    let empty = tempfile::tempdir().unwrap();
     let refused = Process::new(server_binary())
         .arg("invites")
         .arg(workspace_root().join("examples/demo-meeting.toml"))
+        .arg("--data-dir")
+        .arg(empty.path())
         .env_remove("MEETING_SECRET")
         .output()
         .await
         .unwrap();
     assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        said.contains("--secret"),
+        "the refusal says what to give: {said}"
+    );
+}
+
+/// `server invites … | head`: when the reader goes away, the command stops quietly and
+/// successfully, as command-line tools do, instead of panicking on the broken pipe.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn printing_invites_into_a_closed_pipe_stops_quietly() {
+    for command in ["invites", "admin-token"] {
+        let mut child = Process::new(server_binary())
+            .arg(command)
+            .args(
+                (command == "invites")
+                    .then(|| workspace_root().join("examples/demo-meeting.toml"))
+                    .as_slice(),
+            )
+            .env("MEETING_SECRET", SECRET)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader is gone before the first line is written.
+        drop(child.stdout.take());
+        let output = tokio::time::timeout(Duration::from_secs(30), child.wait_with_output())
+            .await
+            .expect("it ends")
+            .unwrap();
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            output.status.success(),
+            "{command}: {:?}: {said}",
+            output.status
+        );
+        assert!(!said.contains("panicked"), "{command}: {said}");
+    }
+}
+
+/// A server started without `--secret` generates its signing secret once, keeps it in its
+/// data directory (readable by its user only, never logged), and signs with it again
+/// after a restart: invite links sent out before the restart still open the meeting, and
+/// an open tab reconnects by itself, without a reload.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invite_links_outlive_a_restart_without_a_secret_and_open_tabs_resume() {
+    use tests::browser::{Chromedriver, client_dist};
+    let data_dir = tempfile::tempdir().unwrap();
+    let addr = format!("127.0.0.1:{}", tests::process::free_port());
+    let dist = client_dist().display().to_string();
+    let extra = ["--static-dir", dist.as_str()];
+    let log_path = data_dir.path().join("first.log");
+    let log = Stdio::from(std::fs::File::create(&log_path).unwrap());
+    let server = ServerProcess::start_as(data_dir.path(), &addr, None, "info", log, &extra).await;
+    let link = server.invite_link("chair");
+    let token = link.split_once("#token=").unwrap().1.to_owned();
+
+    let secret_file = data_dir.path().join("secret");
+    let kept = std::fs::read_to_string(&secret_file).expect("the secret is kept");
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&secret_file)
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "only the server's user may read it");
+    }
+    let logs = std::fs::read_to_string(&log_path).unwrap();
+    assert!(
+        logs.contains(&secret_file.display().to_string()),
+        "the log says where: {logs}"
+    );
+    assert!(
+        !logs.contains(kept.trim()),
+        "the log never shows the secret"
+    );
+
+    let driver = Chromedriver::start().await.expect("chromedriver starts");
+    let chair = driver.session().await.expect("a browser");
+    let outcome = async {
+        chair.open(&link).await?;
+        chair
+            .wait_for("#connection-status[data-state='connected']")
+            .await?;
+        chair.wait_for("#meeting-title").await?;
+        server.kill().await;
+        chair
+            .wait_for("#connection-status[data-state='reconnecting']")
+            .await?;
+
+        let server =
+            ServerProcess::start_as(data_dir.path(), &addr, None, "warn", Stdio::null(), &extra)
+                .await;
+        // The open tab comes back by itself, still the chair, not refused.
+        chair
+            .wait_for("#connection-status[data-state='connected']")
+            .await?;
+        anyhow::ensure!(!chair.has("#failure-reason").await?, "the tab was refused");
+        chair.wait_for_text("#you", "Chair").await?;
+        // The link minted before the restart is welcomed by a new client too, and a reload
+        // of the tab joins again.
+        let mut client = WsClient::connect(&server.ws_url).await?;
+        let welcome = client.hello(&token, None).await?;
+        anyhow::ensure!(welcome.you.role == Role::Chair);
+        chair.reload().await?;
+        chair
+            .wait_for("#connection-status[data-state='connected']")
+            .await?;
+        anyhow::ensure!(
+            !chair.has("#failure-reason").await?,
+            "the reload was refused"
+        );
+        anyhow::ensure!(
+            std::fs::read_to_string(&secret_file)? == kept,
+            "the secret was never replaced"
+        );
+        server.kill().await;
+        Ok(())
+    }
+    .await;
+    chair.close().await;
+    outcome.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

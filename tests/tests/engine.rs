@@ -379,3 +379,76 @@ async fn a_burst_larger_than_any_queue_reaches_every_listener() {
         assert_eq!(observer.next_event().await.unwrap().seq, seq);
     }
 }
+
+/// The built client reaches browsers compressed when they accept it (brotli, else gzip)
+/// and as it is when they do not; its hashed files are kept for a year, the page itself
+/// is checked on every load, and a route of the client gets the page.
+#[tokio::test]
+async fn the_client_is_served_compressed_when_the_browser_accepts_it() {
+    let dist = tests::browser::client_dist();
+    let server = TestServer::start_with(|config| config.static_dir = Some(dist.clone())).await;
+    let addr = server.addr;
+    let page = tests::http_request(addr, "/", &[("Accept-Encoding", "identity")]).await;
+    assert_eq!(page.status, 200);
+    assert_eq!(page.header("cache-control"), Some("no-cache"));
+    let module = page
+        .body
+        .split(['"', '\''])
+        .find(|part| part.starts_with("/client-") && part.ends_with("_bg.wasm"))
+        .expect("the page names its hashed module")
+        .to_owned();
+    let plain = std::fs::read(dist.join(&module[1..])).unwrap();
+
+    for (accepted, encoding) in [
+        ("gzip, deflate, br, zstd", Some("br")),
+        ("gzip", Some("gzip")),
+        ("identity", None),
+        ("", None),
+    ] {
+        let headers: &[(&str, &str)] = if accepted.is_empty() {
+            &[]
+        } else {
+            &[("Accept-Encoding", accepted)]
+        };
+        let response = tests::http_request(addr, &module, headers).await;
+        assert_eq!(response.status, 200, "{accepted}");
+        assert_eq!(response.header("content-type"), Some("application/wasm"));
+        assert_eq!(response.header("content-encoding"), encoding, "{accepted}");
+        assert_eq!(
+            response.header("cache-control"),
+            Some("public, max-age=31536000, immutable")
+        );
+        assert!(
+            response
+                .header("vary")
+                .is_some_and(|vary| vary.to_ascii_lowercase().contains("accept-encoding")),
+            "caches must keep one copy per encoding"
+        );
+        match encoding {
+            Some(encoding) => {
+                let suffix = if encoding == "br" { "br" } else { "gz" };
+                let compressed = std::fs::read(dist.join(format!("{}.{suffix}", &module[1..])));
+                assert_eq!(response.bytes, compressed.unwrap(), "{accepted}");
+                assert!(
+                    response.bytes.len() * 2 < plain.len(),
+                    "{encoding}: {} of {} bytes",
+                    response.bytes.len(),
+                    plain.len()
+                );
+            }
+            None => assert_eq!(response.bytes, plain, "{accepted}"),
+        }
+    }
+
+    // A hashed name that is not there (an old build's) is 404, never the page.
+    let gone = tests::http_request(addr, "/client-0123456789abcdef_bg.wasm", &[]).await;
+    assert_eq!(gone.status, 404);
+    assert_ne!(
+        gone.header("cache-control"),
+        Some("public, max-age=31536000, immutable")
+    );
+    // A route of the client is the page.
+    let route = tests::http_request(addr, "/some/route", &[]).await;
+    assert_eq!(route.status, 200);
+    assert_eq!(route.body, page.body);
+}
