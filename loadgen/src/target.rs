@@ -199,6 +199,14 @@ async fn start_one(
                     "--command-burst",
                     "1000000",
                 ])
+                // Tens of thousands of clients on a few loopback addresses connect at
+                // once (a reconnect storm): the per-address cap is for the open internet.
+                .args([
+                    "--max-unheard-per-address",
+                    "20000",
+                    "--max-unheard",
+                    "20000",
+                ])
                 .env("MEETING_SECRET", SECRET);
             if let Some(redis) = redis {
                 command.args(["--store", redis]);

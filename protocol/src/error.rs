@@ -78,9 +78,15 @@ impl fmt::Display for ErrorCode {
 /// [`close::UNAUTHORIZED`], [`close::TOKEN_EXPIRED`], [`close::UNSUPPORTED_VERSION`] and
 /// [`close::TOO_MANY_CONNECTIONS`], which need the person to act first.
 pub mod close {
+    /// The client broke the WebSocket protocol (an unmasked frame, reserved bits, an
+    /// unknown opcode, a bad continuation): RFC 6455 "protocol error".
+    pub const PROTOCOL_ERROR: u16 = 1002;
+    /// A text message was not valid UTF-8 (RFC 6455 "invalid frame payload data").
+    pub const INVALID_PAYLOAD: u16 = 1007;
     /// A message exceeded [`crate::MAX_MESSAGE_BYTES`] (RFC 6455 "message too big").
     pub const MESSAGE_TOO_BIG: u16 = 1009;
-    /// The client kept sending after being rate limited (RFC 6455 "policy violation").
+    /// The client kept sending after being rate limited, whatever it sent (text, binary
+    /// or pings): RFC 6455 "policy violation".
     pub const POLICY_VIOLATION: u16 = 1008;
     /// The server is restarting; reconnect and resume (RFC 6455 "service restart").
     pub const SERVICE_RESTART: u16 = 1012;
@@ -104,7 +110,9 @@ pub mod close {
     pub const SLOW_CONSUMER: u16 = 4429;
 
     /// Every close code above with its name, for documentation and clients.
-    pub const ALL: [(u16, &str); 12] = [
+    pub const ALL: [(u16, &str); 14] = [
+        (PROTOCOL_ERROR, "PROTOCOL_ERROR"),
+        (INVALID_PAYLOAD, "INVALID_PAYLOAD"),
         (MESSAGE_TOO_BIG, "MESSAGE_TOO_BIG"),
         (POLICY_VIOLATION, "POLICY_VIOLATION"),
         (SERVICE_RESTART, "SERVICE_RESTART"),

@@ -15,6 +15,8 @@
 //!   [`MeetingState::apply`], the fold.
 //! - [`forecast`]: when the current item and the meeting will end, and the chair's hint.
 //! - [`time`]: server times (ms since the Unix epoch) as calendar dates.
+//! - [`text`]: the check every free-text field passes (length, no control or bidi-override
+//!   characters).
 //! - [`interpretation`]: booths, relay, what each channel delivers, notices and presence.
 //! - [`speakers`]: the list of speakers: floor requests, their order, the speech timer.
 //!
@@ -38,6 +40,7 @@ pub mod interpretation;
 pub mod messages;
 pub mod speakers;
 pub mod state;
+pub mod text;
 pub mod time;
 
 pub use error::{ErrorCode, close};

@@ -34,6 +34,10 @@ pub struct Claims {
     pub exp: u64,
     /// Issue time, seconds since the Unix epoch.
     pub iat: u64,
+    /// Not valid before this time, seconds since the Unix epoch (optional: a link sent
+    /// out ahead that opens only on the meeting's day).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nbf: Option<u64>,
     /// Display name.
     pub name: String,
     /// Role in the meeting.
@@ -80,6 +84,9 @@ pub enum TokenError {
     /// The token has expired.
     #[error("the token has expired")]
     Expired,
+    /// The token is valid only from a later time (its `nbf`).
+    #[error("the token is not valid yet")]
+    NotYetValid,
     /// The token is not for a meeting hosted here.
     #[error("the token is not for a meeting on this server")]
     UnknownMeeting,
@@ -271,6 +278,7 @@ impl Keys {
             aud: meeting.to_string(),
             exp: now + ttl.as_secs(),
             iat: now,
+            nbf: None,
             name: participant.name.clone(),
             role: participant.role,
             delegation: participant.delegation.clone(),
@@ -288,6 +296,7 @@ impl Keys {
             aud: ADMIN_AUDIENCE.into(),
             exp: now + ttl.as_secs(),
             iat: now,
+            nbf: None,
             name: "Administrator".into(),
             role: Role::Organiser,
             delegation: None,
@@ -320,12 +329,16 @@ impl Keys {
         let mut validation = Validation::new(ALGORITHM);
         validation.leeway = LEEWAY_SECONDS;
         validation.set_required_spec_claims(&["exp", "aud", "sub"]);
+        // A token valid only from a later time (`nbf`) is refused until then (with the
+        // same leeway as `exp`).
+        validation.validate_nbf = true;
         // The audience is checked below against the meetings this server hosts, so that
         // one server can host several meetings behind one `/ws`.
         validation.validate_aud = false;
         let claims = jsonwebtoken::decode::<Claims>(token, &self.decoding, &validation)
             .map_err(|error| match error.kind() {
                 jsonwebtoken::errors::ErrorKind::ExpiredSignature => TokenError::Expired,
+                jsonwebtoken::errors::ErrorKind::ImmatureSignature => TokenError::NotYetValid,
                 _ => TokenError::Invalid(error.to_string()),
             })?
             .claims;
@@ -432,6 +445,7 @@ mod tests {
             aud: "m1".into(),
             exp: unix_seconds() - 60,
             iat: unix_seconds() - 120,
+            nbf: None,
             name: "Ana".into(),
             role: Role::Attendee,
             delegation: None,
@@ -520,5 +534,32 @@ mod tests {
         let error = Secret::load_or_create(dir.path()).err().unwrap();
         assert!(matches!(error, SecretFileError::Damaged { .. }), "{error}");
         assert!(error.to_string().contains("remove it"), "{error}");
+    }
+
+    #[test]
+    fn a_token_valid_only_later_is_refused_until_then() {
+        let secret = Secret::new(b"0123456789abcdef0123456789abcdef".to_vec()).unwrap();
+        let keys = Keys::new(&secret);
+        let token_from = |nbf: u64| {
+            let claims = serde_json::json!({
+                "sub": "att-1", "aud": "m1", "exp": unix_seconds() + 7200, "iat": 0,
+                "nbf": nbf, "name": "Ana", "role": "attendee"
+            });
+            jsonwebtoken::encode(
+                &Header::new(ALGORITHM),
+                &claims,
+                &EncodingKey::from_secret(&secret.0).unwrap(),
+            )
+            .unwrap()
+        };
+        assert_eq!(
+            keys.verify(&token_from(unix_seconds() + 3600), hosted),
+            Err(TokenError::NotYetValid)
+        );
+        assert!(keys.verify(&token_from(unix_seconds()), hosted).is_ok());
+        assert!(
+            keys.verify(&token_from(unix_seconds() - 60), hosted)
+                .is_ok()
+        );
     }
 }

@@ -8,6 +8,7 @@
 use crate::App;
 use crate::auth::{Claims, LEEWAY_SECONDS, unix_seconds};
 use crate::limits::Limits;
+use crate::listener::UnheardPlace;
 use crate::meeting::{ConnectionId, JoinError, Joined, MeetingHandle, frames_len};
 use crate::metrics;
 use futures_util::{SinkExt, StreamExt};
@@ -18,6 +19,7 @@ use protocol::{
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
+use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::time::{MissedTickBehavior, sleep_until};
 use tokio_tungstenite::WebSocketStream;
 use tokio_tungstenite::tungstenite::protocol::CloseFrame;
@@ -60,26 +62,61 @@ const RESTARTING: Ending = Ending {
 const CLOSE_GRACE: Duration = Duration::from_secs(2);
 
 /// Serves one upgraded WebSocket until either side ends it.
-pub(crate) async fn serve(socket: WebSocket, app: Arc<App>, connection: ConnectionId) {
+///
+/// `unheard` is the connection's place among those that have not said `hello` yet (see
+/// `listener`), given up once its `hello` is accepted.
+pub(crate) async fn serve(
+    socket: WebSocket,
+    app: Arc<App>,
+    connection: ConnectionId,
+    unheard: Option<UnheardPlace>,
+) {
     let mut socket = socket;
-    converse(&mut socket, app, connection).await;
+    converse(&mut socket, app, connection, unheard).await;
     // The closing handshake (RFC 6455, section 7.1.1): read on until the client's close
     // frame. Dropping the socket while the client's messages are still unread would make
     // the kernel reset the connection, and a reset can destroy our close frame (and its
-    // code) before the client reads it.
+    // code) before the client reads it. When what follows cannot be read as frames (the
+    // rest of a 10 MiB frame, a protocol error), it is read as bytes and dropped, up to a
+    // bound, until the client closes.
     let _ = tokio::time::timeout(CLOSE_GRACE, async {
-        while let Some(Ok(message)) = socket.next().await {
-            if message.is_close() {
-                break;
+        loop {
+            match socket.next().await {
+                Some(Ok(message)) if message.is_close() => return,
+                Some(Ok(_)) => {}
+                Some(Err(
+                    tungstenite::Error::ConnectionClosed | tungstenite::Error::AlreadyClosed,
+                ))
+                | None => return,
+                Some(Err(_)) => break,
+            }
+        }
+        let raw = socket.get_mut();
+        let mut buffer = [0u8; 4096];
+        let mut drained = 0;
+        while drained < DRAIN_BYTES {
+            match raw.read(&mut buffer).await {
+                Ok(0) | Err(_) => break,
+                Ok(read) => drained += read,
             }
         }
     })
     .await;
+    // A clean end of the stream after the close frame (FIN, not a reset).
+    let _ = socket.get_mut().shutdown().await;
 }
+
+/// The most bytes read and dropped while waiting for a client's close frame.
+const DRAIN_BYTES: usize = 16 * 1024 * 1024;
 
 /// The conversation: `hello`, then the session, then the close frame when the server
 /// ends it.
-async fn converse(sink: &mut Sink, app: Arc<App>, connection: ConnectionId) {
+async fn converse(
+    sink: &mut Sink,
+    app: Arc<App>,
+    connection: ConnectionId,
+    unheard: Option<UnheardPlace>,
+) {
     let mut shutdown = app.shutdown.clone();
     let limits = &app.limits;
 
@@ -94,7 +131,13 @@ async fn converse(sink: &mut Sink, app: Arc<App>, connection: ConnectionId) {
             let reason = format!("say hello within {} s", limits.hello_timeout.as_secs_f32());
             return refuse(sink, close::HELLO_TIMEOUT, ErrorCode::Invalid, &reason).await;
         }
-        Ok(None | Some(Err(_))) => return,
+        Ok(None) => return,
+        Ok(Some(Err(error))) => {
+            if let Some(Ending { code, reason }) = ending_for(&error) {
+                close_with(sink, code, reason).await;
+            }
+            return;
+        }
         Ok(Some(Ok(message))) => message,
     };
     metrics::message_in();
@@ -120,6 +163,8 @@ async fn converse(sink: &mut Sink, app: Arc<App>, connection: ConnectionId) {
             return refuse(sink, close::UNAUTHORIZED, ErrorCode::Unauthorized, &message).await;
         }
     };
+    // A valid token: the connection has said hello.
+    drop(unheard);
     // An administrator's token names no meeting.
     let Some(meeting) = hosted.map(|hosted| hosted.handle) else {
         let message = "this token opens no meeting";
@@ -215,10 +260,8 @@ impl Session<'_> {
                         Some(Ok(message)) => message,
                         Some(Err(error)) => {
                             tracing::info!(connection = self.connection, %error, "read failed");
-                            return is_too_big(error).then_some(Ending {
-                                code: close::MESSAGE_TOO_BIG,
-                                reason: "message too big",
-                            });
+                            let ending = ending_for(&error)?;
+                            return Some(self.settle(&mut subscription, ending).await);
                         }
                         None => return None,
                     };
@@ -228,7 +271,10 @@ impl Session<'_> {
                     // future would make every idle connection carry its size.
                     match Box::pin(self.receive(message)).await {
                         Ok(()) => {}
-                        Err(ending) => return ending,
+                        Err(Some(ending)) => {
+                            return Some(self.settle(&mut subscription, ending).await);
+                        }
+                        Err(None) => return None,
                     }
                 }
                 outgoing = subscription.messages.recv() => match outgoing {
@@ -247,11 +293,12 @@ impl Session<'_> {
                             return None;
                         }
                     }
-                    None if subscription.overflowed.load(Ordering::Relaxed) => {
-                        return Some(Ending { code: close::SLOW_CONSUMER, reason: "too slow to read" });
-                    }
                     None => {
-                        return Some(Ending { code: close::MEETING_CLOSED, reason: "meeting closed" });
+                        return Some(match subscription.dropped_with.load(Ordering::Relaxed) {
+                            close::SLOW_CONSUMER => Ending { code: close::SLOW_CONSUMER, reason: "too slow to read" },
+                            close::SERVICE_RESTART => Ending { code: close::SERVICE_RESTART, reason: "resume to learn the outcome" },
+                            _ => Ending { code: close::MEETING_CLOSED, reason: "meeting closed" },
+                        });
                     }
                 },
                 _ = heartbeat.tick() => {
@@ -272,23 +319,44 @@ impl Session<'_> {
         }
     }
 
+    /// Before the server closes a connection for something the client sent: what the
+    /// meeting accepted from it so far is also acknowledged. Waits (briefly) until the
+    /// actor has handled every earlier command, sends the answers queued by then, and
+    /// returns `ending`.
+    async fn settle(
+        &mut self,
+        subscription: &mut crate::meeting::Subscription,
+        ending: Ending,
+    ) -> Ending {
+        let settled = tokio::time::timeout(CLOSE_GRACE, self.meeting.settle()).await;
+        if settled.is_err() {
+            tracing::warn!(
+                connection = self.connection,
+                "the meeting did not settle in time"
+            );
+        }
+        let mut frames = Vec::new();
+        while let Ok(entry) = subscription.messages.try_recv() {
+            subscription
+                .queued_bytes
+                .fetch_sub(frames_len(&entry), Ordering::Relaxed);
+            frames.extend(entry.iter().cloned());
+        }
+        let _ = self.send_all(frames).await;
+        ending
+    }
+
     /// Handles one message from the client; `Err` ends the connection.
     async fn receive(&mut self, message: Message) -> Result<(), Option<Ending>> {
-        let text = match message {
-            Message::Text(text) => text,
-            Message::Binary(_) => {
-                let error = error_message(
-                    None,
-                    ErrorCode::Invalid,
-                    "send JSON text frames, not binary",
-                );
-                return self.reply(error).await;
-            }
-            // Reading never yields raw frames; pings are answered by tungstenite.
-            Message::Ping(_) | Message::Pong(_) | Message::Frame(_) => return Ok(()),
-            Message::Close(_) => return Err(None),
-        };
-        if !self.bucket.take() {
+        if message.is_close() {
+            return Err(None);
+        }
+        // Every frame counts against the bucket, whatever it is: a flood of binary frames
+        // or pings costs the server as much as one of commands.
+        let within_rate = self.bucket.take();
+        if within_rate {
+            self.rate_limited_in_a_row = 0;
+        } else {
             self.rate_limited_in_a_row += 1;
             if self.rate_limited_in_a_row >= self.app.limits.rate_limited_before_close {
                 return Err(Some(Ending {
@@ -296,6 +364,30 @@ impl Session<'_> {
                     reason: "too many messages",
                 }));
             }
+        }
+        let text = match message {
+            Message::Text(text) => text,
+            Message::Binary(_) if within_rate => {
+                let error = error_message(
+                    None,
+                    ErrorCode::Invalid,
+                    "send JSON text frames, not binary",
+                );
+                return self.reply(error).await;
+            }
+            // Pings are answered by tungstenite; pongs answer ours; reading never yields
+            // raw frames.
+            Message::Binary(_) | Message::Ping(_) | Message::Pong(_) | Message::Frame(_) => {
+                if within_rate {
+                    return Ok(());
+                }
+                let error =
+                    error_message(None, ErrorCode::RateLimited, "too many messages; slow down");
+                return self.reply(error).await;
+            }
+            Message::Close(_) => return Err(None),
+        };
+        if !within_rate {
             let id = ClientMessage::decode(&text)
                 .ok()
                 .and_then(|message| match message {
@@ -307,7 +399,6 @@ impl Session<'_> {
             let error = error_message(id, ErrorCode::RateLimited, "too many messages; slow down");
             return self.reply(error).await;
         }
-        self.rate_limited_in_a_row = 0;
         match ClientMessage::decode(&text) {
             Ok(ClientMessage::Command { id, command }) => {
                 let participant = self.participant.clone();
@@ -463,9 +554,24 @@ fn parse_hello(message: Message) -> Result<Hello, (ErrorCode, u16, String)> {
     }
 }
 
-/// Whether a read failed because the peer sent more than the size limits allow.
-fn is_too_big(error: tungstenite::Error) -> bool {
-    matches!(error, tungstenite::Error::Capacity(_))
+/// The close a read error calls for (RFC 6455, section 7.4.1), so that the client
+/// learns why; `None` when the connection is already gone.
+fn ending_for(error: &tungstenite::Error) -> Option<Ending> {
+    match error {
+        tungstenite::Error::Capacity(_) => Some(Ending {
+            code: close::MESSAGE_TOO_BIG,
+            reason: "message too big",
+        }),
+        tungstenite::Error::Utf8(_) => Some(Ending {
+            code: close::INVALID_PAYLOAD,
+            reason: "text is not valid UTF-8",
+        }),
+        tungstenite::Error::Protocol(_) => Some(Ending {
+            code: close::PROTOCOL_ERROR,
+            reason: "WebSocket protocol error",
+        }),
+        _ => None,
+    }
 }
 
 fn error_message(id: Option<u64>, code: ErrorCode, message: &str) -> Message {

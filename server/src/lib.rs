@@ -23,6 +23,7 @@ pub mod auth;
 mod connection;
 pub mod invites;
 pub mod limits;
+mod listener;
 pub mod meeting;
 pub mod meeting_file;
 mod meetings_api;
@@ -42,7 +43,6 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
-use axum::serve::ListenerExt as _;
 use hyper_util::rt::TokioIo;
 use protocol::{MAX_MESSAGE_BYTES, MeetingId};
 use std::collections::HashMap;
@@ -332,25 +332,14 @@ pub async fn run(
             )
         }),
     };
-    let router = router.with_state(app);
-    let send_buffer = config.limits.socket_send_buffer;
-    let listener = listener.tap_io(move |stream| {
-        if let Err(error) = socket2::SockRef::from(&*stream).set_send_buffer_size(send_buffer) {
-            tracing::warn!(%error, "cannot bound the socket's send buffer");
-        }
-        // Writes are already batched (one flush per batch of queue entries), so Nagle's
-        // algorithm only adds delay: the last frame of a long message would wait for the
-        // client's delayed acknowledgement of the first.
-        if let Err(error) = stream.set_nodelay(true) {
-            tracing::warn!(%error, "cannot turn off Nagle's algorithm");
-        }
+    let router = router.with_state(app.clone());
+    let gate = listener::Gate::new(&config.limits);
+    let stopping = tokio::spawn(async move {
+        shutdown.await;
+        let _ = stop.send(true);
     });
-    axum::serve(listener, router)
-        .with_graceful_shutdown(async move {
-            shutdown.await;
-            let _ = stop.send(true);
-        })
-        .await?;
+    listener::serve(listener, router, &config.limits, gate, stopped).await;
+    stopping.abort();
     // Connections see the signal and close; once the last handle on a meeting is gone
     // its actor commits what it holds and stops.
     actors.extend(std::mem::take(
@@ -421,6 +410,8 @@ async fn upgrade(State(app): State<Arc<App>>, mut request: Request) -> Response 
         return (StatusCode::BAD_REQUEST, "Sec-WebSocket-Key is missing\n").into_response();
     };
     let accept = derive_accept_key(key.as_bytes());
+    // The connection's place among those that have not said hello, held until it does.
+    let unheard = request.extensions_mut().remove::<listener::UnheardPlace>();
     let upgraded = hyper::upgrade::on(&mut request);
     let connection = app.next_connection.fetch_add(1, Ordering::Relaxed);
     tokio::spawn(async move {
@@ -437,7 +428,7 @@ async fn upgrade(State(app): State<Arc<App>>, mut request: Request) -> Response 
                     Some(config),
                 )
                 .await;
-                connection::serve(socket, app, connection).await;
+                connection::serve(socket, app, connection, unheard).await;
             }
             Err(error) => tracing::debug!(%error, "the WebSocket upgrade failed"),
         }

@@ -35,6 +35,13 @@ pub struct Limits {
     /// A snapshot of the state is stored after this many events, so that start-up never
     /// replays an unbounded log.
     pub snapshot_every: usize,
+    /// How long a client may take to send a request's head (the request line and
+    /// headers); also how long a kept-alive HTTP connection may wait for its next one.
+    pub request_head_timeout: Duration,
+    /// Connections from one address that may be open without having said `hello`.
+    pub unheard_per_address: usize,
+    /// Connections that may be open without having said `hello`, from all addresses.
+    pub unheard_total: usize,
     /// The summary audience (everyone but the chair and organisers) gets at most one view
     /// of the list of speakers per this interval, however many requests change in it.
     pub coalesce_interval: Duration,
@@ -56,6 +63,9 @@ impl Default for Limits {
             rate_limited_before_close: 50,
             snapshot_every: 1000,
             coalesce_interval: Duration::from_millis(50),
+            request_head_timeout: Duration::from_secs(5),
+            unheard_per_address: 1000,
+            unheard_total: 10_000,
         }
     }
 }

@@ -162,6 +162,16 @@ struct ServeArgs {
     /// Connections one participant may have open to a meeting at once.
     #[arg(long, env = "MEETING_CONNECTIONS_PER_PARTICIPANT", default_value_t = Limits::default().connections_per_participant)]
     connections_per_participant: usize,
+    /// How long a client may take to send an HTTP request's head, in seconds.
+    #[arg(long, env = "MEETING_REQUEST_HEAD_TIMEOUT_SECS", default_value_t = Limits::default().request_head_timeout.as_secs())]
+    request_head_timeout_secs: u64,
+    /// Connections from one address that may be open before saying hello (raise it to
+    /// `--max-unheard` behind a load balancer, whose address they all come from).
+    #[arg(long, env = "MEETING_MAX_UNHEARD_PER_ADDRESS", default_value_t = Limits::default().unheard_per_address)]
+    max_unheard_per_address: usize,
+    /// Connections that may be open before saying hello, from all addresses.
+    #[arg(long, env = "MEETING_MAX_UNHEARD", default_value_t = Limits::default().unheard_total)]
+    max_unheard: usize,
     /// Log filter (tracing's env-filter syntax, e.g. `info` or `server=debug`).
     #[arg(long, env = "MEETING_LOG", default_value = "info")]
     log: String,
@@ -347,6 +357,9 @@ async fn serve(args: ServeArgs) -> Result<()> {
         commands_per_second: args.commands_per_second,
         command_burst: args.command_burst,
         connections_per_participant: args.connections_per_participant,
+        request_head_timeout: Duration::from_secs(args.request_head_timeout_secs.max(1)),
+        unheard_per_address: args.max_unheard_per_address,
+        unheard_total: args.max_unheard,
         ..Limits::default()
     };
     server::run(listener, config, shutdown_signal()).await?;

@@ -38,12 +38,12 @@ use booths::{Booths, Route};
 use protocol::{
     ChannelId, Command, ErrorCode, Event, EventEnvelope, Listening, MeetingId, MeetingState,
     MyRequest, Notice, PROTOCOL_VERSION, Participant, ParticipantId, Presence, Role, ServerMessage,
-    Welcome,
+    Welcome, close,
 };
 use roster::Roster;
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU16, AtomicUsize, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use tokio::sync::{mpsc, oneshot};
 use tokio::time::Instant as TokioInstant;
@@ -78,8 +78,10 @@ pub struct Subscription {
     pub messages: mpsc::Receiver<Frames>,
     /// Bytes queued and not yet written; the connection subtracts what it writes.
     pub queued_bytes: Arc<AtomicUsize>,
-    /// Set when the actor dropped this subscriber because its queue overflowed.
-    pub overflowed: Arc<AtomicBool>,
+    /// The close code the connection should send when the actor drops it (0: the
+    /// meeting closed): `SLOW_CONSUMER` when its queue overflowed, `SERVICE_RESTART` when
+    /// the outcome of one of its commands is unknown and it should resume to learn it.
+    pub dropped_with: Arc<AtomicU16>,
 }
 
 /// What a connection gets when it joins: its first messages and its subscription.
@@ -136,6 +138,11 @@ enum Request {
     },
     /// Another writer appended to the meeting's log up to this seq (0: look).
     Appended(u64),
+    /// Answered once every request before it is handled: the answers to a connection's
+    /// earlier commands are then in its queue.
+    Settle {
+        reply: oneshot::Sender<()>,
+    },
 }
 
 /// An organiser's change to a whole meeting, through the meetings API.
@@ -371,6 +378,17 @@ impl MeetingHandle {
             .map_err(|_| MeetingClosed)
     }
 
+    /// Completes once the actor has handled everything sent to it before: every command
+    /// this connection submitted earlier is then decided and stored, and its answer is in
+    /// the connection's queue (for a connection about to close, so that what was accepted
+    /// is also acknowledged).
+    pub async fn settle(&self) {
+        let (reply, settled) = oneshot::channel();
+        if self.inbox.send(Request::Settle { reply }).await.is_ok() {
+            let _ = settled.await;
+        }
+    }
+
     /// Unsubscribes a connection. Best effort: a stopped actor has nobody to forget.
     pub async fn leave(&self, connection: ConnectionId) {
         let _ = self.inbox.send(Request::Leave { connection }).await;
@@ -408,7 +426,7 @@ struct Subscriber {
     told: Vec<MyRequest>,
     queue: mpsc::Sender<Frames>,
     queued_bytes: Arc<AtomicUsize>,
-    overflowed: Arc<AtomicBool>,
+    dropped_with: Arc<AtomicU16>,
 }
 
 /// The meeting's subscribers, with a count of connections per participant, so that the
@@ -536,7 +554,9 @@ struct Decided {
     connection: ConnectionId,
     id: u64,
     received: Instant,
-    outcome: Result<(), Rejection>,
+    /// The seq of the last event the command caused (the seq the meeting had reached
+    /// when it caused none), or why it was refused.
+    outcome: Result<u64, Rejection>,
 }
 
 struct Actor {
@@ -610,6 +630,9 @@ impl Actor {
                     if seq == 0 || seq > self.state.seq {
                         self.catch_up().await;
                     }
+                }
+                Request::Settle { reply } => {
+                    let _ = reply.send(());
                 }
                 Request::Listen {
                     connection,
@@ -716,7 +739,7 @@ impl Actor {
         }
         let (queue, messages) = mpsc::channel(self.limits.outbound_messages);
         let queued_bytes = Arc::new(AtomicUsize::new(0));
-        let overflowed = Arc::new(AtomicBool::new(false));
+        let dropped_with = Arc::new(AtomicU16::new(0));
         let booth = participant
             .booth
             .clone()
@@ -734,7 +757,7 @@ impl Actor {
                 told,
                 queue,
                 queued_bytes: queued_bytes.clone(),
-                overflowed: overflowed.clone(),
+                dropped_with: dropped_with.clone(),
             },
             &who,
         );
@@ -761,7 +784,7 @@ impl Actor {
             subscription: Subscription {
                 messages,
                 queued_bytes,
-                overflowed,
+                dropped_with,
             },
         })
     }
@@ -803,9 +826,12 @@ impl Actor {
             let mut decided = Vec::with_capacity(batch.len());
             let mut events = Vec::new();
             for (connection, sender, id, command, received) in &batch {
-                let outcome = self
-                    .decide_and_fold(sender, command)
-                    .map(|decided| events.extend(decided));
+                // Acknowledged with the seq of the last event this command caused (the
+                // fold has just reached it), not the batch's last.
+                let outcome = self.decide_and_fold(sender, command).map(|decided| {
+                    events.extend(decided);
+                    self.state.seq
+                });
                 decided.push(Decided {
                     connection: *connection,
                     id: *id,
@@ -823,6 +849,23 @@ impl Actor {
                     // Nodes that lost together should not all come back together.
                     let jitter = u64::from(self.epoch.1.elapsed().subsec_nanos() % 1_000);
                     tokio::time::sleep(Duration::from_micros(jitter * u64::from(attempts))).await;
+                }
+                Err(StoreError::Unknown(_)) => {
+                    // Neither `ack` nor `unavailable` would be the truth: the senders of
+                    // the accepted commands are closed with 1012 instead, and learn from
+                    // the log, when they resume, whether their command took effect.
+                    for command in &mut decided {
+                        if command.outcome.is_ok() {
+                            if let Some(subscriber) = self.subscribers.get(&command.connection) {
+                                subscriber
+                                    .dropped_with
+                                    .store(close::SERVICE_RESTART, Ordering::Relaxed);
+                            }
+                            self.subscribers.remove(&command.connection);
+                            command.outcome = Err(unavailable());
+                        }
+                    }
+                    break (decided, events);
                 }
                 Err(_) => {
                     for command in &mut decided {
@@ -853,11 +896,11 @@ impl Actor {
         let mut answers: HashMap<ConnectionId, Vec<Utf8Bytes>> = HashMap::new();
         for command in decided {
             let answer = match command.outcome {
-                Ok(_) => {
+                Ok(seq) => {
                     metrics::fan_out(command.received.elapsed());
                     ServerMessage::Ack {
                         id: command.id,
-                        seq: self.state.seq,
+                        seq,
                     }
                 }
                 Err(rejection) => ServerMessage::Error {
@@ -1004,34 +1047,49 @@ impl Actor {
         by: &ParticipantId,
         action: &Admin,
     ) -> Result<AdminOutcome, Rejection> {
-        let decided = match action {
-            Admin::Update(file) => rules::meeting::update(&self.state, file)?,
-            Admin::Close => rules::meeting::close(&self.state)?,
-        };
-        if decided.is_empty() {
-            return Ok(AdminOutcome {
-                seq: self.state.seq,
-                changed: false,
-            });
-        }
         let name = match action {
             Admin::Update(_) => "update_meeting",
             Admin::Close => "close_meeting",
         };
-        let before = self.state.clone();
-        let mut events = self.fold(Some(by), decided, name)?;
-        match self.commit(before, &mut events).await {
-            Ok(()) => {}
-            Err(StoreError::Conflict { .. }) => {
-                // Another node wrote first: catch up; the organiser may try again.
-                self.catch_up().await;
-                return Err(Rejection::new(
-                    ErrorCode::Unavailable,
-                    "the meeting changed meanwhile; try again",
-                ));
+        let mut attempts = 0;
+        let events = loop {
+            let decided = match action {
+                Admin::Update(file) => rules::meeting::update(&self.state, file)?,
+                Admin::Close => rules::meeting::close(&self.state)?,
+            };
+            if decided.is_empty() {
+                return Ok(AdminOutcome {
+                    seq: self.state.seq,
+                    changed: false,
+                });
             }
-            Err(_) => return Err(unavailable()),
-        }
+            let before = self.state.clone();
+            let mut events = self.fold(Some(by), decided, name)?;
+            match self.commit(before, &mut events).await {
+                Ok(()) => break events,
+                // Another node wrote first: take its events and decide again on them (the
+                // change may even have been made there already).
+                Err(StoreError::Conflict { .. }) if attempts < MAX_CONFLICT_RETRIES => {
+                    attempts += 1;
+                    self.catch_up().await;
+                }
+                Err(StoreError::Conflict { .. }) => {
+                    self.catch_up().await;
+                    return Err(Rejection::new(
+                        ErrorCode::Unavailable,
+                        "the meeting keeps changing meanwhile; try again",
+                    ));
+                }
+                Err(StoreError::Unknown(_)) => {
+                    return Err(Rejection::new(
+                        ErrorCode::Internal,
+                        "whether the change was stored is unknown (the event log did not \
+                         answer); look at the meeting before trying again",
+                    ));
+                }
+                Err(_) => return Err(unavailable()),
+            }
+        };
         self.publish(&events);
         self.announce_changes();
         if self.view_due.is_some_and(|due| due <= TokioInstant::now()) {
@@ -1464,7 +1522,9 @@ fn offer(
 fn overflow(connection: ConnectionId, subscriber: &Subscriber) -> bool {
     tracing::warn!(connection, participant = %subscriber.participant, "outbound queue full: dropping a slow consumer");
     metrics::slow_consumer();
-    subscriber.overflowed.store(true, Ordering::Relaxed);
+    subscriber
+        .dropped_with
+        .store(close::SLOW_CONSUMER, Ordering::Relaxed);
     false
 }
 

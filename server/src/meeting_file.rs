@@ -181,7 +181,63 @@ struct RawParticipant {
     languages: Vec<LanguageCode>,
 }
 
+/// The longest guiding question in a meeting file.
+const MAX_QUESTION_CHARS: usize = 1000;
+/// The longest media address in a meeting file.
+const MAX_URL_CHARS: usize = 2000;
+
 impl RawMeeting {
+    /// Every free-text field people will read, with its field name and its longest
+    /// length: each is checked like text typed during the meeting
+    /// ([`protocol::text::check`]).
+    fn free_text(&self) -> Vec<(String, &str, usize)> {
+        use crate::rules::{MAX_NAME_CHARS, MAX_TITLE_CHARS};
+        let mut fields = Vec::new();
+        for (language, title) in &self.title {
+            fields.push((format!("title.{language}"), title.as_str(), MAX_TITLE_CHARS));
+        }
+        for (index, booth) in self.booths.iter().enumerate() {
+            if let Some(url) = &booth.media_url {
+                fields.push((
+                    format!("booths[{index}].media_url"),
+                    url.as_str(),
+                    MAX_URL_CHARS,
+                ));
+            }
+        }
+        for (index, item) in self.agenda.iter().enumerate() {
+            for (language, title) in &item.title {
+                let field = format!("agenda[{index}].title.{language}");
+                fields.push((field, title.as_str(), MAX_TITLE_CHARS));
+            }
+            if let Some(presenter) = &item.presenter {
+                let field = format!("agenda[{index}].presenter");
+                fields.push((field, presenter.as_str(), MAX_TITLE_CHARS));
+            }
+            for (number, question) in item.questions.iter().enumerate() {
+                for (language, text) in question {
+                    let field = format!("agenda[{index}].questions[{number}].{language}");
+                    fields.push((field, text.as_str(), MAX_QUESTION_CHARS));
+                }
+            }
+        }
+        for (index, participant) in self.participants.iter().enumerate() {
+            let field = format!("participants[{index}].name");
+            fields.push((field, participant.name.as_str(), MAX_NAME_CHARS));
+            if let Some(delegation) = &participant.delegation {
+                let field = format!("participants[{index}].delegation");
+                fields.push((field, delegation.as_str(), MAX_NAME_CHARS));
+            }
+        }
+        for (index, request) in self.requests.iter().enumerate() {
+            if let Some(note) = &request.note {
+                let field = format!("requests[{index}].note");
+                fields.push((field, note.as_str(), MAX_NOTE_CHARS));
+            }
+        }
+        fields
+    }
+
     fn check(self, path: &Path) -> Result<MeetingFile, MeetingFileError> {
         let invalid = |field: String, message: &str| MeetingFileError::Invalid {
             path: path.to_owned(),
@@ -190,6 +246,11 @@ impl RawMeeting {
         };
         if !is_slug(&self.id) {
             return Err(invalid("id".into(), SLUG_RULE));
+        }
+        for (field, text, max_chars) in self.free_text() {
+            if let Err(error) = protocol::text::check(text, max_chars) {
+                return Err(invalid(field, &format!("the text {error}")));
+            }
         }
         if self.languages.is_empty() {
             return Err(invalid("languages".into(), "list at least one language"));
@@ -419,12 +480,6 @@ impl RawMeeting {
                 .as_deref()
                 .map(str::trim)
                 .filter(|note| !note.is_empty());
-            if note.is_some_and(|note| note.chars().count() > MAX_NOTE_CHARS) {
-                return Err(invalid(
-                    format!("{field}.note"),
-                    &format!("a note has at most {MAX_NOTE_CHARS} characters"),
-                ));
-            }
             let language = raw
                 .language
                 .clone()
@@ -579,6 +634,39 @@ booth = "fr"
 
         let error = error_of(&MINIMAL.replace("id = \"opening\"", "id = \"Opening Item\""));
         assert!(error.contains("agenda[0].id"), "{error}");
+    }
+
+    #[test]
+    fn control_and_bidi_override_characters_are_refused_in_every_text() {
+        // TOML escapes, so that this file holds no invisible characters.
+        for (from, to, field) in [
+            (
+                "title.en = \"Opening\"",
+                "title.en = \"Open\\u202Eing\"",
+                "agenda[0].title.en",
+            ),
+            (
+                "title.en = \"A meeting\"",
+                "title.en = \"A\\u0000\"",
+                "title.en",
+            ),
+            (
+                "name = \"French booth\"",
+                "name = \"French \\u2066booth\"",
+                "participants[0].name",
+            ),
+            (
+                "name = \"French booth\"",
+                "name = \"French\\nbooth\"",
+                "participants[0].name",
+            ),
+        ] {
+            let text = MINIMAL.replace(from, to);
+            assert_ne!(text, MINIMAL, "{from}");
+            let error = error_of(&text);
+            assert!(error.contains(field), "{field}: {error}");
+            assert!(error.contains("U+"), "the character is named: {error}");
+        }
     }
 
     #[test]

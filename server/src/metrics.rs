@@ -24,6 +24,8 @@ struct Metrics {
     fan_out_seconds: Histogram,
     store_commit_seconds: Histogram,
     slow_consumers: Counter,
+    unheard: Gauge,
+    refused_connections: Counter,
 }
 
 fn metrics() -> &'static Metrics {
@@ -75,7 +77,21 @@ fn metrics() -> &'static Metrics {
             "Connections closed because they did not read fast enough",
             slow_consumers.clone(),
         );
+        let unheard = Gauge::default();
+        registry.register(
+            "unheard_connections",
+            "Open connections that have not said hello yet (HTTP requests included)",
+            unheard.clone(),
+        );
+        let refused_connections = Counter::default();
+        registry.register(
+            "refused_connections",
+            "Connections closed at once because too many had not said hello yet",
+            refused_connections.clone(),
+        );
         Metrics {
+            unheard,
+            refused_connections,
             registry,
             connections,
             messages_in,
@@ -137,4 +153,16 @@ pub fn store_commit(elapsed: Duration) {
 /// A connection was dropped as a slow consumer.
 pub fn slow_consumer() {
     metrics().slow_consumers.inc();
+}
+
+/// How many connections have not said hello yet.
+pub fn unheard(count: usize) {
+    metrics()
+        .unheard
+        .set(i64::try_from(count).unwrap_or(i64::MAX));
+}
+
+/// A connection was closed at once because too many had not said hello yet.
+pub fn refused_connection() {
+    metrics().refused_connections.inc();
 }

@@ -12,6 +12,7 @@ pub mod a11y;
 pub mod browser;
 pub mod process;
 pub mod proxy;
+pub mod raw;
 
 use anyhow::{Context, Result, anyhow, bail};
 use futures_util::{SinkExt, StreamExt};
@@ -166,6 +167,7 @@ impl TestServer {
             aud: self.meeting.info.id.to_string(),
             exp: now.saturating_add_signed(lifetime),
             iat: now,
+            nbf: None,
             name: who.name,
             role: who.role,
             delegation: who.delegation,
@@ -414,17 +416,13 @@ impl WsClient {
         }
     }
 
-    /// Sends a command and waits for its answer; events that arrive meanwhile are kept
-    /// for [`WsClient::next_event`].
+    /// Waits for the answer to the command sent with `id`; events that arrive meanwhile
+    /// are kept for [`WsClient::next_event`].
     ///
     /// # Errors
     ///
-    /// The server's error code and message when the command is refused.
-    pub async fn request(&mut self, command: Command) -> Result<u64, (ErrorCode, String)> {
-        let id = self
-            .send(command)
-            .await
-            .map_err(|e| (ErrorCode::Internal, e.to_string()))?;
+    /// The server's error code and message when the command was refused.
+    pub async fn ack_of(&mut self, id: u64) -> Result<u64, (ErrorCode, String)> {
         loop {
             match self.recv().await {
                 Ok(ServerMessage::Ack { id: acked, seq }) if acked == id => return Ok(seq),
@@ -437,6 +435,30 @@ impl WsClient {
                 Err(error) => return Err((ErrorCode::Internal, error.to_string())),
             }
         }
+    }
+
+    /// The WebSocket itself, for tests that send what no command is.
+    pub fn into_socket(self) -> WebSocketStream<MaybeTlsStream<TcpStream>> {
+        self.socket
+    }
+
+    /// A client on a WebSocket taken with [`WsClient::into_socket`].
+    pub fn from_socket(socket: WebSocketStream<MaybeTlsStream<TcpStream>>) -> Self {
+        Self::over(socket)
+    }
+
+    /// Sends a command and waits for its answer; events that arrive meanwhile are kept
+    /// for [`WsClient::next_event`].
+    ///
+    /// # Errors
+    ///
+    /// The server's error code and message when the command is refused.
+    pub async fn request(&mut self, command: Command) -> Result<u64, (ErrorCode, String)> {
+        let id = self
+            .send(command)
+            .await
+            .map_err(|e| (ErrorCode::Internal, e.to_string()))?;
+        self.ack_of(id).await
     }
 
     /// Keeps an event, view or `your_requests` for the methods that wait for them.

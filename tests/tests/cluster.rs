@@ -363,3 +363,166 @@ async fn a_meeting_created_on_one_node_is_joined_and_updated_through_another() {
     assert_eq!(again.status, 200, "{}", again.body);
     assert!(again.body.contains("\"changed\":false"), "{}", again.body);
 }
+
+/// Redis runs an append, and its reply is lost on the way back (the connection breaks
+/// right then): the node asks Redis what became of that batch before it answers, so the
+/// hand is acknowledged (it is stored), shown by the node at once, and the next command
+/// follows it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_append_whose_reply_is_lost_is_answered_with_what_redis_holds() {
+    let redis = RedisProcess::start().await;
+    let proxy = tests::proxy::Proxy::start(([127, 0, 0, 1], redis.port).into()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let through_proxy = format!("redis://{}/0", proxy.addr);
+    let node = ServerProcess::start_with(
+        dir.path(),
+        "warn",
+        Stdio::null(),
+        &["--store", &through_proxy],
+    )
+    .await;
+    let mut first = join(&node, &person("delegate-1", Role::Attendee)).await;
+    // The append script's answer: a two-element array whose first element is 1 (written).
+    proxy.lose_next_reply_starting_with(b"*2\r\n:1\r\n");
+    let answer = first.request(Command::raise_hand()).await;
+    assert!(proxy.lost(), "the reply was lost on its way");
+    assert_eq!(answer, Ok(1), "stored, so acknowledged");
+    // The node's own state has it, once, and the meeting goes on after it.
+    let mut second = join(&node, &person("delegate-2", Role::Attendee)).await;
+    assert_eq!(second.request(Command::raise_hand()).await, Ok(2));
+    let mut organiser = WsClient::connect(&node.ws_url).await.unwrap();
+    let state = organiser
+        .hello(&token(&person("organiser", Role::Organiser)), None)
+        .await
+        .unwrap()
+        .meeting
+        .unwrap();
+    let queue: Vec<&str> = state
+        .active_list()
+        .unwrap()
+        .queue
+        .iter()
+        .map(|request| request.participant.as_str())
+        .collect();
+    assert_eq!(queue, ["delegate-1", "delegate-2"]);
+    node.kill().await;
+}
+
+/// Redis is killed in the middle of a burst and started again 2 s later, several times:
+/// every acknowledged hand is in the log exactly once, no hand answered `unavailable` is
+/// there, and the node shows exactly what the log holds.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_redis_killed_mid_burst_leaves_every_answer_true() {
+    const HANDS: usize = 40;
+    let mut redis = RedisProcess::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let node = ServerProcess::start_with(
+        dir.path(),
+        "warn",
+        Stdio::null(),
+        &["--store", &redis.url()],
+    )
+    .await;
+    for trial in 0..4 {
+        let mut clients = Vec::new();
+        for number in 0..HANDS {
+            let who = person(&format!("t{trial}-delegate-{number}"), Role::Attendee);
+            clients.push((who.clone(), join(&node, &who).await));
+        }
+        let burst: Vec<_> = clients
+            .into_iter()
+            .enumerate()
+            .map(|(number, (who, mut client))| {
+                tokio::spawn(async move {
+                    // Spread over about 400 ms, so that the kill lands inside.
+                    tokio::time::sleep(Duration::from_millis(number as u64 * 10)).await;
+                    (who, client.request(Command::raise_hand()).await)
+                })
+            })
+            .collect();
+        tokio::time::sleep(Duration::from_millis(100 + 50 * trial as u64)).await;
+        redis.kill().await;
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        redis.restart().await;
+        let mut acknowledged = HashSet::new();
+        let mut refused = HashSet::new();
+        for task in burst {
+            let (who, answer) = task.await.unwrap();
+            match answer {
+                Ok(_) => {
+                    acknowledged.insert(who.id.to_string());
+                }
+                Err((ErrorCode::Unavailable, _)) => {
+                    refused.insert(who.id.to_string());
+                }
+                // No answer (the connection was closed to resume): either is true.
+                Err(_) => {}
+            }
+        }
+        // What the node shows, once it is ready again, is what the log holds: a node
+        // started afterwards reads the log alone.
+        let ready = node.addr();
+        let mut waited = 0;
+        while tests::http_request(ready, "/readyz", &[]).await.status != 200 {
+            waited += 1;
+            assert!(waited < 150, "the node does not recover");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let fresh_dir = tempfile::tempdir().unwrap();
+        let fresh = ServerProcess::start_with(
+            fresh_dir.path(),
+            "warn",
+            Stdio::null(),
+            &["--store", &redis.url()],
+        )
+        .await;
+        let queue_on = |server: &ServerProcess| {
+            let url = server.ws_url.clone();
+            async move {
+                let mut organiser = WsClient::connect(&url).await.unwrap();
+                let state = organiser
+                    .hello(&token(&person("organiser", Role::Organiser)), None)
+                    .await
+                    .unwrap()
+                    .meeting
+                    .unwrap();
+                state
+                    .active_list()
+                    .unwrap()
+                    .queue
+                    .iter()
+                    .map(|request| request.participant.to_string())
+                    .filter(|participant| participant.starts_with(&format!("t{trial}-")))
+                    .collect::<Vec<String>>()
+            }
+        };
+        let in_log = queue_on(&fresh).await;
+        let on_node = queue_on(&node).await;
+        fresh.kill().await;
+        let distinct: HashSet<&String> = in_log.iter().collect();
+        assert_eq!(distinct.len(), in_log.len(), "trial {trial}: nobody twice");
+        for who in &acknowledged {
+            assert!(
+                distinct.contains(who),
+                "trial {trial}: acknowledged {who} is missing"
+            );
+        }
+        for who in &refused {
+            assert!(
+                !distinct.contains(who),
+                "trial {trial}: {who} was refused but stored"
+            );
+        }
+        assert_eq!(
+            on_node, in_log,
+            "trial {trial}: the node shows what the log holds"
+        );
+        eprintln!(
+            "trial {trial}: {} acknowledged, {} refused, {} stored",
+            acknowledged.len(),
+            refused.len(),
+            in_log.len()
+        );
+    }
+    node.kill().await;
+}

@@ -452,3 +452,229 @@ async fn the_client_is_served_compressed_when_the_browser_accepts_it() {
     assert_eq!(route.status, 200);
     assert_eq!(route.body, page.body);
 }
+
+/// Binary frames count against the rate limit like commands: a flood of them is refused
+/// as `rate_limited`, then closed with 1008, and the server stays up.
+#[tokio::test]
+async fn a_flood_of_binary_frames_is_rate_limited_then_closed() {
+    use tokio_tungstenite::tungstenite::Message;
+    let server = TestServer::start().await;
+    let (flooder, _) = server.join("peru").await;
+    let mut socket = flooder.into_socket();
+    let limits = server::limits::Limits::default();
+    let flood = limits.command_burst as usize + limits.rate_limited_before_close as usize + 50;
+    let mut sent = 0;
+    for _ in 0..flood {
+        if futures_util::SinkExt::send(&mut socket, Message::binary(vec![0u8; 16]))
+            .await
+            .is_err()
+        {
+            break;
+        }
+        sent += 1;
+    }
+    let closed = tests::WsClient::from_socket(socket).closed().await.unwrap();
+    assert_eq!(
+        closed.code,
+        Some(close::POLICY_VIOLATION),
+        "after {sent} frames"
+    );
+    let codes: Vec<ErrorCode> = closed
+        .before
+        .iter()
+        .filter_map(|message| match message {
+            ServerMessage::Error { code, .. } => Some(*code),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        codes.contains(&ErrorCode::Invalid),
+        "binary is refused: {codes:?}"
+    );
+    assert!(
+        codes.contains(&ErrorCode::RateLimited),
+        "then rate limited: {codes:?}"
+    );
+    let (mut other, _) = server.join("colombia").await;
+    other.request(Command::raise_hand()).await.unwrap();
+}
+
+/// Commands accepted before a flood's 1008 close are acknowledged before the close
+/// frame, every time.
+#[tokio::test]
+async fn what_was_accepted_before_a_flood_close_is_acknowledged_first() {
+    let server = TestServer::start_with(|config| {
+        config.limits.commands_per_second = 1;
+        config.limits.command_burst = 6;
+        config.limits.rate_limited_before_close = 3;
+    })
+    .await;
+    for run in 0..10 {
+        let who = ["peru", "colombia", "senegal"][run % 3];
+        let (mut flooder, _) = server.join(who).await;
+        // Six within the burst (raise, lower, raise, …), then three over it.
+        let mut sent = Vec::new();
+        for number in 0..9 {
+            let command = if number % 2 == 0 {
+                Command::raise_hand()
+            } else {
+                Command::LowerHand { request: None }
+            };
+            sent.push(flooder.send(command).await.unwrap());
+        }
+        let closed = flooder.closed().await.unwrap();
+        assert_eq!(closed.code, Some(close::POLICY_VIOLATION), "run {run}");
+        for id in &sent[..6] {
+            let answered = closed.before.iter().any(
+                |message| matches!(message, ServerMessage::Ack { id: acked, .. } if acked == id),
+            );
+            assert!(
+                answered,
+                "run {run}: command {id} was not acknowledged before the close: {:?}",
+                closed.before
+            );
+        }
+        // Leave the hand down for the next run's participant.
+        let (mut again, _) = server.join(who).await;
+        let _ = again.request(Command::LowerHand { request: None }).await;
+    }
+}
+
+/// A socket that sends half a request head and stops is closed after the head timeout;
+/// an address may hold only so many connections that have not said hello, so such
+/// sockets cannot use up the server's descriptors; everyone else is served meanwhile.
+#[tokio::test]
+async fn half_sent_requests_time_out_and_cannot_crowd_out_others() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let server = TestServer::start_with(|config| {
+        config.limits.request_head_timeout = Duration::from_millis(500);
+        config.limits.unheard_per_address = 5;
+        config.limits.unheard_total = 50;
+    })
+    .await;
+    let from = |source: [u8; 4]| {
+        let addr = server.addr;
+        async move {
+            let socket = tokio::net::TcpSocket::new_v4().unwrap();
+            socket
+                .bind(std::net::SocketAddr::from((source, 0)))
+                .unwrap();
+            let mut stream = socket.connect(addr).await.unwrap();
+            let _ = stream
+                .write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
+                .await;
+            stream
+        }
+    };
+    // Closed (end of stream or reset) within `within`?
+    async fn closed_within(stream: &mut tokio::net::TcpStream, within: Duration) -> bool {
+        let mut byte = [0u8; 64];
+        matches!(
+            tokio::time::timeout(within, stream.read(&mut byte)).await,
+            Ok(Ok(0) | Err(_))
+        )
+    }
+    let mut attackers = Vec::new();
+    for _ in 0..8 {
+        attackers.push(from([127, 0, 0, 2]).await);
+    }
+    // Past the cap, one more from that address is closed at once …
+    for extra in &mut attackers[5..] {
+        assert!(
+            closed_within(extra, Duration::from_millis(300)).await,
+            "closed at once"
+        );
+    }
+    // … while another address is served, over HTTP and WebSocket.
+    assert!(
+        tests::http_get(server.addr, "/healthz")
+            .await
+            .ends_with("ok\n")
+    );
+    let (mut peru, _) = server.join("peru").await;
+    peru.request(Command::raise_hand()).await.unwrap();
+    let metrics = tests::http_get(server.addr, "/metrics").await;
+    assert!(metrics.contains("meeting_unheard_connections"), "{metrics}");
+    let refused = metrics
+        .lines()
+        .find(|line| line.starts_with("meeting_refused_connections_total"))
+        .and_then(|line| line.split_whitespace().last())
+        .and_then(|count| count.parse::<f64>().ok())
+        .expect("the refused connections are counted");
+    assert!(refused >= 3.0, "{metrics}");
+    // The half-sent heads are cut after the timeout, freeing their places.
+    for held in &mut attackers[..5] {
+        assert!(
+            closed_within(held, Duration::from_secs(3)).await,
+            "timed out"
+        );
+    }
+    let mut after = from([127, 0, 0, 2]).await;
+    assert!(
+        !closed_within(&mut after, Duration::from_millis(200)).await,
+        "room again"
+    );
+}
+
+/// Each acknowledgement names the seq of its own command's event, also when hundreds of
+/// commands from others are decided in the same batch.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_ack_names_its_own_commands_event() {
+    use protocol::{Event, Participant, ParticipantId, Role};
+    let server = TestServer::start_with(|config| config.limits.retention_events = 10_000).await;
+    let (mut chair, _) = server.join("chair").await;
+    chair.request(Command::NextItem).await.unwrap();
+    let attendees = 200;
+    let mut clients = Vec::new();
+    for number in 0..attendees {
+        let who = Participant {
+            id: ParticipantId::new(format!("burst-{number}")),
+            name: format!("Attendee {number}"),
+            role: Role::Attendee,
+            delegation: None,
+            booth: None,
+            languages: vec![],
+        };
+        let token = server
+            .keys
+            .mint(&server.meeting.info.id, &who, Duration::from_secs(600));
+        let mut client = WsClient::connect(&server.ws_url()).await.unwrap();
+        client.hello(&token, None).await.unwrap();
+        clients.push((who.id, client));
+    }
+    // Everyone sends first, then everyone reads: the commands share batches.
+    let mut ids = Vec::new();
+    for (_, client) in &mut clients {
+        ids.push(client.send(Command::raise_hand()).await.unwrap());
+    }
+    let mut acked = Vec::new();
+    for ((participant, client), id) in clients.iter_mut().zip(ids) {
+        let seq = client.ack_of(id).await.unwrap();
+        acked.push((participant.clone(), seq));
+    }
+    let mut organiser = WsClient::connect(&server.ws_url()).await.unwrap();
+    organiser
+        .hello(&server.token("organiser"), Some(1))
+        .await
+        .unwrap();
+    let last = acked.iter().map(|(_, seq)| *seq).max().unwrap();
+    let mut by_seq = std::collections::HashMap::new();
+    loop {
+        let envelope = organiser.next_event().await.unwrap();
+        let seq = envelope.seq;
+        by_seq.insert(seq, envelope.event);
+        if seq >= last {
+            break;
+        }
+    }
+    let distinct: std::collections::HashSet<u64> = acked.iter().map(|(_, seq)| *seq).collect();
+    assert_eq!(distinct.len(), attendees, "one seq per command");
+    for (participant, seq) in acked {
+        match &by_seq[&seq] {
+            Event::FloorRequested { request, .. } => {
+                assert_eq!(request.participant, participant, "seq {seq}");
+            }
+            other => panic!("seq {seq} acknowledged to {participant} is {other:?}"),
+        }
+    }
+}

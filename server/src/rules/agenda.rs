@@ -128,11 +128,7 @@ fn checked(
             )));
         }
         let text = text.trim();
-        if text.chars().count() > MAX_TITLE_CHARS {
-            return Err(invalid(format!(
-                "a title has at most {MAX_TITLE_CHARS} characters"
-            )));
-        }
+        super::free_text(&format!("the title in `{language}`"), text, MAX_TITLE_CHARS)?;
         if !text.is_empty() {
             title.0.insert(language.clone(), text.to_owned());
         }
@@ -144,10 +140,8 @@ fn checked(
         .presenter
         .map(str::trim)
         .filter(|presenter| !presenter.is_empty());
-    if presenter.is_some_and(|presenter| presenter.chars().count() > MAX_TITLE_CHARS) {
-        return Err(invalid(format!(
-            "a presenter has at most {MAX_TITLE_CHARS} characters"
-        )));
+    if let Some(presenter) = presenter {
+        super::free_text("the presenter", presenter, MAX_TITLE_CHARS)?;
     }
     if fields
         .planned_minutes

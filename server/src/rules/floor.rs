@@ -89,11 +89,8 @@ pub(super) fn raise_hand(
     }
     let (item, list) = active(state)?;
     let note = ask.note.map(str::trim).filter(|note| !note.is_empty());
-    if note.is_some_and(|note| note.chars().count() > MAX_NOTE_CHARS) {
-        return Err(Rejection::new(
-            ErrorCode::Invalid,
-            format!("a note has at most {MAX_NOTE_CHARS} characters"),
-        ));
+    if let Some(note) = note {
+        super::free_text("the note", note, MAX_NOTE_CHARS)?;
     }
     let language =
         meeting_language(state, ask.language)?.unwrap_or_else(|| default_language(state, sender));
@@ -259,6 +256,12 @@ pub(super) fn give_floor(
     let (item, list) = active(state)?;
     let limit_seconds = state.speaking_time(item);
     let name = to.name.map(str::trim).filter(|name| !name.is_empty());
+    if let Some(name) = name {
+        super::free_text("the name", name, super::MAX_NAME_CHARS)?;
+    }
+    if let Some(delegation) = to.delegation {
+        super::free_text("the delegation", delegation, super::MAX_NAME_CHARS)?;
+    }
     let from_request = |request: &FloorRequest, speaker: Option<&ParticipantId>| {
         // A member merged into the request speaks under the name the chair gives, if any
         // (the request keeps only the requester's name).

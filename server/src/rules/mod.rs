@@ -10,6 +10,7 @@ mod interpretation;
 pub mod meeting;
 pub mod simulation;
 
+pub use agenda::MAX_TITLE_CHARS;
 pub use floor::SPEAKING_TIME_RANGE;
 
 use protocol::{Command, ErrorCode, Event, MeetingState, Participant};
@@ -35,6 +36,16 @@ impl Rejection {
     fn forbidden(what: &str) -> Self {
         Self::new(ErrorCode::Forbidden, format!("only {what}"))
     }
+}
+
+/// The longest name (of a person or a delegation) a command may carry.
+pub const MAX_NAME_CHARS: usize = 120;
+
+/// Checks a free-text field (`what`: "a note", "a title") with [`protocol::text::check`]:
+/// `invalid` when it is too long or holds control or bidi-override characters.
+fn free_text(what: &str, text: &str, max_chars: usize) -> Result<(), Rejection> {
+    protocol::text::check(text, max_chars)
+        .map_err(|error| Rejection::new(ErrorCode::Invalid, format!("{what} {error}")))
 }
 
 /// Decides what `command` from `sender` does to a meeting in `state`: the events to

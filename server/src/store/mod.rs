@@ -68,8 +68,13 @@ pub enum StoreError {
         actual: u64,
     },
     /// The store could not be reached or written (disk full, I/O error, closed).
+    /// Nothing was written.
     #[error("the event store is unavailable: {0}")]
     Unavailable(String),
+    /// The store's reply was lost and it could not be asked afterwards: the batch may or
+    /// may not be in the log. Only a shared store over the network can say this.
+    #[error("whether the events were stored is unknown: {0}")]
+    Unknown(String),
 }
 
 /// A future returned by [`EventStore::append`].

@@ -35,7 +35,18 @@ use tokio::sync::mpsc;
 /// The conditional append: `KEYS` are the events list, the snapshot and the channel;
 /// `ARGV` the expected last seq, the snapshot (empty for none) and the events. Returns
 /// `{1, seq}` when written, `{0, actual}` when the list no longer ends where expected.
+///
+/// `KEYS[4]` is the batch's own key (`meeting:{id}:batch:{batch}`): the script records
+/// there the seq it reached. When the key exists already the script writes nothing: it
+/// answers `{1, seq}` for a batch that was written (the same request run twice), `{2, 0}`
+/// for one that [`RESOLVE`] fenced off as abandoned.
 const APPEND: &str = r"
+local settled = redis.call('GET', KEYS[4])
+if settled == 'abandoned' then
+  return {2, 0}
+elseif settled then
+  return {1, tonumber(settled)}
+end
 local last = redis.call('LLEN', KEYS[1])
 if last ~= tonumber(ARGV[1]) then
   return {0, last}
@@ -47,9 +58,26 @@ local seq = last + #ARGV - 2
 if ARGV[2] ~= '' then
   redis.call('SET', KEYS[2], ARGV[2])
 end
+redis.call('SET', KEYS[4], seq, 'EX', 86400)
 redis.call('PUBLISH', KEYS[3], seq)
 return {1, seq}
 ";
+
+/// Settles the outcome of a batch whose reply was lost: `KEYS[1]` is its key. Returns the
+/// seq it reached when it was written; otherwise marks it abandoned, so that the append
+/// can no longer land if it is still on its way, and returns 0.
+const RESOLVE: &str = r"
+local written = redis.call('GET', KEYS[1])
+if written then
+  return tonumber(written)
+end
+redis.call('SET', KEYS[1], 'abandoned', 'EX', 86400)
+return 0
+";
+
+/// How long a node keeps trying to learn whether a batch whose reply was lost was
+/// written, before it gives up ([`StoreError::Unknown`]).
+const RESOLVE_DEADLINE: Duration = Duration::from_secs(30);
 
 /// The hash of the meeting files created through the meetings API, by meeting id.
 const MEETING_FILES: &str = "meetings:files";
@@ -78,6 +106,18 @@ fn channel(meeting: &MeetingId) -> String {
     format!("meeting:{meeting}:appended")
 }
 
+fn batch_key(meeting: &MeetingId, batch: &str) -> String {
+    format!("meeting:{meeting}:batch:{batch}")
+}
+
+/// Whether Redis may have run a request whose reply did not arrive: the connection
+/// dropped or timed out after the request may have been sent. A refused connection or an
+/// error reply means it did not run.
+fn reply_may_be_lost(error: &redis::RedisError) -> bool {
+    !error.is_connection_refusal()
+        && (error.is_timeout() || error.is_connection_dropped() || error.is_io_error())
+}
+
 /// The meeting of an `appended` channel.
 fn meeting_of(channel: &str) -> Option<MeetingId> {
     channel
@@ -95,6 +135,10 @@ pub struct RedisStore {
     client: redis::Client,
     connection: ConnectionManager,
     script: Arc<redis::Script>,
+    resolve: Arc<redis::Script>,
+    /// This node's batches are named `<node>-<count>`: unique across nodes and restarts.
+    node: String,
+    batches: Arc<std::sync::atomic::AtomicU64>,
     ready: Arc<AtomicBool>,
     watchers: Watchers,
 }
@@ -126,6 +170,13 @@ impl RedisStore {
             client,
             connection,
             script: Arc::new(redis::Script::new(APPEND)),
+            resolve: Arc::new(redis::Script::new(RESOLVE)),
+            node: {
+                let mut bytes = [0u8; 8];
+                getrandom::fill(&mut bytes).expect("the OS provides randomness");
+                format!("{:016x}", u64::from_le_bytes(bytes))
+            },
+            batches: Arc::default(),
             ready: Arc::new(AtomicBool::new(true)),
             watchers: Arc::default(),
         };
@@ -173,13 +224,18 @@ impl EventStore for RedisStore {
     fn append(&self, batch: AppendBatch) -> AppendFuture {
         let mut connection = self.connection.clone();
         let script = self.script.clone();
+        let resolve = self.resolve.clone();
+        let number = self.batches.fetch_add(1, Ordering::Relaxed);
+        let batch_id = format!("{}-{number}", self.node);
         Box::pin(async move {
             let meeting = batch.meeting;
+            let batch_key = batch_key(&meeting, &batch_id);
             let mut invocation = script.prepare_invoke();
             invocation
                 .key(events_key(&meeting))
                 .key(snapshot_key(&meeting))
                 .key(channel(&meeting))
+                .key(&batch_key)
                 .arg(batch.expected_last_seq)
                 .arg(match (&batch.snapshot, batch.events.last()) {
                     (Some(snapshot), Some(last)) => format!("{}\n{snapshot}", last.seq),
@@ -188,18 +244,24 @@ impl EventStore for RedisStore {
             for event in &batch.events {
                 invocation.arg(&event.json);
             }
-            let (written, seq): (u8, u64) = invocation
-                .invoke_async(&mut connection)
-                .await
-                .map_err(|error| unavailable(&error))?;
-            if written == 1 {
-                Ok(())
-            } else {
-                Err(StoreError::Conflict {
+            let (written, seq): (u8, u64) = match invocation.invoke_async(&mut connection).await {
+                Ok(answer) => answer,
+                Err(error) if reply_may_be_lost(&error) => {
+                    tracing::warn!(%meeting, %error, "the reply to an append was lost: asking Redis");
+                    return settle(&mut connection, &resolve, &batch_key).await;
+                }
+                Err(error) => return Err(unavailable(&error)),
+            };
+            match written {
+                1 => Ok(()),
+                0 => Err(StoreError::Conflict {
                     meeting,
                     expected: batch.expected_last_seq,
                     actual: seq,
-                })
+                }),
+                _ => Err(StoreError::Unavailable(
+                    "the batch was abandoned before it arrived".into(),
+                )),
             }
         })
     }
@@ -310,6 +372,35 @@ impl EventStore for RedisStore {
 
     fn is_ready(&self) -> bool {
         self.ready.load(Ordering::Relaxed)
+    }
+}
+
+/// Learns whether the batch at `batch_key`, whose reply was lost, was written: `Ok` when
+/// it was, `Unavailable` when it was not (and then it never will be: [`RESOLVE`] fences it
+/// off), [`StoreError::Unknown`] when Redis cannot be asked within [`RESOLVE_DEADLINE`].
+async fn settle(
+    connection: &mut ConnectionManager,
+    resolve: &redis::Script,
+    batch_key: &str,
+) -> Result<(), StoreError> {
+    let started = tokio::time::Instant::now();
+    let mut pause = Duration::from_millis(50);
+    loop {
+        match resolve.key(batch_key).invoke_async::<u64>(connection).await {
+            Ok(0) => {
+                return Err(StoreError::Unavailable(
+                    "the batch did not reach Redis".into(),
+                ));
+            }
+            Ok(_) => return Ok(()),
+            Err(error) if started.elapsed() >= RESOLVE_DEADLINE => {
+                return Err(StoreError::Unknown(format!("redis: {error}")));
+            }
+            Err(_) => {
+                tokio::time::sleep(pause).await;
+                pause = (pause * 2).min(Duration::from_secs(1));
+            }
+        }
     }
 }
 
