@@ -129,30 +129,37 @@ impl DraftError {
 }
 
 impl RequestDraft {
-    /// The `raise_hand` the form sends: the question only for a question, the note
-    /// trimmed and left out when empty.
+    /// The `raise_hand` the form sends: the question only for a question, the note on
+    /// one line (line breaks and runs of spaces as one space, as the protocol wants it)
+    /// and left out when empty.
     ///
     /// # Errors
     ///
     /// [`DraftError::NoteTooLong`] when the note has more than [`MAX_NOTE_CHARS`]
     /// characters.
     pub fn command(&self) -> Result<Command, DraftError> {
-        let note = self.note.trim();
+        let note = one_line(&self.note);
         if note.chars().count() > MAX_NOTE_CHARS {
             return Err(DraftError::NoteTooLong);
         }
         Ok(Command::RaiseHand {
             kind: self.kind,
             question: self.question.filter(|_| self.kind == RequestKind::Question),
-            note: (!note.is_empty()).then(|| note.to_owned()),
+            note: (!note.is_empty()).then_some(note),
             language: self.language.clone(),
         })
     }
 }
 
-/// How many characters a note has, as the server counts them.
+/// How many characters a note has, as it is sent and the server counts them.
 pub fn note_length(note: &str) -> usize {
-    note.trim().chars().count()
+    one_line(note).chars().count()
+}
+
+/// Text typed in a multi-line field as one line: every run of whitespace, line breaks
+/// and tabs included, as one space, none at the ends.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// One request in the queue, as the page shows it.
@@ -455,14 +462,14 @@ mod tests {
             kind: RequestKind::Question,
             question: Some(1),
             language: Some(LanguageCode::new("fr")),
-            note: "  On the budget  ".into(),
+            note: "  On the\n\n budget\t 2021 ".into(),
         };
         assert_eq!(
             draft.command(),
             Ok(Command::RaiseHand {
                 kind: RequestKind::Question,
                 question: Some(1),
-                note: Some("On the budget".into()),
+                note: Some("On the budget 2021".into()),
                 language: Some(LanguageCode::new("fr")),
             })
         );
