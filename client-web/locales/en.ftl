@@ -20,6 +20,11 @@ open-invite = Open your invite link
 open-invite-explained = This page needs the personal invite link you received for the meeting. Open that link to join.
 invalid-invite = Your invite link is not valid or has expired. Ask the meeting’s organiser for a new link.
 session-expired = Your session has expired. Open your invite link again, or ask the meeting’s organiser for a new one.
+session-ending =
+    { $minutes ->
+        [one] Your session ends in 1 minute. Open your invite link again to stay in the meeting.
+       *[other] Your session ends in { $minutes } minutes. Open your invite link again to stay in the meeting.
+    }
 outdated-client = This page is out of date. Reload it to join the meeting.
 too-many-connections = The meeting is already open in too many of your tabs or devices. Close one of them, then reload this page.
 cannot-join = You cannot join the meeting

@@ -16,6 +16,11 @@ open-invite = Abra su enlace de invitación
 open-invite-explained = Esta página requiere el enlace de invitación personal que recibió para la reunión. Abra ese enlace para participar.
 invalid-invite = Su enlace de invitación no es válido o ha caducado. Solicite un nuevo enlace al organizador de la reunión.
 session-expired = Su sesión ha caducado. Vuelva a abrir su enlace de invitación o solicite uno nuevo al organizador de la reunión.
+session-ending =
+    { $minutes ->
+        [one] Su sesión termina en 1 minuto. Vuelva a abrir su enlace de invitación para seguir en la reunión.
+       *[other] Su sesión termina en { $minutes } minutos. Vuelva a abrir su enlace de invitación para seguir en la reunión.
+    }
 outdated-client = Esta página no está actualizada. Vuelva a cargarla para acceder a la reunión.
 too-many-connections = La reunión ya está abierta en demasiadas pestañas o dispositivos suyos. Cierre uno de ellos y vuelva a cargar esta página.
 cannot-join = No puede acceder a la reunión

@@ -17,6 +17,11 @@ open-invite = Ouvrez votre lien d’invitation
 open-invite-explained = Cette page nécessite le lien d’invitation personnel que vous avez reçu pour la réunion. Ouvrez ce lien pour y participer.
 invalid-invite = Votre lien d’invitation n’est pas valide ou a expiré. Demandez un nouveau lien à l’organisateur de la réunion.
 session-expired = Votre session a expiré. Ouvrez à nouveau votre lien d’invitation ou demandez-en un nouveau à l’organisateur de la réunion.
+session-ending =
+    { $minutes ->
+        [one] Votre session se termine dans 1 minute. Ouvrez à nouveau votre lien d’invitation pour rester dans la réunion.
+       *[other] Votre session se termine dans { $minutes } minutes. Ouvrez à nouveau votre lien d’invitation pour rester dans la réunion.
+    }
 outdated-client = Cette page n’est plus à jour. Rechargez-la pour rejoindre la réunion.
 too-many-connections = La réunion est déjà ouverte dans un trop grand nombre de vos onglets ou appareils. Fermez-en un, puis rechargez cette page.
 cannot-join = Vous ne pouvez pas rejoindre la réunion

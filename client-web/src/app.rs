@@ -10,7 +10,7 @@ use crate::session::{Failure, Session};
 use crate::speakers;
 use crate::views::{
     Agenda, Booth, Channels, CurrentItem, DeadAir, Floor, Forecast, Header, ListControls,
-    MeetingClosed, Notices, Questions, Request, Speakers, WhoIsConnected,
+    MeetingClosed, Notices, Questions, Request, SessionEnding, Speakers, WhoIsConnected,
 };
 use leptos::ev;
 use leptos::prelude::*;
@@ -98,6 +98,7 @@ fn Page() -> impl IntoView {
                 <main class="layout">
                     <div class="banners">
                         <MeetingClosed/>
+                        <SessionEnding/>
                         <DeadAir/>
                     </div>
                     <div class="column">

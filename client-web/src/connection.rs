@@ -325,6 +325,7 @@ fn on_message(generation: u32, text: &str) {
     match message {
         ServerMessage::Welcome(welcome) => {
             session.you.set(Some(welcome.you));
+            session.session_ends_at.set(Some(welcome.token_expires_at));
             // The chair and organisers get the whole roster again after each welcome;
             // whoever else gets none.
             session.roster.set(Roster::default());
@@ -399,7 +400,9 @@ fn on_message(generation: u32, text: &str) {
                 .roster
                 .update(|roster| roster.apply(full, joined, &left));
         }
-        ServerMessage::TokenRefreshed { .. } => {}
+        ServerMessage::TokenRefreshed { expires_at, .. } => {
+            session.session_ends_at.set(Some(expires_at));
+        }
     }
 }
 

@@ -234,6 +234,7 @@ keys! {
     OpenInviteExplained = "open-invite-explained",
     InvalidInvite = "invalid-invite",
     SessionExpired = "session-expired",
+    SessionEnding = "session-ending",
     OutdatedClient = "outdated-client",
     TooManyConnections = "too-many-connections",
     CannotJoin = "cannot-join",
@@ -754,6 +755,12 @@ pub fn note_too_long(max: usize) -> String {
 /// "Note: …", a request's note as the chair sees it.
 pub fn note_for_chair(note: &str) -> String {
     fill(Key::NoteForChair, [("note", user(note))])
+}
+
+/// "Your session ends in 5 minutes. Open your invite link again …", before the token
+/// expires.
+pub fn session_ending(minutes: u64) -> String {
+    fill(Key::SessionEnding, [("minutes", FluentValue::from(minutes))])
 }
 
 /// "2 colleagues also asked": members of the delegation whose requests merged into one.

@@ -514,6 +514,7 @@ pub(crate) mod tests {
             raised_at: 0,
             registered: false,
             also: Vec::new(),
+            asked_by: Vec::new(),
         }
     }
 

@@ -93,6 +93,19 @@ pub fn fragment_without_token(fragment: &str) -> String {
     }
 }
 
+/// How long before its token expires the page tells the viewer that their session is
+/// ending, so that they open their invite link again (which renews it, `refresh_token`)
+/// while it still works.
+pub const SESSION_WARNING_SECONDS: u64 = 10 * 60;
+
+/// Whole minutes left (at least 1 while any time is left, 0 after) in a session whose
+/// token expires at `ends_at` (Unix seconds), at server time `now_ms`, once fewer than
+/// [`SESSION_WARNING_SECONDS`] are left; `None` before.
+pub fn session_minutes_left(now_ms: u64, ends_at: u64) -> Option<u64> {
+    let left_ms = (ends_at * 1000).saturating_sub(now_ms);
+    (left_ms <= SESSION_WARNING_SECONDS * 1000).then(|| left_ms.div_ceil(60_000))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,5 +173,16 @@ mod tests {
         assert_eq!(token_from_fragment("#agenda"), None);
         assert_eq!(fragment_without_token("#token=abc"), "");
         assert_eq!(fragment_without_token("#lang=fr&token=xyz"), "#lang=fr");
+    }
+
+    #[test]
+    fn the_session_warning_starts_ten_minutes_before_the_token_expires() {
+        let ends_at = 1_000_000;
+        let at = |seconds_left: u64| (ends_at - seconds_left) * 1000;
+        assert_eq!(session_minutes_left(at(601), ends_at), None);
+        assert_eq!(session_minutes_left(at(600), ends_at), Some(10));
+        assert_eq!(session_minutes_left(at(299), ends_at), Some(5));
+        assert_eq!(session_minutes_left(at(1), ends_at), Some(1));
+        assert_eq!(session_minutes_left(ends_at * 1000 + 3_000, ends_at), Some(0));
     }
 }

@@ -118,6 +118,9 @@ pub struct Session {
     /// For the chair and organisers: who is connected (the `roster` messages since the
     /// latest welcome).
     pub roster: RwSignal<Roster>,
+    /// When the session's token expires (Unix seconds): from `welcome`, then from each
+    /// `token_refreshed`.
+    pub session_ends_at: RwSignal<Option<u64>>,
 }
 
 impl Session {
@@ -141,6 +144,7 @@ impl Session {
             dead_air: RwSignal::new(Vec::new()),
             alert: RwSignal::new(String::new()),
             roster: RwSignal::new(Roster::default()),
+            session_ends_at: RwSignal::new(None),
         }
     }
 

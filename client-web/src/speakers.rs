@@ -551,6 +551,7 @@ mod tests {
                 item: ItemId::new("one"),
                 request: 3,
                 participant: ParticipantId::new("c-2"),
+                name: "C 2".into(),
             },
         ]);
         let chair = person("chair", Role::Chair, None);

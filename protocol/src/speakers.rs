@@ -88,12 +88,69 @@ pub struct FloorRequest {
     /// Whether it was made at registration, before the meeting.
     #[serde(default, skip_serializing_if = "is_false")]
     pub registered: bool,
-    /// Other members of the delegation whose same request merged into this one.
+    /// Other members of the delegation whose same request merged into this one, who
+    /// stand behind it (and so may not ask for the same again).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also: Vec<ParticipantId>,
+    /// Everyone who asked for this request, with their names, in the order they asked
+    /// (the first requester first). A claim does not change it: the request keeps naming
+    /// everyone who asked. (Absent from requests stored before it existed: then it is the
+    /// speaker alone.)
+    #[serde(default)]
+    pub asked_by: Vec<Member>,
+}
+
+/// A participant named on a request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Member {
+    /// Their id.
+    pub participant: ParticipantId,
+    /// Their display name.
+    pub name: String,
 }
 
 impl FloorRequest {
+    /// The display name of `participant` when the request names them: the speaker, or
+    /// anyone who asked for it.
+    pub fn name_of(&self, participant: &ParticipantId) -> Option<&str> {
+        if &self.participant == participant {
+            return Some(&self.name);
+        }
+        self.asked_by
+            .iter()
+            .find(|member| &member.participant == participant)
+            .map(|member| member.name.as_str())
+    }
+
+    /// Records that `participant`, called `name`, asked for the same request (their own
+    /// merged into it).
+    pub fn merge(&mut self, participant: ParticipantId, name: String) {
+        self.ensure_asked_by();
+        self.also.push(participant.clone());
+        self.asked_by.push(Member { participant, name });
+    }
+
+    /// `participant`, called `name`, now speaks for the request. Whoever spoke for it
+    /// before no longer stands behind it (they may ask for something else), and stays
+    /// named among those who asked ([`FloorRequest::asked_by`]).
+    pub fn claim(&mut self, participant: ParticipantId, name: String) {
+        self.ensure_asked_by();
+        self.participant = participant;
+        self.name = name;
+        self.also.retain(|member| member != &self.participant);
+    }
+
+    /// A request stored before `asked_by` existed names its speaker there.
+    pub fn ensure_asked_by(&mut self) {
+        if self.asked_by.is_empty() {
+            self.asked_by.push(Member {
+                participant: self.participant.clone(),
+                name: self.name.clone(),
+            });
+        }
+    }
+
     /// Who owns the request: its delegation, or the participant when they have none.
     pub fn owner(&self) -> Owner<'_> {
         Owner::of(&self.participant, self.delegation.as_deref())
@@ -327,6 +384,7 @@ impl Speaker {
             raised_at: at,
             registered: false,
             also: Vec::new(),
+            asked_by: Vec::new(),
         }
     }
 }
@@ -384,6 +442,7 @@ mod tests {
             raised_at: id,
             registered: false,
             also: vec![],
+            asked_by: vec![],
         }
     }
 

@@ -276,6 +276,9 @@ pub enum Event {
         request: RequestId,
         /// Who asked again.
         participant: ParticipantId,
+        /// Their display name (empty in events stored before it was recorded).
+        #[serde(default)]
+        name: String,
     },
     /// A member of the request's delegation will speak for it instead.
     RequestClaimed {
@@ -634,11 +637,12 @@ impl MeetingState {
                 && waiting.delegation == request.delegation
                 && waiting.kind == request.kind
         }) {
-            same.also.push(request.participant);
+            same.merge(request.participant, request.name);
             return Ok(());
         }
         request.id = id;
         request.registered = true;
+        request.ensure_asked_by();
         list.insert(request, false);
         self.next_request += 1;
         Ok(())
@@ -744,6 +748,7 @@ impl MeetingState {
                 }
                 let mut request = request.clone();
                 request.raised_at = at;
+                request.ensure_asked_by();
                 list.insert(request, *top);
                 self.next_request += 1;
             }
@@ -751,10 +756,17 @@ impl MeetingState {
                 item,
                 request,
                 participant,
+                name,
             } => {
                 let list = self.existing_list_mut(item)?;
                 let index = list.index_of(*request).ok_or(NOT_WAITING)?;
-                list.queue[index].also.push(participant.clone());
+                // Events stored before they carried the name: the id stands in for it.
+                let name = if name.is_empty() {
+                    participant.to_string()
+                } else {
+                    name.clone()
+                };
+                list.queue[index].merge(participant.clone(), name);
             }
             Event::RequestClaimed {
                 item,
@@ -764,10 +776,7 @@ impl MeetingState {
             } => {
                 let list = self.existing_list_mut(item)?;
                 let index = list.index_of(*request).ok_or(NOT_WAITING)?;
-                let request = &mut list.queue[index];
-                request.also.retain(|member| member != participant);
-                request.participant = participant.clone();
-                request.name = name.clone();
+                list.queue[index].claim(participant.clone(), name.clone());
             }
             Event::RequestWithdrawn { item, request } => {
                 self.existing_list_mut(item)?

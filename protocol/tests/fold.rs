@@ -55,6 +55,7 @@ fn request(id: RequestId, who: &str, kind: RequestKind, delegation: Option<&str>
         raised_at: 0,
         registered: false,
         also: vec![],
+        asked_by: vec![],
     }
 }
 
@@ -289,10 +290,12 @@ fn delegation_members_merge_into_and_claim_their_request() {
             item: opening(),
             request: 1,
             participant: ParticipantId::new("peru-2"),
+            name: "Peru 2".into(),
         }],
     );
     let waiting = &state.list(&opening()).unwrap().queue[0];
     assert_eq!(waiting.also, [ParticipantId::new("peru-2")]);
+    assert_eq!(waiting.name_of(&ParticipantId::new("peru-2")), Some("Peru 2"));
     assert!(waiting.concerns(&ParticipantId::new("peru-3"), Some("Peru")));
     assert!(!waiting.concerns(&ParticipantId::new("chile"), Some("Chile")));
     check(
@@ -304,9 +307,19 @@ fn delegation_members_merge_into_and_claim_their_request() {
             name: "Peru 2".into(),
         }],
     );
+    // The one who claimed speaks for it; the first requester no longer stands behind it,
+    // and the request still names everyone who asked.
     let waiting = &state.list(&opening()).unwrap().queue[0];
     assert_eq!(waiting.participant.as_str(), "peru-2");
+    assert_eq!(waiting.name, "Peru 2");
     assert!(waiting.also.is_empty());
+    let asked: Vec<(&str, &str)> = waiting
+        .asked_by
+        .iter()
+        .map(|member| (member.participant.as_str(), member.name.as_str()))
+        .collect();
+    assert_eq!(asked, [("peru-1", "PERU-1"), ("peru-2", "Peru 2")]);
+    assert_eq!(waiting.name_of(&ParticipantId::new("peru-1")), Some("PERU-1"));
 }
 
 #[test]

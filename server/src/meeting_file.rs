@@ -505,6 +505,10 @@ impl RawMeeting {
                     raised_at: 0,
                     registered: true,
                     also: Vec::new(),
+                    asked_by: vec![protocol::speakers::Member {
+                        participant: ParticipantId::new(participant.id.as_str()),
+                        name: participant.name.clone(),
+                    }],
                 },
             ));
         }

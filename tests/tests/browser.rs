@@ -204,14 +204,20 @@ async fn renew(server: &TestServer, attendee: &Browser) -> Result<()> {
     attendee
         .wait_for("#connection-status[data-state='connected']")
         .await?;
+    // Told, before the token expires, that the session is ending and what to do.
+    attendee
+        .wait_for_content("#session-ending", "Your session ends in 1 minute.")
+        .await?;
     let fresh = server.keys.mint(
         &server.meeting.info.id,
         &who,
-        std::time::Duration::from_secs(600),
+        std::time::Duration::from_secs(3600),
     );
     attendee
         .open(&format!("{}/#token={fresh}", server.http_url()))
         .await?;
+    // Renewed: the warning goes.
+    attendee.wait_gone("#session-ending").await?;
     // Past the short token's expiry and the server's leeway.
     tokio::time::sleep(std::time::Duration::from_secs(
         2 + server::auth::LEEWAY_SECONDS + 2,

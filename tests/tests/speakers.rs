@@ -619,3 +619,104 @@ async fn an_attendee_who_stops_reading_views_is_cut_off_as_a_slow_consumer() {
     let closed = slow.closed_after_draining().await.unwrap();
     assert_eq!(closed, Some(protocol::close::SLOW_CONSUMER));
 }
+
+/// A delegation of three: the head asks, the deputy's same request merges into it. The
+/// chair gives the floor to the deputy by participant id: the deputy speaks under their
+/// own name, in the event, the attendees' views and the speaker log. After a claim the
+/// request still names everyone who asked.
+#[tokio::test]
+async fn a_merged_member_given_the_floor_by_id_speaks_under_their_own_name() {
+    let server = TestServer::start().await;
+    let member = |id: &str, name: &str| {
+        let mut claims = server.claims("peru", 600);
+        claims.sub = id.to_owned();
+        claims.name = name.to_owned();
+        claims.delegation = Some("Kenya".into());
+        server.keys.sign(&claims)
+    };
+    let (mut chair, _) = server.join("chair").await;
+    chair.request(Command::NextItem).await.unwrap();
+    let (mut head, _) = server.join_with(&member("kenya-head", "Head of the delegation of Kenya")).await;
+    let (mut deputy, _) = server.join_with(&member("kenya-deputy", "Deputy head of Kenya")).await;
+    let (mut third, _) = server.join_with(&member("kenya-third", "Third member of Kenya")).await;
+    let (mut attendee, _) = server.join("colombia").await;
+    head.request(Command::raise_hand()).await.unwrap();
+    deputy.request(Command::raise_hand()).await.unwrap();
+
+    // A claim by the third member: they speak for it; the deputy still stands behind
+    // it, the head no longer does, and both are still named on it.
+    let request = request_of(&chair_view(&server).await, "kenya-head");
+    third
+        .request(Command::ClaimRequest { request })
+        .await
+        .unwrap();
+    let state = chair_view(&server).await;
+    let waiting = &state.active_list().unwrap().queue[0];
+    assert_eq!(waiting.participant, id("kenya-third"));
+    assert_eq!(waiting.also, [id("kenya-deputy")]);
+    let asked: Vec<&str> = waiting.asked_by.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(asked, ["Head of the delegation of Kenya", "Deputy head of Kenya"]);
+
+    // The floor to the deputy, by participant id.
+    chair
+        .request(Command::GiveFloor {
+            request: None,
+            participant: Some(id("kenya-deputy")),
+            name: None,
+            delegation: None,
+            language: None,
+        })
+        .await
+        .unwrap();
+    let given = loop {
+        let envelope = chair.next_event().await.unwrap();
+        if let Event::FloorGiven { participant, name, .. } = envelope.event {
+            break (participant, name);
+        }
+    };
+    assert_eq!(given, (id("kenya-deputy"), "Deputy head of Kenya".to_owned()));
+    let view = attendee
+        .view_where(|view| view.floor.is_some())
+        .await
+        .unwrap();
+    assert_eq!(view.floor.unwrap().name, "Deputy head of Kenya");
+    chair.request(Command::EndFloor).await.unwrap();
+    let log = tests::http_request(
+        server.addr,
+        &format!("/api/meetings/{}/speakers.csv", server.meeting.info.id),
+        &[("Authorization", &format!("Bearer {}", server.token("chair")))],
+    )
+    .await;
+    assert_eq!(log.status, 200);
+    // The participant column holds the id, the name column the name.
+    assert!(
+        log.body.contains(",kenya-deputy,Deputy head of Kenya,Kenya,"),
+        "{}",
+        log.body
+    );
+}
+
+/// Turning first-time speakers first off again leaves the list in the order it has:
+/// nobody moves back.
+#[tokio::test]
+async fn turning_first_time_speakers_first_off_keeps_the_order() {
+    let server = TestServer::start().await;
+    let (mut chair, _) = server.join("chair").await;
+    let (mut peru, _) = server.join("peru").await;
+    let (mut colombia, _) = server.join("colombia").await;
+    peru.request(Command::raise_hand()).await.unwrap();
+    chair.request(Command::give_floor_next()).await.unwrap();
+    chair.request(Command::EndFloor).await.unwrap();
+    peru.request(Command::raise_hand()).await.unwrap();
+    colombia.request(Command::raise_hand()).await.unwrap();
+    chair
+        .request(Command::SetFirstTimeFirst { on: true })
+        .await
+        .unwrap();
+    assert_eq!(order(&chair_view(&server).await), ["colombia", "peru"]);
+    chair
+        .request(Command::SetFirstTimeFirst { on: false })
+        .await
+        .unwrap();
+    assert_eq!(order(&chair_view(&server).await), ["colombia", "peru"]);
+}

@@ -1,5 +1,5 @@
-//! Banners across the top of the page: the meeting has ended, and dead air (someone has
-//! the floor and no booth interprets into a language).
+//! Banners across the top of the page: the meeting has ended, the session is about to
+//! end, and dead air (someone has the floor and no booth interprets into a language).
 
 use crate::console;
 use crate::i18n::{self, Key};
@@ -17,6 +17,24 @@ pub fn MeetingClosed() -> impl IntoView {
             <section id="meeting-closed" class="banner closed" aria-labelledby="meeting-closed-heading">
                 <h2 id="meeting-closed-heading">{i18n::text(Key::MeetingEnded)}</h2>
                 <p>{i18n::text(Key::MeetingEndedExplained)}</p>
+            </section>
+        </Show>
+    }
+}
+
+/// "Your session ends in 5 minutes …": from ten minutes before the token expires until a
+/// fresh invite link renews it, so that the viewer can act before being cut off.
+#[component]
+pub fn SessionEnding() -> impl IntoView {
+    let session = Session::get();
+    let minutes = Memo::new(move |_| {
+        let ends_at = session.session_ends_at.get()?;
+        crate::policy::session_minutes_left(session.server_now(), ends_at)
+    });
+    view! {
+        <Show when=move || minutes.get().is_some()>
+            <section id="session-ending" class="banner session-ending" role="status">
+                <p>{move || minutes.get().map(i18n::session_ending)}</p>
             </section>
         </Show>
     }

@@ -132,6 +132,8 @@
 //! - `#dead-air li[data-channel-id]`: dead-air alerts received (a booth's people, the
 //!   chair, organisers), while the silence lasts; each is also said at once through
 //!   `#alerter`.
+//! - `#session-ending`: "Your session ends in N minutes …", from ten minutes before the
+//!   token expires until it is renewed.
 //! - `#meeting-closed`: "This meeting has ended", once closed; then no action control of
 //!   any role is shown (nor does the H key act) and commands are not sent.
 //! - Who is connected (organisers: a card at the top of the page; the chair: the same
@@ -171,7 +173,7 @@ mod roster;
 mod speakers;
 
 pub use agenda::{Agenda, CurrentItem, Forecast, Questions};
-pub use banners::{DeadAir, MeetingClosed};
+pub use banners::{DeadAir, MeetingClosed, SessionEnding};
 pub use booth::Booth;
 pub use channels::Channels;
 pub use floor::Floor;

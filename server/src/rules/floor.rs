@@ -139,6 +139,7 @@ pub(super) fn raise_hand(
                 item: item.clone(),
                 request: same.id,
                 participant: sender.id.clone(),
+                name: sender.name.clone(),
             }]);
         }
         if let Some(cap) = state.info.max_requests_per_delegation
@@ -168,6 +169,10 @@ pub(super) fn raise_hand(
             raised_at: 0,
             registered: false,
             also: Vec::new(),
+            asked_by: vec![protocol::speakers::Member {
+                participant: sender.id.clone(),
+                name: sender.name.clone(),
+            }],
         },
         top: false,
     }])
@@ -263,12 +268,17 @@ pub(super) fn give_floor(
         super::free_text("the delegation", delegation, super::MAX_NAME_CHARS)?;
     }
     let from_request = |request: &FloorRequest, speaker: Option<&ParticipantId>| {
-        // A member merged into the request speaks under the name the chair gives, if any
-        // (the request keeps only the requester's name).
+        // A member who asked for the request speaks under their own name, as the request
+        // records it, whichever way the chair names them; the name the chair gives only
+        // stands in when the request does not know the member's.
         let (participant, name) = match speaker {
             Some(member) if member != &request.participant => (
                 member.clone(),
-                name.map_or_else(|| member.as_str().to_owned(), str::to_owned),
+                request
+                    .name_of(member)
+                    .or(name)
+                    .unwrap_or(member.as_str())
+                    .to_owned(),
             ),
             _ => (request.participant.clone(), request.name.clone()),
         };
