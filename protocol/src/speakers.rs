@@ -89,7 +89,7 @@ pub struct FloorRequest {
     #[serde(default, skip_serializing_if = "is_false")]
     pub registered: bool,
     /// Other members of the delegation whose same request merged into this one.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub also: Vec<ParticipantId>,
 }
 
@@ -147,21 +147,21 @@ pub struct SpeakersList {
     /// How many requests wait in all (more than `queue` holds in a summary).
     pub length: u32,
     /// Whether the list is closed to new requests (points of order excepted).
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(default)]
     pub closed: bool,
     /// Whether first-time speakers go ahead of those who have spoken on this item.
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(default)]
     pub first_time_first: bool,
     /// The speaking-time limit for this item in seconds, overriding the meeting's.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub speaking_time_seconds: Option<u32>,
-    /// Who has spoken on this item ([`Owner::key`]s, in order of first speech). Absent
-    /// from summaries.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Who has spoken on this item ([`Owner::key`]s, in order of first speech). Empty
+    /// in summaries.
+    #[serde(default)]
     pub spoken: Vec<String>,
-    /// The last speech's request, which the chair can put back at the top. Absent from
+    /// The last speech's request, which the chair can put back at the top. `None` in
     /// summaries.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub last_speaker: Option<FloorRequest>,
 }
 
@@ -290,10 +290,10 @@ pub struct Speaker {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit_seconds: Option<u32>,
     /// Server time the timer was paused, while it is.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub paused_at: Option<u64>,
     /// Milliseconds spent paused before the current pause.
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[serde(default)]
     pub paused_ms: u64,
 }
 
@@ -356,10 +356,6 @@ pub fn estimated_wait_ms(
 
 fn is_false(value: &bool) -> bool {
     !*value
-}
-
-fn is_zero(value: &u64) -> bool {
-    *value == 0
 }
 
 #[cfg(test)]

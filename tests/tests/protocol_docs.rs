@@ -2,41 +2,71 @@
 //! `protocol` crate, and `docs/protocol.md` names every message, command, event, error
 //! code and close code. Run with `UPDATE_DOCS=1` to rewrite the schema after a change.
 
-use protocol::{Command, ErrorCode, Hello, ServerMessage, close};
+use protocol::{Command, ErrorCode, Hello, Listening, ServerMessage, close};
 use schemars::generate::SchemaSettings;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
 use tests::workspace_root;
 
 /// The whole protocol as one JSON Schema document (draft 2020-12).
+///
+/// What clients send is described as the server reads it (a field with a default may be
+/// left out); what the server sends is described as it writes it, so that every field it
+/// always writes is `required`.
 fn protocol_schema() -> Value {
-    let mut generator = SchemaSettings::draft2020_12().into_generator();
-    let hello = generator.subschema_for::<Hello>();
-    let command = generator.subschema_for::<Command>();
-    let server_message = generator.subschema_for::<ServerMessage>();
-    let mut definitions = generator.take_definitions(true);
+    let mut reads = SchemaSettings::draft2020_12()
+        .for_deserialize()
+        .into_generator();
+    let hello = reads.subschema_for::<Hello>();
+    let listening = reads.subschema_for::<Listening>();
+    let command = reads.subschema_for::<Command>();
+    let mut definitions = reads.take_definitions(true);
+    let mut writes = SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator();
+    let server_message = writes.subschema_for::<ServerMessage>();
+    for (name, definition) in writes.take_definitions(true) {
+        if let Some(read) = definitions.get(&name) {
+            assert_eq!(
+                read, &definition,
+                "{name} is read and written differently: name its schemas apart"
+            );
+        }
+        definitions.insert(name, definition);
+    }
+    let id = json!({ "type": "integer", "minimum": 0 });
     definitions.insert(
         "ClientMessage".into(),
         json!({
-            "description": "A message from a client: `hello` first, then commands (each with an `id`) and `refresh_token`.",
+            "description": "A message from a client: `hello` first, then commands and `listen` (each with an `id`) and `refresh_token`.",
             "oneOf": [
-                { "allOf": [hello, {
-                    "properties": { "type": { "const": "hello" } },
-                    "required": ["type"]
-                }] },
+                {
+                    "allOf": [hello, {
+                        "properties": { "type": { "const": "hello" } },
+                        "required": ["type"]
+                    }]
+                },
                 {
                     "type": "object",
                     "properties": {
                         "type": { "const": "refresh_token" },
-                        "id": { "type": "integer", "minimum": 0 },
+                        "id": id,
                         "token": { "type": "string" }
                     },
                     "required": ["type", "id", "token"]
                 },
-                { "allOf": [command, {
-                    "properties": { "id": { "type": "integer", "minimum": 0 } },
-                    "required": ["id"]
-                }] }
+                {
+                    "allOf": [listening, {
+                        "properties": { "type": { "const": "listen" }, "id": id },
+                        "required": ["type", "id"]
+                    }]
+                },
+                {
+                    "allOf": [command, {
+                        "properties": { "id": id },
+                        "required": ["id"]
+                    }]
+                }
             ]
         }),
     );
