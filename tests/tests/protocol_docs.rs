@@ -11,8 +11,8 @@ use tests::workspace_root;
 /// The whole protocol as one JSON Schema document (draft 2020-12).
 ///
 /// What clients send is described as the server reads it (a field with a default may be
-/// left out); what the server sends is described as it writes it, so that every field it
-/// always writes is `required`.
+/// left out) and refuses any field it does not know; what the server sends is described
+/// as it writes it, so that every field it always writes is `required`.
 fn protocol_schema() -> Value {
     let mut reads = SchemaSettings::draft2020_12()
         .for_deserialize()
@@ -21,6 +21,13 @@ fn protocol_schema() -> Value {
     let listening = reads.subschema_for::<Listening>();
     let command = reads.subschema_for::<Command>();
     let mut definitions = reads.take_definitions(true);
+    // Unknown fields are refused at the level of the whole message (below): a part's
+    // own `additionalProperties` would also refuse the `type` and `id` around it.
+    for name in ["Hello", "Listening", "Command"] {
+        if let Some(definition) = definitions.get_mut(name) {
+            drop_additional_properties(definition);
+        }
+    }
     let mut writes = SchemaSettings::draft2020_12()
         .for_serialize()
         .into_generator();
@@ -38,13 +45,14 @@ fn protocol_schema() -> Value {
     definitions.insert(
         "ClientMessage".into(),
         json!({
-            "description": "A message from a client: `hello` first, then commands and `listen` (each with an `id`) and `refresh_token`.",
+            "description": "A message from a client: `hello` first, then commands and `listen` (each with an `id`) and `refresh_token`. A field the server does not know is refused (`invalid`).",
             "oneOf": [
                 {
                     "allOf": [hello, {
                         "properties": { "type": { "const": "hello" } },
                         "required": ["type"]
-                    }]
+                    }],
+                    "unevaluatedProperties": false
                 },
                 {
                     "type": "object",
@@ -53,19 +61,22 @@ fn protocol_schema() -> Value {
                         "id": id,
                         "token": { "type": "string" }
                     },
-                    "required": ["type", "id", "token"]
+                    "required": ["type", "id", "token"],
+                    "additionalProperties": false
                 },
                 {
                     "allOf": [listening, {
                         "properties": { "type": { "const": "listen" }, "id": id },
                         "required": ["type", "id"]
-                    }]
+                    }],
+                    "unevaluatedProperties": false
                 },
                 {
                     "allOf": [command, {
                         "properties": { "id": id },
                         "required": ["id"]
-                    }]
+                    }],
+                    "unevaluatedProperties": false
                 }
             ]
         }),
@@ -77,6 +88,20 @@ fn protocol_schema() -> Value {
         "oneOf": [{ "$ref": "#/$defs/ClientMessage" }, server_message],
         "$defs": definitions,
     })
+}
+
+/// Removes every `"additionalProperties": false` from `schema`.
+fn drop_additional_properties(schema: &mut Value) {
+    match schema {
+        Value::Object(object) => {
+            if object.get("additionalProperties") == Some(&Value::Bool(false)) {
+                object.remove("additionalProperties");
+            }
+            object.values_mut().for_each(drop_additional_properties);
+        }
+        Value::Array(values) => values.iter_mut().for_each(drop_additional_properties),
+        _ => {}
+    }
 }
 
 /// Every `"const"` that a `type` property takes anywhere in `schema`.
