@@ -1,12 +1,17 @@
 //! The protocol reference stays true: `docs/protocol.schema.json` is generated from the
 //! `protocol` crate, and `docs/protocol.md` names every message, command, event, error
-//! code and close code. Run with `UPDATE_DOCS=1` to rewrite the schema after a change.
+//! code and close code; the check every end-to-end test makes of every server message
+//! against the schema can fail. Run with `UPDATE_DOCS=1` to rewrite the schema after a
+//! change.
 
-use protocol::{Command, ErrorCode, Hello, Listening, ServerMessage, close};
+use protocol::{
+    Command, ErrorCode, Hello, Listening, Participant, ParticipantId, Role, ServerMessage, Welcome,
+    close,
+};
 use schemars::generate::SchemaSettings;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
-use tests::workspace_root;
+use tests::{check_server_message, workspace_root};
 
 /// The whole protocol as one JSON Schema document (draft 2020-12).
 ///
@@ -180,4 +185,51 @@ fn the_reference_names_every_message_code_and_close_code() {
         missing.is_empty(),
         "docs/protocol.md does not document: {missing:?}"
     );
+}
+
+/// The check that every end-to-end test runs on every server message can fail: a
+/// welcome as the server writes it conforms, and one that leaves out a field the
+/// reference promises does not.
+#[test]
+fn the_schema_check_refuses_what_the_reference_does_not_promise() {
+    let welcome = ServerMessage::Welcome(Welcome {
+        protocol: protocol::PROTOCOL_VERSION,
+        you: Participant {
+            id: ParticipantId::new("peru"),
+            name: "Delegate of Peru".into(),
+            role: Role::Attendee,
+            delegation: Some("Peru".into()),
+            booth: None,
+            languages: vec![],
+        },
+        seq: 0,
+        resumed: false,
+        token_expires_at: 1_764_460_800,
+        meeting: Some(Box::new(tests::demo_meeting().initial_state().summarised())),
+    });
+    let written = serde_json::to_value(&welcome).unwrap();
+    check_server_message(&written.to_string()).expect("a welcome as written conforms");
+
+    let mut stateless = written.clone();
+    let item = &mut stateless["meeting"]["agenda"][0];
+    assert_eq!(item["state"], "upcoming", "{item}");
+    item.as_object_mut().unwrap().remove("state");
+    let errors = check_server_message(&stateless.to_string()).unwrap_err();
+    assert!(errors.contains("state"), "{errors}");
+    assert!(errors.contains("/meeting/agenda/0"), "{errors}");
+
+    let mut unstarted = written.clone();
+    assert_eq!(unstarted["meeting"]["current_item"], Value::Null);
+    unstarted["meeting"]
+        .as_object_mut()
+        .unwrap()
+        .remove("current_item");
+    let errors = check_server_message(&unstarted.to_string()).unwrap_err();
+    assert!(errors.contains("current_item"), "{errors}");
+
+    let mut mistyped = written;
+    mistyped["seq"] = "zero".into();
+    assert!(check_server_message(&mistyped.to_string()).is_err());
+    assert!(check_server_message(r#"{"type":"welcome"}"#).is_err());
+    assert!(check_server_message(r#"{"type":"launch_rockets"}"#).is_err());
 }
