@@ -612,10 +612,16 @@ pub enum ServerMessage {
         left: Vec<ParticipantId>,
     },
     /// To summarised states only: the requests of the recipient (and of their
-    /// delegation) and their positions, whenever these change.
+    /// delegation), their positions and estimated waits, whenever these change: the
+    /// requests or their positions, the floor (given, ended, paused, resumed) or the
+    /// speaking-time limit. Between two, a client counts each wait down with
+    /// [`MyRequest::wait_ms_at`].
     YourRequests {
         /// The seq of the last event included.
         seq: u64,
+        /// Server time (milliseconds since the Unix epoch) the estimated waits were
+        /// worked out.
+        at: u64,
         /// The requests, first in line first; empty when none wait.
         requests: Vec<MyRequest>,
     },

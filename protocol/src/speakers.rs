@@ -337,8 +337,31 @@ impl Speaker {
 pub struct MyRequest {
     /// 1-based position in the queue; 1 means "you are next".
     pub position: u32,
+    /// The estimated wait in milliseconds at the time it was worked out (the `at` of
+    /// `your_requests`): the speech in progress's remaining time plus one speaking-time
+    /// limit per request ahead ([`estimated_wait_ms`]). `None` when the list has no
+    /// speaking-time limit.
+    #[serde(default)]
+    pub estimated_wait_ms: Option<u64>,
     /// The request.
     pub request: FloorRequest,
+}
+
+impl MyRequest {
+    /// The estimated wait at server time `now`, from the one worked out at `at` while
+    /// `floor` had the floor (as it still has: the server tells a new estimate when the
+    /// floor changes): less the time the speech in progress used meanwhile, which stops
+    /// counting when it pauses or runs out of time.
+    pub fn wait_ms_at(&self, at: u64, now: u64, floor: Option<&Speaker>) -> Option<u64> {
+        let left = |time: u64| {
+            floor
+                .and_then(|speaker| speaker.remaining_ms(time))
+                .map_or(0, |left| u64::try_from(left).unwrap_or(0))
+        };
+        let used = left(at).saturating_sub(left(now.max(at)));
+        self.estimated_wait_ms
+            .map(|estimate| estimate.saturating_sub(used))
+    }
 }
 
 /// The estimated wait, in milliseconds, of the request at 1-based `position`: the
@@ -448,5 +471,43 @@ mod tests {
         assert_eq!(estimated_wait_ms(3, Some(60), Some(-5_000)), Some(120_000));
         assert_eq!(estimated_wait_ms(1, Some(60), Some(30_000)), Some(30_000));
         assert_eq!(estimated_wait_ms(2, None, Some(30_000)), None);
+    }
+
+    #[test]
+    fn a_told_wait_counts_down_while_the_speech_in_progress_has_time_left() {
+        // Told at 70 s: 20 s left of the speech (since 10 s, 5 s paused, 60 s limit).
+        let mut speaker = Speaker {
+            participant: ParticipantId::new("a"),
+            name: "A".into(),
+            delegation: None,
+            item: ItemId::new("one"),
+            request: None,
+            kind: RequestKind::Intervention,
+            language: None,
+            since: 10_000,
+            limit_seconds: Some(60),
+            paused_at: None,
+            paused_ms: 5_000,
+        };
+        let mine = MyRequest {
+            position: 2,
+            estimated_wait_ms: estimated_wait_ms(2, Some(60), speaker.remaining_ms(70_000)),
+            request: request(1, RequestKind::Intervention, "b", None),
+        };
+        assert_eq!(mine.estimated_wait_ms, Some(80_000));
+        assert_eq!(mine.wait_ms_at(70_000, 70_000, Some(&speaker)), Some(80_000));
+        assert_eq!(mine.wait_ms_at(70_000, 85_000, Some(&speaker)), Some(65_000));
+        // Past the limit, the speech uses nobody's time but its own.
+        assert_eq!(mine.wait_ms_at(70_000, 200_000, Some(&speaker)), Some(60_000));
+        // Paused (since 80 s), it uses none.
+        speaker.paused_at = Some(80_000);
+        assert_eq!(mine.wait_ms_at(70_000, 200_000, Some(&speaker)), Some(70_000));
+        // Nobody speaking, or no limit: the estimate as told.
+        assert_eq!(mine.wait_ms_at(70_000, 200_000, None), Some(80_000));
+        let unlimited = MyRequest {
+            estimated_wait_ms: None,
+            ..mine
+        };
+        assert_eq!(unlimited.wait_ms_at(70_000, 200_000, Some(&speaker)), None);
     }
 }

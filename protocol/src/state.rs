@@ -1101,12 +1101,13 @@ impl MeetingState {
     }
 
     /// The requests in the active list that `participant` of `delegation` may act on,
-    /// with their 1-based positions. Empty in a summarised state, whose participants
-    /// get theirs in `your_requests` messages.
+    /// with their 1-based positions and estimated waits at server time `now`. Empty in a
+    /// summarised state, whose participants get theirs in `your_requests` messages.
     pub fn requests_of(
         &self,
         participant: &ParticipantId,
         delegation: Option<&str>,
+        now: u64,
     ) -> Vec<MyRequest> {
         self.active_list()
             .map(|list| {
@@ -1116,11 +1117,25 @@ impl MeetingState {
                     .filter(|(request, _)| request.concerns(participant, delegation))
                     .map(|(request, position)| MyRequest {
                         position,
+                        estimated_wait_ms: self.wait_ms(position, now),
                         request: request.clone(),
                     })
                     .collect()
             })
             .unwrap_or_default()
+    }
+
+    /// The estimated wait, in milliseconds at server time `now`, of the request at 1-based
+    /// `position` in the list in use: the speech in progress's remaining time plus the
+    /// list's speaking-time limit for each request ahead ([`crate::estimated_wait_ms`]).
+    /// `None` when the list has no limit.
+    pub fn wait_ms(&self, position: u32, now: u64) -> Option<u64> {
+        let limit = self.active_item().and_then(|item| self.speaking_time(item));
+        let current = self
+            .floor
+            .as_ref()
+            .and_then(|speaker| speaker.remaining_ms(now));
+        crate::speakers::estimated_wait_ms(position, limit, current)
     }
 
     /// The 0-based position of `item` in the agenda.

@@ -135,7 +135,7 @@ fn requests_queue_in_arrival_order_with_points_of_order_on_top() {
         "the event's time, not the request's"
     );
     assert_eq!(state.next_request, 6);
-    let mine = state.requests_of(&ParticipantId::new("b"), None);
+    let mine = state.requests_of(&ParticipantId::new("b"), None, 1_000);
     assert_eq!((mine.len(), mine[0].position), (1, 4));
 }
 

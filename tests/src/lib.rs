@@ -137,7 +137,16 @@ fn decode_server_frame(text: &str) -> Result<ServerMessage> {
     if let Err(errors) = check_server_message(text) {
         panic!("the server sent a message that docs/protocol.schema.json does not allow:\n{text}\n{errors}");
     }
-    ServerMessage::decode(text).with_context(|| format!("decode server message {text}"))
+    let message =
+        ServerMessage::decode(text).with_context(|| format!("decode server message {text}"))?;
+    // Nor a field that the protocol's types (and so the schema) do not know.
+    let sent: serde_json::Value = serde_json::from_str(text)?;
+    let known = serde_json::to_value(&message)?;
+    assert!(
+        sent == known,
+        "the server sent more than the protocol's types describe:\n{text}\n{known}"
+    );
+    Ok(message)
 }
 
 /// A real server on an ephemeral loopback port, with its event log in a temporary
@@ -354,7 +363,8 @@ pub struct WsClient {
     /// `queue` views that arrived while another method waited for something else.
     pending_views: VecDeque<QueueView>,
     /// `your_requests` lists that arrived while another method waited for something else.
-    pending_mine: VecDeque<Vec<MyRequest>>,
+    /// With the server time their estimated waits were worked out.
+    pending_mine: VecDeque<(u64, Vec<MyRequest>)>,
     /// Notices that arrived while another method waited for something else.
     pending_notices: VecDeque<Notice>,
     /// The latest presence received.
@@ -530,7 +540,9 @@ impl WsClient {
         match message {
             ServerMessage::Event(envelope) => self.pending_events.push_back(envelope),
             ServerMessage::Queue(view) => self.pending_views.push_back(*view),
-            ServerMessage::YourRequests { requests, .. } => self.pending_mine.push_back(requests),
+            ServerMessage::YourRequests { at, requests, .. } => {
+                self.pending_mine.push_back((at, requests));
+            }
             ServerMessage::Notice(notice) => self.pending_notices.push_back(notice),
             ServerMessage::Presence(presence) => self.presence = Some(presence),
             ServerMessage::Roster { full, joined, left } => {
@@ -661,8 +673,23 @@ impl WsClient {
         &mut self,
         wanted: impl Fn(&[MyRequest]) -> bool,
     ) -> Result<Vec<MyRequest>> {
-        self.wait_for(|client| pop_first_where(&mut client.pending_mine, |mine| wanted(mine)))
-            .await
+        Ok(self.told_where(wanted).await?.1)
+    }
+
+    /// Like [`WsClient::mine_where`], with the server time (ms since the Unix epoch) the
+    /// estimated waits were worked out at (`your_requests`' `at`).
+    ///
+    /// # Errors
+    ///
+    /// On timeout or close, or when an error arrives instead.
+    pub async fn told_where(
+        &mut self,
+        wanted: impl Fn(&[MyRequest]) -> bool,
+    ) -> Result<(u64, Vec<MyRequest>)> {
+        self.wait_for(|client| {
+            pop_first_where(&mut client.pending_mine, |(_, mine)| wanted(mine))
+        })
+        .await
     }
 
     /// Reads until the server closes the connection.

@@ -133,7 +133,10 @@ fn the_json_schema_is_generated_from_the_protocol_crate() {
     let path = workspace_root().join("docs/protocol.schema.json");
     let generated = serde_json::to_string_pretty(&protocol_schema()).unwrap() + "\n";
     if std::env::var_os("UPDATE_DOCS").is_some() {
-        std::fs::write(&path, &generated).unwrap();
+        // Whole or not at all: the other tests read the schema meanwhile.
+        let fresh = path.with_extension("json.new");
+        std::fs::write(&fresh, &generated).unwrap();
+        std::fs::rename(&fresh, &path).unwrap();
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(

@@ -317,6 +317,59 @@ async fn first_time_speakers_can_go_first() {
         .expect("peru is told of the new position");
 }
 
+/// An attendee is told their position and estimated wait as the server works them out
+/// (a client need not know the rule), and told again when the floor changes.
+#[tokio::test]
+async fn attendees_are_told_their_position_and_estimated_wait() {
+    const LIMIT_MS: u64 = 180_000; // The demo meeting's speaking time.
+    let server = TestServer::start().await;
+    let (mut chair, _) = server.join("chair").await;
+    let (mut peru, _) = server.join("peru").await;
+    let (mut colombia, _) = server.join("colombia").await;
+    let (mut senegal, _) = server.join("senegal").await;
+    peru.request(Command::raise_hand()).await.unwrap();
+    colombia.request(Command::raise_hand()).await.unwrap();
+    senegal.request(Command::raise_hand()).await.unwrap();
+
+    // Nobody speaks: two speaking times ahead.
+    let (_, mine) = senegal
+        .told_where(|mine| mine.first().is_some_and(|mine| mine.position == 3))
+        .await
+        .unwrap();
+    assert_eq!(mine[0].estimated_wait_ms, Some(2 * LIMIT_MS));
+
+    // Peru speaks: what is left of Peru's speech, then Colombia's.
+    let peruvian = request_of(&chair_view(&server).await, "peru");
+    chair.request(give_request(peruvian)).await.unwrap();
+    let floor = senegal
+        .view_where(|view| view.floor.is_some())
+        .await
+        .unwrap()
+        .floor
+        .unwrap();
+    let (at, mine) = senegal
+        .told_where(|mine| mine.first().is_some_and(|mine| mine.position == 2))
+        .await
+        .unwrap();
+    assert!(at >= floor.since, "{at} {floor:?}");
+    let left = LIMIT_MS - (at - floor.since);
+    assert_eq!(mine[0].estimated_wait_ms, Some(left + LIMIT_MS));
+
+    // Paused, nobody moves, but the wait stops shrinking: a new estimate is told.
+    chair.request(Command::PauseFloor).await.unwrap();
+    let (paused_at, mine) = senegal
+        .told_where(|mine| mine.first().is_some_and(|mine| mine.position == 2))
+        .await
+        .unwrap();
+    assert!(paused_at >= at);
+    let paused = chair_view(&server).await.floor.unwrap();
+    let pause = paused.paused_at.expect("paused");
+    assert_eq!(
+        mine[0].estimated_wait_ms,
+        Some(LIMIT_MS - (pause - paused.since) + LIMIT_MS)
+    );
+}
+
 #[tokio::test]
 async fn the_floor_goes_to_a_request_or_to_someone_outside_the_list_and_its_timer_runs() {
     let server = TestServer::start().await;
