@@ -510,6 +510,9 @@ fn on_notice(generation: u32, session: Session, notice: Notice) {
                 session.announce(said);
             }
         }
+        // What the viewer hears after their `listen`: the follower chose it, by the same
+        // rule, and announces nothing for it.
+        Notice::Hearing { .. } => {}
         Notice::Pivot { relying, .. } => {
             if !briefing && !relying.is_empty() {
                 session.announce(i18n::relying(&relying));

@@ -43,7 +43,8 @@ pub mod time;
 pub use error::{ErrorCode, close};
 pub use ids::{ChannelId, ItemId, LanguageCode, MeetingId, ParticipantId};
 pub use interpretation::{
-    BoothConfig, BoothTask, ChannelPresence, ChannelStatus, Handover, Notice, Presence,
+    BoothConfig, BoothTask, ChannelPresence, ChannelStatus, Handover, HearingReason, Notice,
+    Presence,
 };
 pub use messages::{
     ClientMessage, Command, Connected, DecodeError, EventEnvelope, Hello, Listening, Participant,

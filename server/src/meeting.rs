@@ -625,12 +625,18 @@ impl Actor {
                     id,
                     listening,
                 } => {
+                    // The answer, then what the listener now hears and why.
+                    let hearing = self.subscribers.booths.hearing(&self.state, &listening);
                     if self.subscribers.listen(&connection, listening) {
                         let ack = ServerMessage::Ack {
                             id,
                             seq: self.state.seq,
                         };
-                        self.send_to(connection, Arc::new([ack.encode().into()]));
+                        let hearing = ServerMessage::Notice(hearing);
+                        self.send_to(
+                            connection,
+                            Arc::new([ack.encode().into(), hearing.encode().into()]),
+                        );
                         self.schedule_tick();
                     }
                 }

@@ -601,22 +601,28 @@ impl WsClient {
         self.pending_notices.drain(..).collect()
     }
 
-    /// Says what this participant follows, and waits for the answer.
+    /// Says what this participant follows, and waits for the answer and for what the
+    /// server says they now hear, which comes right after it.
     ///
     /// # Errors
     ///
-    /// When the server refuses it or does not answer.
-    pub async fn listen(&mut self, listening: Listening) -> Result<()> {
+    /// When the server refuses it or does not answer, or when anything but the `hearing`
+    /// notice follows the answer.
+    pub async fn listen(&mut self, listening: Listening) -> Result<Notice> {
         let id = self.next_id;
         self.next_id += 1;
         self.send_text(ClientMessage::Listen { id, listening }.encode())
             .await?;
         loop {
             match self.recv().await? {
-                ServerMessage::Ack { id: acked, .. } if acked == id => return Ok(()),
+                ServerMessage::Ack { id: acked, .. } if acked == id => break,
                 error @ ServerMessage::Error { .. } => bail!("got {error:?}"),
                 other => self.keep(other),
             }
+        }
+        match self.recv().await? {
+            ServerMessage::Notice(hearing @ Notice::Hearing { .. }) => Ok(hearing),
+            other => bail!("expected what the listener hears right after the ack, got {other:?}"),
         }
     }
 
