@@ -495,6 +495,25 @@ impl WsClient {
     ///
     /// On timeout, on close, or when the frame is not a server message.
     pub async fn recv(&mut self) -> Result<ServerMessage> {
+        let text = self.next_text().await?;
+        decode_server_frame(&text)
+    }
+
+    /// The next protocol message as the JSON the server wrote (checked against the
+    /// schema like every other), for tests of what is on the wire rather than what the
+    /// protocol's types make of it.
+    ///
+    /// # Errors
+    ///
+    /// On timeout, on close, or when the frame is not a server message.
+    pub async fn recv_json(&mut self) -> Result<serde_json::Value> {
+        let text = self.next_text().await?;
+        decode_server_frame(&text)?;
+        Ok(serde_json::from_str(&text)?)
+    }
+
+    /// The next text frame, waiting at most [`READ_DEADLINE`].
+    async fn next_text(&mut self) -> Result<String> {
         // One deadline for the whole wait: pings must not keep extending it.
         let deadline = tokio::time::Instant::now() + READ_DEADLINE;
         loop {
@@ -503,7 +522,7 @@ impl WsClient {
                 .map_err(|_| anyhow!("no message within {READ_DEADLINE:?}"))?
                 .ok_or_else(|| anyhow!("connection ended"))??;
             match frame {
-                Message::Text(text) => return decode_server_frame(&text),
+                Message::Text(text) => return Ok(text.as_str().to_owned()),
                 Message::Close(frame) => bail!("closed: {frame:?}"),
                 _ => {}
             }
