@@ -1,6 +1,7 @@
 //! The list of speakers as the page shows it: who may do what, the rows of the queue, the
-//! viewer's own requests with their positions and estimated waits, the chair's controls,
-//! and the commands the request form and the buttons send.
+//! viewer's own requests with their positions (their estimated waits:
+//! [`Meeting::wait_ms`]), the chair's controls, and the commands the request form and the
+//! buttons send.
 //!
 //! The order of the queue is the server's (folded by `protocol`); nothing here reorders
 //! it. Everything is a pure function of the [`Meeting`] and the viewer, tested natively.

@@ -29,7 +29,8 @@
 //!    3 … without gaps. The chair and organisers receive every event in order. Everyone
 //!    else receives every event except those of the list of speakers, which reach them
 //!    coalesced as `queue` views (the list's length, the next few, who has the floor)
-//!    and `your_requests` (their own positions): see [`MeetingState::summarised`].
+//!    and `your_requests` (their own positions and estimated waits): see
+//!    [`MeetingState::summarised`].
 
 pub mod error;
 pub mod forecast;
