@@ -852,9 +852,9 @@ pub(crate) mod tests {
             if event.is_speakers_event() {
                 let view = self.full.queue_view();
                 assert_eq!(self.meeting.fold_queue_view(&view), Fold::Applied);
-                let mine = self
-                    .full
-                    .requests_of(&self.me.id, self.me.delegation.as_deref(), envelope.at);
+                let mine =
+                    self.full
+                        .requests_of(&self.me.id, self.me.delegation.as_deref(), envelope.at);
                 self.meeting
                     .fold_your_requests(self.full.seq, envelope.at, mine);
             } else {
@@ -942,7 +942,10 @@ pub(crate) mod tests {
             estimated_wait_ms: None,
             request: request("a", RequestKind::Intervention, None),
         }];
-        assert_eq!(client.meeting.fold_your_requests(0, 0, stale), Fold::Duplicate);
+        assert_eq!(
+            client.meeting.fold_your_requests(0, 0, stale),
+            Fold::Duplicate
+        );
         assert!(client.meeting.my_requests(&client.me).is_empty());
         // A full state takes neither.
         let mut full = Meeting::new(client.full.clone());

@@ -652,8 +652,14 @@ mod tests {
             given(1, "a"),
         ]);
         // `given` folds at seq 4, at 4 000 ms; 2 minutes later 1 minute is left.
-        assert_eq!(Meeting::new(speaking.clone()).wait_ms(2, 124_000), Some(60_000));
-        assert_eq!(Meeting::new(speaking.clone()).wait_ms(3, 124_000), Some(240_000));
+        assert_eq!(
+            Meeting::new(speaking.clone()).wait_ms(2, 124_000),
+            Some(60_000)
+        );
+        assert_eq!(
+            Meeting::new(speaking.clone()).wait_ms(3, 124_000),
+            Some(240_000)
+        );
         let mut unlimited = speaking.clone();
         unlimited.info.speaking_time_seconds = None;
         assert_eq!(Meeting::new(unlimited).wait_ms(2, 124_000), None);
@@ -667,7 +673,11 @@ mod tests {
         told.fold_your_requests(speaking.seq, at, requests);
         assert_eq!(told.wait_ms(3, at), Some(300_000));
         assert_eq!(told.wait_ms(3, 124_000), Some(240_000));
-        assert_eq!(told.wait_ms(3, 900_000), Some(180_000), "the speech ran over");
+        assert_eq!(
+            told.wait_ms(3, 900_000),
+            Some(180_000),
+            "the speech ran over"
+        );
         assert_eq!(told.wait_ms(2, 124_000), None, "not the viewer's");
     }
 

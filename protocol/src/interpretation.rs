@@ -298,7 +298,8 @@ impl MeetingState {
             })
         };
         let own = self.channel(&chosen).map(&status);
-        let delivers = |id: &ChannelId| audible(id).is_some_and(|channel| status(channel).delivers());
+        let delivers =
+            |id: &ChannelId| audible(id).is_some_and(|channel| status(channel).delivers());
         let (hears, because) = if delivers(&chosen) {
             (Some(chosen.clone()), HearingReason::Chosen)
         } else if let Some(fallback) = listening.fallbacks.iter().find(|id| delivers(id)) {

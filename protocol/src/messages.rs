@@ -311,7 +311,8 @@ pub enum ClientMessage {
     },
     /// `{"type":"listen", "id": N, "channel": "fr", "fallbacks": ["ar"], "sign": true}`:
     /// what the participant follows, so that notices about those channels reach them and
-    /// the booths know their audience. Not a meeting event; the server answers `ack`.
+    /// the booths know their audience. Not a meeting event; the server answers `ack`,
+    /// then what the participant now hears ([`Notice::Hearing`]).
     Listen {
         /// Chosen by the client; echoed by the answer.
         id: u64,
@@ -840,11 +841,31 @@ mod tests {
     #[test]
     fn unknown_fields_are_refused_by_name() {
         for (text, field, id) in [
-            (r#"{"type":"hello","token":"t","protocol":1,"sinse":4}"#, "sinse", None),
-            (r#"{"type":"hello","token":"t","protocol":1,"id":2}"#, "id", Some(2)),
-            (r#"{"type":"listen","id":3,"chanel":"fr"}"#, "chanel", Some(3)),
-            (r#"{"type":"refresh_token","id":4,"token":"t","ttl":60}"#, "ttl", Some(4)),
-            (r#"{"type":"raise_hand","id":5,"langauge":"fr"}"#, "langauge", Some(5)),
+            (
+                r#"{"type":"hello","token":"t","protocol":1,"sinse":4}"#,
+                "sinse",
+                None,
+            ),
+            (
+                r#"{"type":"hello","token":"t","protocol":1,"id":2}"#,
+                "id",
+                Some(2),
+            ),
+            (
+                r#"{"type":"listen","id":3,"chanel":"fr"}"#,
+                "chanel",
+                Some(3),
+            ),
+            (
+                r#"{"type":"refresh_token","id":4,"token":"t","ttl":60}"#,
+                "ttl",
+                Some(4),
+            ),
+            (
+                r#"{"type":"raise_hand","id":5,"langauge":"fr"}"#,
+                "langauge",
+                Some(5),
+            ),
             (r#"{"type":"end_floor","id":6,"now":true}"#, "now", Some(6)),
         ] {
             let error = ClientMessage::decode(text).unwrap_err();

@@ -495,13 +495,25 @@ mod tests {
             request: request(1, RequestKind::Intervention, "b", None),
         };
         assert_eq!(mine.estimated_wait_ms, Some(80_000));
-        assert_eq!(mine.wait_ms_at(70_000, 70_000, Some(&speaker)), Some(80_000));
-        assert_eq!(mine.wait_ms_at(70_000, 85_000, Some(&speaker)), Some(65_000));
+        assert_eq!(
+            mine.wait_ms_at(70_000, 70_000, Some(&speaker)),
+            Some(80_000)
+        );
+        assert_eq!(
+            mine.wait_ms_at(70_000, 85_000, Some(&speaker)),
+            Some(65_000)
+        );
         // Past the limit, the speech uses nobody's time but its own.
-        assert_eq!(mine.wait_ms_at(70_000, 200_000, Some(&speaker)), Some(60_000));
+        assert_eq!(
+            mine.wait_ms_at(70_000, 200_000, Some(&speaker)),
+            Some(60_000)
+        );
         // Paused (since 80 s), it uses none.
         speaker.paused_at = Some(80_000);
-        assert_eq!(mine.wait_ms_at(70_000, 200_000, Some(&speaker)), Some(70_000));
+        assert_eq!(
+            mine.wait_ms_at(70_000, 200_000, Some(&speaker)),
+            Some(70_000)
+        );
         // Nobody speaking, or no limit: the estimate as told.
         assert_eq!(mine.wait_ms_at(70_000, 200_000, None), Some(80_000));
         let unlimited = MyRequest {

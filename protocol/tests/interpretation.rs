@@ -426,34 +426,46 @@ fn a_listener_hears_their_channel_a_fallback_the_floor_or_nothing() {
             name: "F".into(),
         }],
     );
-    let status = |state: &MeetingState, channel: &protocol::Channel| state.channel_status(channel, false);
+    let status =
+        |state: &MeetingState, channel: &protocol::Channel| state.channel_status(channel, false);
     let hearing = |listening: Listening| state.hearing(&listening, |c| status(&state, c));
     let listen = |to: Option<&str>, fallbacks: &[&str]| Listening {
         channel: to.map(channel),
         fallbacks: fallbacks.iter().copied().map(channel).collect(),
         ..Listening::default()
     };
-    let told = |to: &str, status: Option<ChannelStatus>, hears: Option<&str>, because| {
-        Notice::Hearing {
+    let told =
+        |to: &str, status: Option<ChannelStatus>, hears: Option<&str>, because| Notice::Hearing {
             channel: channel(to),
             status,
             hears: hears.map(channel),
             because,
-        }
-    };
-    let live = Some(ChannelStatus::Live { booth: channel("fr") });
+        };
+    let live = Some(ChannelStatus::Live {
+        booth: channel("fr"),
+    });
     assert_eq!(
         hearing(listen(Some("fr"), &[])),
         told("fr", live.clone(), Some("fr"), HearingReason::Chosen)
     );
     assert_eq!(
         hearing(listen(None, &[])),
-        told("floor", Some(ChannelStatus::Original), Some("floor"), HearingReason::Chosen)
+        told(
+            "floor",
+            Some(ChannelStatus::Original),
+            Some("floor"),
+            HearingReason::Chosen
+        )
     );
     let unavailable = Some(ChannelStatus::Unavailable);
     assert_eq!(
         hearing(listen(Some("es"), &["ar", "fr"])),
-        told("es", unavailable.clone(), Some("fr"), HearingReason::Fallback)
+        told(
+            "es",
+            unavailable.clone(),
+            Some("fr"),
+            HearingReason::Fallback
+        )
     );
     assert_eq!(
         hearing(listen(Some("es"), &["ar", "sign"])),

@@ -86,8 +86,7 @@ pub fn check_server_message(text: &str) -> Result<(), String> {
     // constant (`type`, `notice`…): the errors of the shapes whose constant does not
     // match say nothing useful, so only those of the shape the message claims are told.
     let units = serde_json::to_value(evaluation.list()).expect("the evaluation serialises");
-    let errors: Vec<(&str, &str, &serde_json::Map<String, serde_json::Value>)> = units
-        ["details"]
+    let errors: Vec<(&str, &str, &serde_json::Map<String, serde_json::Value>)> = units["details"]
         .as_array()
         .into_iter()
         .flatten()
@@ -135,7 +134,9 @@ pub fn check_server_message(text: &str) -> Result<(), String> {
 /// reference disagree, which is a bug in one of them, never the test's to tolerate.
 fn decode_server_frame(text: &str) -> Result<ServerMessage> {
     if let Err(errors) = check_server_message(text) {
-        panic!("the server sent a message that docs/protocol.schema.json does not allow:\n{text}\n{errors}");
+        panic!(
+            "the server sent a message that docs/protocol.schema.json does not allow:\n{text}\n{errors}"
+        );
     }
     let message =
         ServerMessage::decode(text).with_context(|| format!("decode server message {text}"))?;
@@ -711,10 +712,8 @@ impl WsClient {
         &mut self,
         wanted: impl Fn(&[MyRequest]) -> bool,
     ) -> Result<(u64, Vec<MyRequest>)> {
-        self.wait_for(|client| {
-            pop_first_where(&mut client.pending_mine, |(_, mine)| wanted(mine))
-        })
-        .await
+        self.wait_for(|client| pop_first_where(&mut client.pending_mine, |(_, mine)| wanted(mine)))
+            .await
     }
 
     /// Reads until the server closes the connection.

@@ -305,7 +305,10 @@ async fn after_listen_the_listener_is_told_what_they_hear() {
     // Nobody is on air in Spanish (its booth is connected): their fallback, else the floor.
     let standby = Some(ChannelStatus::Standby);
     assert_eq!(
-        listener.listen(listening("es", &["ar", "fr"])).await.unwrap(),
+        listener
+            .listen(listening("es", &["ar", "fr"]))
+            .await
+            .unwrap(),
         hearing("es", standby.clone(), Some("fr"), HearingReason::Fallback)
     );
     assert_eq!(

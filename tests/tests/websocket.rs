@@ -4,8 +4,8 @@ use protocol::{
     ChannelId, ClientMessage, Command, ErrorCode, Event, Hello, ItemId, PROTOCOL_VERSION,
     ServerMessage, close,
 };
-use server::auth::{Keys, Secret};
 use serde_json::Value;
+use server::auth::{Keys, Secret};
 use server::limits::Limits;
 use std::time::Duration;
 use tests::{TestServer, WsClient, id};
@@ -435,7 +435,10 @@ async fn an_upcoming_item_carries_its_state_and_an_unstarted_meeting_a_null_curr
             assert_eq!(item.get("live_since"), Some(&Value::Null), "{who}: {item}");
         }
         let list = &meeting["lists"][0];
-        assert_eq!((&list["closed"], &list["first_time_first"]), (&false.into(), &false.into()));
+        assert_eq!(
+            (&list["closed"], &list["first_time_first"]),
+            (&false.into(), &false.into())
+        );
     }
 
     let (mut chair, _) = server.join("chair").await;
@@ -456,7 +459,10 @@ async fn an_upcoming_item_carries_its_state_and_an_unstarted_meeting_a_null_curr
         .iter()
         .map(|item| &item["state"])
         .collect();
-    assert_eq!(states, ["live", "upcoming", "upcoming", "upcoming", "upcoming"]);
+    assert_eq!(
+        states,
+        ["live", "upcoming", "upcoming", "upcoming", "upcoming"]
+    );
 }
 
 /// What a resumed attendee (a summarised state) gets, in order: the `welcome`, the events
@@ -502,7 +508,10 @@ async fn a_resumed_attendee_gets_the_events_then_a_view_then_their_requests() {
             break;
         }
     }
-    assert_eq!(kinds, ["welcome", "event", "queue", "your_requests", "presence"]);
+    assert_eq!(
+        kinds,
+        ["welcome", "event", "queue", "your_requests", "presence"]
+    );
 
     // With no request, a resumed attendee is told so: an empty `your_requests`.
     let mut colombia = WsClient::connect(&server.ws_url()).await.unwrap();
@@ -537,7 +546,10 @@ async fn a_field_the_server_does_not_know_is_refused_by_name() {
 
     let (mut client, _) = server.join("peru").await;
     for (text, field) in [
-        (r#"{"type":"raise_hand","id":7,"langauge":"fr"}"#, "langauge"),
+        (
+            r#"{"type":"raise_hand","id":7,"langauge":"fr"}"#,
+            "langauge",
+        ),
         (r#"{"type":"lower_hand","id":8,"all":true}"#, "all"),
         (r#"{"type":"listen","id":9,"chanel":"fr"}"#, "chanel"),
     ] {
@@ -551,5 +563,9 @@ async fn a_field_the_server_does_not_know_is_refused_by_name() {
             other => panic!("{text}: expected an error, got {other:?}"),
         }
     }
-    assert_eq!(client.request(Command::raise_hand()).await, Ok(1), "nothing changed");
+    assert_eq!(
+        client.request(Command::raise_hand()).await,
+        Ok(1),
+        "nothing changed"
+    );
 }

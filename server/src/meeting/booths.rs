@@ -288,9 +288,10 @@ impl Booths {
     /// followers were last told (and the floor, which is always the original).
     pub(super) fn hearing(&self, state: &MeetingState, listening: &Listening) -> Notice {
         state.hearing(listening, |channel| {
-            self.statuses.get(&channel.id).cloned().unwrap_or_else(|| {
-                state.channel_status(channel, self.tally.staffed(&channel.id))
-            })
+            self.statuses
+                .get(&channel.id)
+                .cloned()
+                .unwrap_or_else(|| state.channel_status(channel, self.tally.staffed(&channel.id)))
         })
     }
 
