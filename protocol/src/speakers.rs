@@ -475,7 +475,8 @@ mod tests {
 
     #[test]
     fn a_told_wait_counts_down_while_the_speech_in_progress_has_time_left() {
-        // Told at 70 s: 20 s left of the speech (since 10 s, 5 s paused, 60 s limit).
+        // Told at 70 s: 20 s left of the speech (since 10 s, 5 s paused, 75 s limit), and
+        // one request of 60 s ahead.
         let mut speaker = Speaker {
             participant: ParticipantId::new("a"),
             name: "A".into(),
@@ -485,15 +486,16 @@ mod tests {
             kind: RequestKind::Intervention,
             language: None,
             since: 10_000,
-            limit_seconds: Some(60),
+            limit_seconds: Some(75),
             paused_at: None,
             paused_ms: 5_000,
         };
-        let mine = MyRequest {
+        let told = |speaker: &Speaker, at: u64| MyRequest {
             position: 2,
-            estimated_wait_ms: estimated_wait_ms(2, Some(60), speaker.remaining_ms(70_000)),
+            estimated_wait_ms: estimated_wait_ms(2, Some(60), speaker.remaining_ms(at)),
             request: request(1, RequestKind::Intervention, "b", None),
         };
+        let mine = told(&speaker, 70_000);
         assert_eq!(mine.estimated_wait_ms, Some(80_000));
         assert_eq!(
             mine.wait_ms_at(70_000, 70_000, Some(&speaker)),
@@ -508,10 +510,12 @@ mod tests {
             mine.wait_ms_at(70_000, 200_000, Some(&speaker)),
             Some(60_000)
         );
-        // Paused (since 80 s), it uses none.
+        // Paused at 80 s (a new estimate is told then), it uses none.
         speaker.paused_at = Some(80_000);
+        let paused = told(&speaker, 85_000);
+        assert_eq!(paused.estimated_wait_ms, Some(70_000));
         assert_eq!(
-            mine.wait_ms_at(70_000, 200_000, Some(&speaker)),
+            paused.wait_ms_at(85_000, 200_000, Some(&speaker)),
             Some(70_000)
         );
         // Nobody speaking, or no limit: the estimate as told.
