@@ -366,8 +366,8 @@ fn on_message(generation: u32, text: &str) {
         ServerMessage::Notice(notice) => on_notice(generation, session, notice),
         ServerMessage::Event(envelope) => on_event(generation, session, &envelope),
         ServerMessage::Queue(view) => on_view(generation, session, &view),
-        ServerMessage::YourRequests { seq, requests } => {
-            on_your_requests(generation, session, seq, requests);
+        ServerMessage::YourRequests { seq, at, requests } => {
+            on_your_requests(generation, session, seq, at, requests);
         }
         ServerMessage::Ack { id, seq } => {
             let Some(pending) = current(generation, |connection| {
@@ -513,6 +513,9 @@ fn on_notice(generation: u32, session: Session, notice: Notice) {
                 session.announce(said);
             }
         }
+        // What the viewer hears after their `listen`: the follower chose it, by the same
+        // rule, and announces nothing for it.
+        Notice::Hearing { .. } => {}
         Notice::Pivot { relying, .. } => {
             if !briefing && !relying.is_empty() {
                 session.announce(i18n::relying(&relying));
@@ -663,9 +666,15 @@ fn on_view(generation: u32, session: Session, view: &QueueView) {
     }
 }
 
-fn on_your_requests(generation: u32, session: Session, seq: u64, requests: Vec<MyRequest>) {
+fn on_your_requests(
+    generation: u32,
+    session: Session,
+    seq: u64,
+    at: u64,
+    requests: Vec<MyRequest>,
+) {
     fold_and_announce(generation, session, None, |meeting| {
-        meeting.fold_your_requests(seq, requests)
+        meeting.fold_your_requests(seq, at, requests)
     });
 }
 

@@ -760,7 +760,10 @@ pub fn note_for_chair(note: &str) -> String {
 /// "Your session ends in 5 minutes. Open your invite link again …", before the token
 /// expires.
 pub fn session_ending(minutes: u64) -> String {
-    fill(Key::SessionEnding, [("minutes", FluentValue::from(minutes))])
+    fill(
+        Key::SessionEnding,
+        [("minutes", FluentValue::from(minutes))],
+    )
 }
 
 /// "2 colleagues also asked": members of the delegation whose requests merged into one.

@@ -14,7 +14,8 @@
 //!   the chair's controls per item and the commands of the item forms.
 //! - [`model`]: the meeting as the client knows it ([`model::Meeting`]: the folded state
 //!   and, for a summarised state, the viewer's requests from `your_requests`), how each
-//!   server message folds into it, and what is announced to the viewer.
+//!   server message folds into it, the viewer's estimated waits (the server's, counted
+//!   down), and what is announced to the viewer.
 //! - [`channels`]: the channels as a listener follows them: what each delivers, the
 //!   chosen channel and its ordered fallbacks, following the first that delivers, what
 //!   `listen` says and what is announced when a followed channel changes.
@@ -22,8 +23,8 @@
 //!   relay and handover as they fit the moment, the booth's task, who relies on it, the
 //!   next speaker's language, dead air.
 //! - [`speakers`]: the list of speakers as the page shows it: who sees what, the queue's
-//!   rows, the viewer's requests with positions and estimated waits, the chair's
-//!   controls, and the commands the request form and buttons send.
+//!   rows, the viewer's requests with their positions, the chair's controls, and the
+//!   commands the request form and buttons send.
 //! - [`timing`]: the server's clock as estimated from what it sends, the speaking-time
 //!   countdown, reading a speaking time typed by the chair.
 //! - [`roster`]: who is connected (the chair's and organisers' `roster` messages folded

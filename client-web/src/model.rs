@@ -20,9 +20,17 @@ use protocol::{
 pub struct Meeting {
     /// The folded state (summarised or full).
     pub state: MeetingState,
-    /// The last `your_requests` (summarised states only): the seq it was current at and
-    /// the viewer's requests with their positions.
-    told: (u64, Vec<MyRequest>),
+    /// The last `your_requests` (summarised states only).
+    told: Told,
+}
+
+/// The last `your_requests`: the seq it was current at, the server time its estimated
+/// waits were worked out, and the viewer's requests with their positions and waits.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct Told {
+    seq: u64,
+    at: u64,
+    requests: Vec<MyRequest>,
 }
 
 /// How a message from the server fitted what the client knows.
@@ -42,7 +50,10 @@ impl Meeting {
     /// viewer's requests until a `your_requests` arrives (it follows at once if any).
     pub fn new(state: MeetingState) -> Self {
         Self {
-            told: (state.seq, Vec::new()),
+            told: Told {
+                seq: state.seq,
+                ..Told::default()
+            },
             state,
         }
     }
@@ -59,7 +70,7 @@ impl Meeting {
         if self.state.summarised && matches!(envelope.event, Event::CurrentItemChanged { .. }) {
             // The requests told were in the previous item's list. The server tells the
             // new list's (if any) with the next view.
-            self.told.1.clear();
+            self.told.requests.clear();
         }
         Fold::Applied
     }
@@ -75,7 +86,7 @@ impl Meeting {
             return Fold::LostTrack(error);
         }
         if let Some(list) = &view.list {
-            for mine in &mut self.told.1 {
+            for mine in &mut self.told.requests {
                 if let Some(index) = list.index_of(mine.request.id) {
                     mine.request = list.queue[index].clone();
                     mine.position = u32::try_from(index + 1).unwrap_or(u32::MAX);
@@ -85,12 +96,13 @@ impl Meeting {
         Fold::Applied
     }
 
-    /// Folds a `your_requests` message into a summarised state.
-    pub fn fold_your_requests(&mut self, seq: u64, requests: Vec<MyRequest>) -> Fold {
-        if !self.state.summarised || seq < self.told.0 {
+    /// Folds a `your_requests` message into a summarised state: its requests as of `seq`,
+    /// their estimated waits worked out at server time `at`.
+    pub fn fold_your_requests(&mut self, seq: u64, at: u64, requests: Vec<MyRequest>) -> Fold {
+        if !self.state.summarised || seq < self.told.seq {
             return Fold::Duplicate;
         }
-        self.told = (seq, requests);
+        self.told = Told { seq, at, requests };
         Fold::Applied
     }
 
@@ -103,7 +115,7 @@ impl Meeting {
         if !self.state.summarised {
             return Fold::Duplicate;
         }
-        let requests = &mut self.told.1;
+        let requests = &mut self.told.requests;
         let changed = match command {
             Command::RaiseHand { kind, .. } => {
                 let waiting = requests.iter().any(|mine| asked_by(&mine.request, me));
@@ -140,12 +152,38 @@ impl Meeting {
     }
 
     /// The requests in the list in use that the viewer may act on (theirs, their
-    /// delegation's), first in line first, with 1-based positions.
+    /// delegation's), first in line first, with 1-based positions. (Their estimated
+    /// waits change with time: [`Meeting::wait_ms`].)
     pub fn my_requests(&self, me: &Participant) -> Vec<MyRequest> {
         if self.state.summarised {
-            self.told.1.clone()
+            self.told.requests.clone()
         } else {
-            self.state.requests_of(&me.id, me.delegation.as_deref())
+            self.state
+                .requests_of(&me.id, me.delegation.as_deref(), 0)
+                .into_iter()
+                .map(|mine| MyRequest {
+                    estimated_wait_ms: None,
+                    ..mine
+                })
+                .collect()
+        }
+    }
+
+    /// The estimated wait of the viewer's request `id` at server time `now`: the
+    /// server's, counted down since it was told, in a summarised state; worked out from
+    /// the full list otherwise. `None` without a speaking-time limit or such a request.
+    pub fn wait_ms(&self, id: RequestId, now: u64) -> Option<u64> {
+        if self.state.summarised {
+            self.told
+                .requests
+                .iter()
+                .find(|mine| mine.request.id == id)?
+                .wait_ms_at(self.told.at, now, self.state.floor.as_ref())
+        } else {
+            let list = self.state.active_list()?;
+            let index = list.index_of(id)?;
+            self.state
+                .wait_ms(u32::try_from(index + 1).unwrap_or(u32::MAX), now)
         }
     }
 }
@@ -815,10 +853,11 @@ pub(crate) mod tests {
             if event.is_speakers_event() {
                 let view = self.full.queue_view();
                 assert_eq!(self.meeting.fold_queue_view(&view), Fold::Applied);
-                let mine = self
-                    .full
-                    .requests_of(&self.me.id, self.me.delegation.as_deref());
-                self.meeting.fold_your_requests(self.full.seq, mine);
+                let mine =
+                    self.full
+                        .requests_of(&self.me.id, self.me.delegation.as_deref(), envelope.at);
+                self.meeting
+                    .fold_your_requests(self.full.seq, envelope.at, mine);
             } else {
                 assert_eq!(self.meeting.fold_event(&envelope), Fold::Applied);
             }
@@ -901,9 +940,13 @@ pub(crate) mod tests {
         assert_eq!(client.meeting.fold_queue_view(&old_view), Fold::Duplicate);
         let stale = vec![MyRequest {
             position: 1,
+            estimated_wait_ms: None,
             request: request("a", RequestKind::Intervention, None),
         }];
-        assert_eq!(client.meeting.fold_your_requests(0, stale), Fold::Duplicate);
+        assert_eq!(
+            client.meeting.fold_your_requests(0, 0, stale),
+            Fold::Duplicate
+        );
         assert!(client.meeting.my_requests(&client.me).is_empty());
         // A full state takes neither.
         let mut full = Meeting::new(client.full.clone());
@@ -911,7 +954,7 @@ pub(crate) mod tests {
             full.fold_queue_view(&client.full.queue_view()),
             Fold::Duplicate
         );
-        assert_eq!(full.fold_your_requests(99, Vec::new()), Fold::Duplicate);
+        assert_eq!(full.fold_your_requests(99, 0, Vec::new()), Fold::Duplicate);
     }
 
     #[test]

@@ -183,6 +183,9 @@ mod tests {
         assert_eq!(session_minutes_left(at(600), ends_at), Some(10));
         assert_eq!(session_minutes_left(at(299), ends_at), Some(5));
         assert_eq!(session_minutes_left(at(1), ends_at), Some(1));
-        assert_eq!(session_minutes_left(ends_at * 1000 + 3_000, ends_at), Some(0));
+        assert_eq!(
+            session_minutes_left(ends_at * 1000 + 3_000, ends_at),
+            Some(0)
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! The list of speakers as the page shows it: who may do what, the rows of the queue, the
-//! viewer's own requests with their positions and estimated waits, the chair's controls,
-//! and the commands the request form and the buttons send.
+//! viewer's own requests with their positions (their estimated waits:
+//! [`Meeting::wait_ms`]), the chair's controls, and the commands the request form and the
+//! buttons send.
 //!
 //! The order of the queue is the server's (folded by `protocol`); nothing here reorders
 //! it. Everything is a pure function of the [`Meeting`] and the viewer, tested natively.
@@ -10,7 +11,6 @@ use crate::model::{self, Meeting};
 use protocol::speakers::MAX_NOTE_CHARS;
 use protocol::{
     Command, LanguageCode, MeetingState, Participant, ParticipantId, RequestId, RequestKind, Role,
-    estimated_wait_ms,
 };
 
 /// Which parts of the list of speakers a role sees.
@@ -321,20 +321,6 @@ pub fn my_rows(meeting: &Meeting, me: &Participant) -> Vec<MyRow> {
             }
         })
         .collect()
-}
-
-/// The estimated wait of the request at 1-based `position` at server time `now`: the
-/// current speech's remaining time plus a speaking time per request ahead. `None`
-/// without a speaking-time limit.
-pub fn wait_ms(meeting: &MeetingState, position: u32, now: u64) -> Option<u64> {
-    let limit = meeting
-        .active_item()
-        .and_then(|item| meeting.speaking_time(item));
-    let current = meeting
-        .floor
-        .as_ref()
-        .and_then(|speaker| speaker.remaining_ms(now));
-    estimated_wait_ms(position, limit, current)
 }
 
 /// What the chair's controls of the list and the floor can do now.
@@ -663,16 +649,44 @@ mod tests {
         ]);
         assert!(my_rows(&Meeting::new(alone), &me)[0].can_claim);
 
-        // 3 minutes each; the speech in progress has 1 minute left.
-        assert_eq!(wait_ms(&state, 1, 0), Some(0));
-        assert_eq!(wait_ms(&state, 3, 0), Some(360_000));
-        let speaking = folded(&[raised(1, "a", None), raised(2, "b", None), given(1, "a")]);
-        // `given` folds at seq 3, at 3 000 ms; 2 minutes later 1 minute is left.
-        assert_eq!(wait_ms(&speaking, 1, 123_000), Some(60_000));
-        assert_eq!(wait_ms(&speaking, 2, 123_000), Some(240_000));
-        let mut unlimited = speaking;
+        // A full state works the waits out: 3 minutes for each request ahead.
+        let mine = Meeting::new(state);
+        assert_eq!(mine.wait_ms(1, 0), Some(0));
+        assert_eq!(mine.wait_ms(3, 0), Some(360_000));
+        let speaking = folded(&[
+            raised(1, "a", None),
+            raised(2, "b", None),
+            raised(3, "c", None),
+            given(1, "a"),
+        ]);
+        // `given` folds at seq 4, at 4 000 ms; 2 minutes later 1 minute is left.
+        assert_eq!(
+            Meeting::new(speaking.clone()).wait_ms(2, 124_000),
+            Some(60_000)
+        );
+        assert_eq!(
+            Meeting::new(speaking.clone()).wait_ms(3, 124_000),
+            Some(240_000)
+        );
+        let mut unlimited = speaking.clone();
         unlimited.info.speaking_time_seconds = None;
-        assert_eq!(wait_ms(&unlimited, 1, 123_000), None);
+        assert_eq!(Meeting::new(unlimited).wait_ms(2, 124_000), None);
+
+        // A summarised state shows the server's estimates, counted down while the speech
+        // in progress has time left.
+        let mut told = Meeting::new(speaking.summarised());
+        let at = 64_000;
+        let requests = speaking.requests_of(&ParticipantId::new("c"), None, at);
+        assert_eq!(requests[0].estimated_wait_ms, Some(300_000));
+        told.fold_your_requests(speaking.seq, at, requests);
+        assert_eq!(told.wait_ms(3, at), Some(300_000));
+        assert_eq!(told.wait_ms(3, 124_000), Some(240_000));
+        assert_eq!(
+            told.wait_ms(3, 900_000),
+            Some(180_000),
+            "the speech ran over"
+        );
+        assert_eq!(told.wait_ms(2, 124_000), None, "not the viewer's");
     }
 
     #[test]

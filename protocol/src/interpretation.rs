@@ -9,6 +9,7 @@
 //! but the server's [`Presence`].
 
 use crate::ids::{ChannelId, LanguageCode, ParticipantId};
+use crate::messages::Listening;
 use crate::state::{ApplyError, Channel, ChannelKind, Event, MeetingState, OnAir};
 use serde::{Deserialize, Serialize};
 
@@ -110,6 +111,23 @@ pub enum BoothTask {
     NoSource,
 }
 
+/// Why a listener hears what they hear (in [`Notice::Hearing`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum HearingReason {
+    /// Their channel delivers (the floor, when they named none).
+    Chosen,
+    /// Their channel does not deliver; the first of their fallbacks that does.
+    Fallback,
+    /// Neither their channel nor a fallback delivers: their channel carries the floor
+    /// meanwhile.
+    Floor,
+    /// The meeting has no such channel to listen to (or it is sign language or
+    /// captions, which are asked for besides), and no fallback delivers.
+    Nothing,
+}
+
 /// A booth's interpreters and a channel's listeners connected now: not events, but the
 /// server's count, sent whenever it changes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -185,6 +203,18 @@ pub enum Notice {
         /// Server time the silence began.
         since: u64,
     },
+    /// To a listener, right after each `listen` (after its `ack`): what they hear now
+    /// and why. Later changes come as `channel` notices.
+    Hearing {
+        /// The channel they listen to (`floor` when `listen` named none).
+        channel: ChannelId,
+        /// What it delivers now; `None` for a channel the meeting does not have.
+        status: Option<ChannelStatus>,
+        /// The channel they hear: `channel`, a fallback, or `floor`; `None` for nothing.
+        hears: Option<ChannelId>,
+        /// Why.
+        because: HearingReason,
+    },
 }
 
 impl Channel {
@@ -246,6 +276,47 @@ impl Channel {
 }
 
 impl MeetingState {
+    /// What a listener following `listening` hears now ([`Notice::Hearing`]), given what
+    /// each channel delivers (`status`): their channel if it delivers, else the first of
+    /// their fallbacks that does, else the floor through their channel; nothing when the
+    /// meeting has no such channel to listen to and no fallback delivers.
+    pub fn hearing(
+        &self,
+        listening: &Listening,
+        status: impl Fn(&Channel) -> ChannelStatus,
+    ) -> Notice {
+        let chosen = listening
+            .channel
+            .clone()
+            .unwrap_or_else(|| ChannelId::new("floor"));
+        let audible = |id: &ChannelId| {
+            self.channel(id).filter(|channel| {
+                matches!(
+                    channel.kind,
+                    ChannelKind::Floor | ChannelKind::Interpretation { .. }
+                )
+            })
+        };
+        let own = self.channel(&chosen).map(&status);
+        let delivers =
+            |id: &ChannelId| audible(id).is_some_and(|channel| status(channel).delivers());
+        let (hears, because) = if delivers(&chosen) {
+            (Some(chosen.clone()), HearingReason::Chosen)
+        } else if let Some(fallback) = listening.fallbacks.iter().find(|id| delivers(id)) {
+            (Some(fallback.clone()), HearingReason::Fallback)
+        } else if audible(&chosen).is_some() {
+            (Some(ChannelId::new("floor")), HearingReason::Floor)
+        } else {
+            (None, HearingReason::Nothing)
+        };
+        Notice::Hearing {
+            channel: chosen,
+            status: own,
+            hears,
+            because,
+        }
+    }
+
     /// The interpretation booth on air into `language`, if any.
     pub fn feeding(&self, language: &LanguageCode) -> Option<&Channel> {
         self.channels

@@ -31,7 +31,8 @@
 //!    3 … without gaps. The chair and organisers receive every event in order. Everyone
 //!    else receives every event except those of the list of speakers, which reach them
 //!    coalesced as `queue` views (the list's length, the next few, who has the floor)
-//!    and `your_requests` (their own positions): see [`MeetingState::summarised`].
+//!    and `your_requests` (their own positions and estimated waits): see
+//!    [`MeetingState::summarised`].
 
 pub mod error;
 pub mod forecast;
@@ -46,7 +47,8 @@ pub mod time;
 pub use error::{ErrorCode, close};
 pub use ids::{ChannelId, ItemId, LanguageCode, MeetingId, ParticipantId};
 pub use interpretation::{
-    BoothConfig, BoothTask, ChannelPresence, ChannelStatus, Handover, Notice, Presence,
+    BoothConfig, BoothTask, ChannelPresence, ChannelStatus, Handover, HearingReason, Notice,
+    Presence,
 };
 pub use messages::{
     ClientMessage, Command, Connected, DecodeError, EventEnvelope, Hello, Listening, Participant,

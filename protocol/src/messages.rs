@@ -9,8 +9,12 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The first message of every connection: who the client is and where it left off.
+///
+/// Like every client message, it may carry no field but its own (and `type`): a field
+/// the server does not know is refused, so that a misspelt one is not silently ignored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Hello {
     /// The participant's JWT (from their invite link). A missing token reads as empty
     /// and is refused as `unauthorized`, like any other bad token.
@@ -25,10 +29,10 @@ pub struct Hello {
 }
 
 /// A request to change the meeting. Requests are verbs; the events they cause are past
-/// tense.
+/// tense. A command carries its own fields, `type` and `id`, and nothing else.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Command {
     /// Ask for the floor on the current item (the first, before the meeting starts).
     RaiseHand {
@@ -271,6 +275,24 @@ impl Command {
             Self::TakeOver { .. } => "take_over",
         }
     }
+
+    /// Whether the command has no fields of its own. (Serde lets such variants of an
+    /// internally tagged enum through with any fields, so [`ClientMessage::decode`]
+    /// checks them itself.)
+    fn has_no_fields(&self) -> bool {
+        matches!(
+            self,
+            Self::EndFloor
+                | Self::PauseFloor
+                | Self::ResumeFloor
+                | Self::ClearQueue
+                | Self::CloseList
+                | Self::ReopenList
+                | Self::ReaddLastSpeaker
+                | Self::NextItem
+                | Self::PreviousItem
+        )
+    }
 }
 
 /// A message from a client.
@@ -289,7 +311,8 @@ pub enum ClientMessage {
     },
     /// `{"type":"listen", "id": N, "channel": "fr", "fallbacks": ["ar"], "sign": true}`:
     /// what the participant follows, so that notices about those channels reach them and
-    /// the booths know their audience. Not a meeting event; the server answers `ack`.
+    /// the booths know their audience. Not a meeting event; the server answers `ack`,
+    /// then what the participant now hears ([`Notice::Hearing`]).
     Listen {
         /// Chosen by the client; echoed by the answer.
         id: u64,
@@ -310,6 +333,7 @@ pub enum ClientMessage {
 /// whether they asked for sign language and captions.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Listening {
     /// The channel they listen to now (`None`: the floor).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -365,64 +389,74 @@ impl ClientMessage {
             id: None,
             message: format!("not valid JSON: {error}"),
         })?;
-        let serde_json::Value::Object(object) = &value else {
+        let serde_json::Value::Object(mut object) = value else {
             return Err(DecodeError {
                 id: None,
                 message: "a message must be a JSON object".to_owned(),
             });
         };
         let id = object.get("id").and_then(serde_json::Value::as_u64);
-        let Some(kind) = object.get("type").and_then(serde_json::Value::as_str) else {
+        let Some(kind) = object
+            .remove("type")
+            .and_then(|kind| kind.as_str().map(str::to_owned))
+        else {
             return Err(DecodeError {
                 id,
                 message: "a message needs a string field `type`".to_owned(),
             });
         };
-        if kind == "refresh_token" {
-            let id = id.ok_or_else(|| DecodeError {
-                id: None,
-                message: "`refresh_token` needs a numeric `id`".to_owned(),
-            })?;
-            let token = object
-                .get("token")
-                .and_then(serde_json::Value::as_str)
-                .ok_or_else(|| DecodeError {
-                    id: Some(id),
-                    message: "`refresh_token` needs a string `token`".to_owned(),
-                })?;
-            return Ok(ClientMessage::RefreshToken {
-                id,
-                token: token.to_owned(),
-            });
-        }
-        if kind == "listen" {
-            let id = id.ok_or_else(|| DecodeError {
-                id: None,
-                message: "`listen` needs a numeric `id`".to_owned(),
-            })?;
-            return Listening::deserialize(value)
-                .map(|listening| ClientMessage::Listen { id, listening })
-                .map_err(|error| DecodeError {
-                    id: Some(id),
-                    message: format!("invalid listen: {error}"),
-                });
-        }
+        // Every field but `type` is the message's own from here; `id` is taken apart
+        // for the messages that carry one, so that what is left is checked whole.
+        let unknown = |object: &serde_json::Map<String, serde_json::Value>, known: &[&str]| {
+            object
+                .keys()
+                .find(|key| !known.contains(&key.as_str()))
+                .map(|key| format!("unknown field `{key}` in `{kind}`"))
+        };
         if kind == "hello" {
-            return Hello::deserialize(value)
+            return Hello::deserialize(serde_json::Value::Object(object))
                 .map(ClientMessage::Hello)
                 .map_err(|error| DecodeError {
                     id,
                     message: format!("invalid hello: {error}"),
                 });
         }
-        let command = Command::deserialize(&value).map_err(|error| DecodeError {
-            id,
-            message: format!("invalid command: {error}"),
-        })?;
-        let id = id.ok_or_else(|| DecodeError {
+        object.remove("id");
+        let invalid = |message: String| DecodeError { id, message };
+        let needs_id = || DecodeError {
             id: None,
-            message: format!("command `{kind}` needs a numeric `id`"),
-        })?;
+            message: format!("`{kind}` needs a numeric `id`"),
+        };
+        if kind == "refresh_token" {
+            let id = id.ok_or_else(needs_id)?;
+            if let Some(message) = unknown(&object, &["token"]) {
+                return Err(invalid(message));
+            }
+            let token = object
+                .get("token")
+                .and_then(serde_json::Value::as_str)
+                .ok_or_else(|| invalid("`refresh_token` needs a string `token`".to_owned()))?;
+            return Ok(ClientMessage::RefreshToken {
+                id,
+                token: token.to_owned(),
+            });
+        }
+        if kind == "listen" {
+            let id = id.ok_or_else(needs_id)?;
+            return Listening::deserialize(serde_json::Value::Object(object))
+                .map(|listening| ClientMessage::Listen { id, listening })
+                .map_err(|error| invalid(format!("invalid listen: {error}")));
+        }
+        let fields = object.clone();
+        object.insert("type".to_owned(), kind.clone().into());
+        let command = Command::deserialize(serde_json::Value::Object(object))
+            .map_err(|error| invalid(format!("invalid command: {error}")))?;
+        if command.has_no_fields()
+            && let Some(message) = unknown(&fields, &[])
+        {
+            return Err(invalid(message));
+        }
+        let id = id.ok_or_else(needs_id)?;
         Ok(ClientMessage::Command { id, command })
     }
 
@@ -579,10 +613,16 @@ pub enum ServerMessage {
         left: Vec<ParticipantId>,
     },
     /// To summarised states only: the requests of the recipient (and of their
-    /// delegation) and their positions, whenever these change.
+    /// delegation), their positions and estimated waits, whenever these change: the
+    /// requests or their positions, the floor (given, ended, paused, resumed) or the
+    /// speaking-time limit. Between two, a client counts each wait down with
+    /// [`MyRequest::wait_ms_at`].
     YourRequests {
         /// The seq of the last event included.
         seq: u64,
+        /// Server time (milliseconds since the Unix epoch) the estimated waits were
+        /// worked out.
+        at: u64,
         /// The requests, first in line first; empty when none wait.
         requests: Vec<MyRequest>,
     },
@@ -794,6 +834,54 @@ mod tests {
         assert!(error.message.contains("item"), "{}", error.message);
 
         assert!(ClientMessage::decode("[1,2]").is_err());
+    }
+
+    /// A field the server does not know is refused, in every client message, so that
+    /// a misspelt one is not silently ignored; the error names it.
+    #[test]
+    fn unknown_fields_are_refused_by_name() {
+        for (text, field, id) in [
+            (
+                r#"{"type":"hello","token":"t","protocol":1,"sinse":4}"#,
+                "sinse",
+                None,
+            ),
+            (
+                r#"{"type":"hello","token":"t","protocol":1,"id":2}"#,
+                "id",
+                Some(2),
+            ),
+            (
+                r#"{"type":"listen","id":3,"chanel":"fr"}"#,
+                "chanel",
+                Some(3),
+            ),
+            (
+                r#"{"type":"refresh_token","id":4,"token":"t","ttl":60}"#,
+                "ttl",
+                Some(4),
+            ),
+            (
+                r#"{"type":"raise_hand","id":5,"langauge":"fr"}"#,
+                "langauge",
+                Some(5),
+            ),
+            (r#"{"type":"end_floor","id":6,"now":true}"#, "now", Some(6)),
+        ] {
+            let error = ClientMessage::decode(text).unwrap_err();
+            assert!(error.message.contains(field), "{text}: {}", error.message);
+            assert_eq!(error.id, id, "{text}");
+        }
+        // `null` is as good as absent for an optional field.
+        assert_eq!(
+            ClientMessage::decode(r#"{"type":"hello","token":"t","protocol":1,"since":null}"#)
+                .unwrap(),
+            ClientMessage::Hello(Hello {
+                token: "t".into(),
+                protocol: 1,
+                since: None
+            })
+        );
     }
 
     #[test]

@@ -90,7 +90,7 @@ pub struct FloorRequest {
     pub registered: bool,
     /// Other members of the delegation whose same request merged into this one, who
     /// stand behind it (and so may not ask for the same again).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub also: Vec<ParticipantId>,
     /// Everyone who asked for this request, with their names, in the order they asked
     /// (the first requester first). A claim does not change it: the request keeps naming
@@ -204,21 +204,21 @@ pub struct SpeakersList {
     /// How many requests wait in all (more than `queue` holds in a summary).
     pub length: u32,
     /// Whether the list is closed to new requests (points of order excepted).
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(default)]
     pub closed: bool,
     /// Whether first-time speakers go ahead of those who have spoken on this item.
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(default)]
     pub first_time_first: bool,
     /// The speaking-time limit for this item in seconds, overriding the meeting's.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub speaking_time_seconds: Option<u32>,
-    /// Who has spoken on this item ([`Owner::key`]s, in order of first speech). Absent
-    /// from summaries.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Who has spoken on this item ([`Owner::key`]s, in order of first speech). Empty
+    /// in summaries.
+    #[serde(default)]
     pub spoken: Vec<String>,
-    /// The last speech's request, which the chair can put back at the top. Absent from
+    /// The last speech's request, which the chair can put back at the top. `None` in
     /// summaries.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub last_speaker: Option<FloorRequest>,
 }
 
@@ -347,10 +347,10 @@ pub struct Speaker {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit_seconds: Option<u32>,
     /// Server time the timer was paused, while it is.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub paused_at: Option<u64>,
     /// Milliseconds spent paused before the current pause.
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[serde(default)]
     pub paused_ms: u64,
 }
 
@@ -395,8 +395,31 @@ impl Speaker {
 pub struct MyRequest {
     /// 1-based position in the queue; 1 means "you are next".
     pub position: u32,
+    /// The estimated wait in milliseconds at the time it was worked out (the `at` of
+    /// `your_requests`): the speech in progress's remaining time plus one speaking-time
+    /// limit per request ahead ([`estimated_wait_ms`]). `None` when the list has no
+    /// speaking-time limit.
+    #[serde(default)]
+    pub estimated_wait_ms: Option<u64>,
     /// The request.
     pub request: FloorRequest,
+}
+
+impl MyRequest {
+    /// The estimated wait at server time `now`, from the one worked out at `at` while
+    /// `floor` had the floor (as it still has: the server tells a new estimate when the
+    /// floor changes): less the time the speech in progress used meanwhile, which stops
+    /// counting when it pauses or runs out of time.
+    pub fn wait_ms_at(&self, at: u64, now: u64, floor: Option<&Speaker>) -> Option<u64> {
+        let left = |time: u64| {
+            floor
+                .and_then(|speaker| speaker.remaining_ms(time))
+                .map_or(0, |left| u64::try_from(left).unwrap_or(0))
+        };
+        let used = left(at).saturating_sub(left(now.max(at)));
+        self.estimated_wait_ms
+            .map(|estimate| estimate.saturating_sub(used))
+    }
 }
 
 /// The estimated wait, in milliseconds, of the request at 1-based `position`: the
@@ -414,10 +437,6 @@ pub fn estimated_wait_ms(
 
 fn is_false(value: &bool) -> bool {
     !*value
-}
-
-fn is_zero(value: &u64) -> bool {
-    *value == 0
 }
 
 #[cfg(test)]
@@ -511,5 +530,59 @@ mod tests {
         assert_eq!(estimated_wait_ms(3, Some(60), Some(-5_000)), Some(120_000));
         assert_eq!(estimated_wait_ms(1, Some(60), Some(30_000)), Some(30_000));
         assert_eq!(estimated_wait_ms(2, None, Some(30_000)), None);
+    }
+
+    #[test]
+    fn a_told_wait_counts_down_while_the_speech_in_progress_has_time_left() {
+        // Told at 70 s: 20 s left of the speech (since 10 s, 5 s paused, 75 s limit), and
+        // one request of 60 s ahead.
+        let mut speaker = Speaker {
+            participant: ParticipantId::new("a"),
+            name: "A".into(),
+            delegation: None,
+            item: ItemId::new("one"),
+            request: None,
+            kind: RequestKind::Intervention,
+            language: None,
+            since: 10_000,
+            limit_seconds: Some(75),
+            paused_at: None,
+            paused_ms: 5_000,
+        };
+        let told = |speaker: &Speaker, at: u64| MyRequest {
+            position: 2,
+            estimated_wait_ms: estimated_wait_ms(2, Some(60), speaker.remaining_ms(at)),
+            request: request(1, RequestKind::Intervention, "b", None),
+        };
+        let mine = told(&speaker, 70_000);
+        assert_eq!(mine.estimated_wait_ms, Some(80_000));
+        assert_eq!(
+            mine.wait_ms_at(70_000, 70_000, Some(&speaker)),
+            Some(80_000)
+        );
+        assert_eq!(
+            mine.wait_ms_at(70_000, 85_000, Some(&speaker)),
+            Some(65_000)
+        );
+        // Past the limit, the speech uses nobody's time but its own.
+        assert_eq!(
+            mine.wait_ms_at(70_000, 200_000, Some(&speaker)),
+            Some(60_000)
+        );
+        // Paused at 80 s (a new estimate is told then), it uses none.
+        speaker.paused_at = Some(80_000);
+        let paused = told(&speaker, 85_000);
+        assert_eq!(paused.estimated_wait_ms, Some(70_000));
+        assert_eq!(
+            paused.wait_ms_at(85_000, 200_000, Some(&speaker)),
+            Some(70_000)
+        );
+        // Nobody speaking, or no limit: the estimate as told.
+        assert_eq!(mine.wait_ms_at(70_000, 200_000, None), Some(80_000));
+        let unlimited = MyRequest {
+            estimated_wait_ms: None,
+            ..mine
+        };
+        assert_eq!(unlimited.wait_ms_at(70_000, 200_000, Some(&speaker)), None);
     }
 }

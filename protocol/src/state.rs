@@ -137,12 +137,6 @@ pub enum ItemState {
     Skipped,
 }
 
-impl ItemState {
-    fn is_upcoming(&self) -> bool {
-        *self == Self::Upcoming
-    }
-}
-
 /// One item of the agenda.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -164,13 +158,13 @@ pub struct AgendaItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaking_time_seconds: Option<u32>,
     /// Where the item stands.
-    #[serde(default, skip_serializing_if = "ItemState::is_upcoming")]
+    #[serde(default)]
     pub state: ItemState,
     /// Milliseconds it was the current item before, in earlier stretches.
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[serde(default)]
     pub used_ms: u64,
     /// Server time (ms since the Unix epoch) it became the current item, while it is.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub live_since: Option<u64>,
 }
 
@@ -209,7 +203,7 @@ pub struct Channel {
     #[serde(flatten)]
     pub kind: ChannelKind,
     /// The interpreter on air on this channel, if any. `None` means standby.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub on_air: Option<OnAir>,
     /// For a booth: the languages it interprets from (empty: every meeting language).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -219,19 +213,19 @@ pub struct Channel {
     pub retour: Option<LanguageCode>,
     /// While a bi-active booth works into its retour: that language (it then feeds that
     /// language's channel). `None`: into its own language.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub working_into: Option<LanguageCode>,
     /// The booth whose output this booth takes as its input (relay), if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub relay_from: Option<ChannelId>,
     /// Whether the interpreter on air has paused (muted; a signer off screen).
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(default)]
     pub paused: bool,
     /// A handover the interpreter on air asked for, until a partner takes it or it lapses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub handover: Option<Handover>,
     /// Server time the channel last went off air, for the dead-air watchdog.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub off_air_since: Option<u64>,
     /// Where listeners get the channel's sound or picture, as the organisers set it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -537,32 +531,32 @@ pub struct MeetingState {
     /// The agenda, in order.
     pub agenda: Vec<AgendaItem>,
     /// The item being discussed, once the chair has moved to one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub current_item: Option<ItemId>,
     /// The lists of speakers, one per agenda item (in a summarised state, the current
     /// item's only).
     pub lists: Vec<SpeakersList>,
     /// Who has the floor, if anyone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub floor: Option<Speaker>,
     /// The id the next floor request will get (0 in a summarised state).
     pub next_request: RequestId,
     /// The channels listeners can follow.
     pub channels: Vec<Channel>,
     /// Server time (ms since the Unix epoch) the chair first opened an item.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub started_at: Option<u64>,
     /// The language spoken on the floor: set when the floor is given to someone who
     /// declared one, or by the chair. Booths that cannot work from it take relay.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub floor_language: Option<LanguageCode>,
     /// Server time (ms since the Unix epoch) the meeting was closed, once it is.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub closed_at: Option<u64>,
     /// The seq of the last event folded into this state (0 before any event).
     pub seq: u64,
     /// Whether this is a summarised state (see above).
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(default)]
     pub summarised: bool,
 }
 
@@ -574,10 +568,10 @@ pub struct QueueView {
     /// The seq of the last event this view includes.
     pub seq: u64,
     /// The current item's list (the first item's before the meeting starts), summarised.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub list: Option<SpeakersList>,
     /// Who has the floor, if anyone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub floor: Option<Speaker>,
 }
 
@@ -1116,12 +1110,13 @@ impl MeetingState {
     }
 
     /// The requests in the active list that `participant` of `delegation` may act on,
-    /// with their 1-based positions. Empty in a summarised state, whose participants
-    /// get theirs in `your_requests` messages.
+    /// with their 1-based positions and estimated waits at server time `now`. Empty in a
+    /// summarised state, whose participants get theirs in `your_requests` messages.
     pub fn requests_of(
         &self,
         participant: &ParticipantId,
         delegation: Option<&str>,
+        now: u64,
     ) -> Vec<MyRequest> {
         self.active_list()
             .map(|list| {
@@ -1131,11 +1126,25 @@ impl MeetingState {
                     .filter(|(request, _)| request.concerns(participant, delegation))
                     .map(|(request, position)| MyRequest {
                         position,
+                        estimated_wait_ms: self.wait_ms(position, now),
                         request: request.clone(),
                     })
                     .collect()
             })
             .unwrap_or_default()
+    }
+
+    /// The estimated wait, in milliseconds at server time `now`, of the request at 1-based
+    /// `position` in the list in use: the speech in progress's remaining time plus the
+    /// list's speaking-time limit for each request ahead ([`crate::estimated_wait_ms`]).
+    /// `None` when the list has no limit.
+    pub fn wait_ms(&self, position: u32, now: u64) -> Option<u64> {
+        let limit = self.active_item().and_then(|item| self.speaking_time(item));
+        let current = self
+            .floor
+            .as_ref()
+            .and_then(|speaker| speaker.remaining_ms(now));
+        crate::speakers::estimated_wait_ms(position, limit, current)
     }
 
     /// The 0-based position of `item` in the agenda.
@@ -1199,8 +1208,4 @@ const NOBODY_SPEAKS: ApplyError = ApplyError::Inconsistent("nobody has the floor
 
 pub(crate) fn is_false(value: &bool) -> bool {
     !*value
-}
-
-fn is_zero(value: &u64) -> bool {
-    *value == 0
 }

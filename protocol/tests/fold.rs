@@ -136,7 +136,7 @@ fn requests_queue_in_arrival_order_with_points_of_order_on_top() {
         "the event's time, not the request's"
     );
     assert_eq!(state.next_request, 6);
-    let mine = state.requests_of(&ParticipantId::new("b"), None);
+    let mine = state.requests_of(&ParticipantId::new("b"), None, 1_000);
     assert_eq!((mine.len(), mine[0].position), (1, 4));
 }
 
@@ -295,7 +295,10 @@ fn delegation_members_merge_into_and_claim_their_request() {
     );
     let waiting = &state.list(&opening()).unwrap().queue[0];
     assert_eq!(waiting.also, [ParticipantId::new("peru-2")]);
-    assert_eq!(waiting.name_of(&ParticipantId::new("peru-2")), Some("Peru 2"));
+    assert_eq!(
+        waiting.name_of(&ParticipantId::new("peru-2")),
+        Some("Peru 2")
+    );
     assert!(waiting.concerns(&ParticipantId::new("peru-3"), Some("Peru")));
     assert!(!waiting.concerns(&ParticipantId::new("chile"), Some("Chile")));
     check(
@@ -319,7 +322,10 @@ fn delegation_members_merge_into_and_claim_their_request() {
         .map(|member| (member.participant.as_str(), member.name.as_str()))
         .collect();
     assert_eq!(asked, [("peru-1", "PERU-1"), ("peru-2", "Peru 2")]);
-    assert_eq!(waiting.name_of(&ParticipantId::new("peru-1")), Some("PERU-1"));
+    assert_eq!(
+        waiting.name_of(&ParticipantId::new("peru-1")),
+        Some("PERU-1")
+    );
 }
 
 #[test]

@@ -3,8 +3,9 @@
 //! dead-air condition.
 
 use protocol::{
-    BoothConfig, BoothTask, ChannelId, ChannelStatus, Event, EventEnvelope, LanguageCode,
-    Localized, MeetingId, MeetingInfo, MeetingState, ParticipantId,
+    BoothConfig, BoothTask, ChannelId, ChannelStatus, Event, EventEnvelope, HearingReason,
+    LanguageCode, Listening, Localized, MeetingId, MeetingInfo, MeetingState, Notice,
+    ParticipantId,
 };
 
 mod common;
@@ -409,4 +410,69 @@ fn dead_air_is_a_speech_without_interpretation_into_the_channel() {
     );
     let english = state.channel(&channel("en")).unwrap();
     assert_eq!(state.dead_air_since(english), None, "the floor's language");
+}
+
+/// What a listener hears, as the server tells them after `listen`: their channel if it
+/// delivers, else a fallback that does, else the floor; nothing for a channel the
+/// meeting does not have.
+#[test]
+fn a_listener_hears_their_channel_a_fallback_the_floor_or_nothing() {
+    let mut state = meeting();
+    check(
+        &mut state,
+        vec![Event::ChannelOnAir {
+            channel: channel("fr"),
+            participant: ParticipantId::new("fr-1"),
+            name: "F".into(),
+        }],
+    );
+    let status =
+        |state: &MeetingState, channel: &protocol::Channel| state.channel_status(channel, false);
+    let hearing = |listening: Listening| state.hearing(&listening, |c| status(&state, c));
+    let listen = |to: Option<&str>, fallbacks: &[&str]| Listening {
+        channel: to.map(channel),
+        fallbacks: fallbacks.iter().copied().map(channel).collect(),
+        ..Listening::default()
+    };
+    let told =
+        |to: &str, status: Option<ChannelStatus>, hears: Option<&str>, because| Notice::Hearing {
+            channel: channel(to),
+            status,
+            hears: hears.map(channel),
+            because,
+        };
+    let live = Some(ChannelStatus::Live {
+        booth: channel("fr"),
+    });
+    assert_eq!(
+        hearing(listen(Some("fr"), &[])),
+        told("fr", live.clone(), Some("fr"), HearingReason::Chosen)
+    );
+    assert_eq!(
+        hearing(listen(None, &[])),
+        told(
+            "floor",
+            Some(ChannelStatus::Original),
+            Some("floor"),
+            HearingReason::Chosen
+        )
+    );
+    let unavailable = Some(ChannelStatus::Unavailable);
+    assert_eq!(
+        hearing(listen(Some("es"), &["ar", "fr"])),
+        told(
+            "es",
+            unavailable.clone(),
+            Some("fr"),
+            HearingReason::Fallback
+        )
+    );
+    assert_eq!(
+        hearing(listen(Some("es"), &["ar", "sign"])),
+        told("es", unavailable, Some("floor"), HearingReason::Floor)
+    );
+    assert_eq!(
+        hearing(listen(Some("de"), &["es"])),
+        told("de", None, None, HearingReason::Nothing)
+    );
 }

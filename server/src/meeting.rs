@@ -276,9 +276,11 @@ impl MeetingHandle {
             view_due: None,
             view_changed: false,
             last_view: None,
+            waits_told_from: (None, None),
             epoch: (unix_millis(), TokioInstant::now()),
         };
         let mut actor = actor;
+        actor.waits_told_from = actor.wait_basis();
         actor.subscribers.booths = Booths::new(&actor.state);
         let task = tokio::spawn(actor.run(requests));
         (Self { inbox }, task)
@@ -540,6 +542,11 @@ fn forget_one(per_participant: &mut HashMap<ParticipantId, usize>, participant: 
     }
 }
 
+/// What estimated waits are worked out from besides positions: the speech in progress
+/// and the list's speaking-time limit. Clients count a wait down from these between two
+/// `your_requests`; when they change, everyone waiting is told new estimates.
+type WaitBasis = (Option<protocol::Speaker>, Option<u32>);
+
 struct Kept {
     seq: u64,
     /// Whether the event belongs to the list of speakers (not replayed to summaries).
@@ -575,6 +582,8 @@ struct Actor {
     view_changed: bool,
     /// When the last view went out.
     last_view: Option<TokioInstant>,
+    /// What the estimated waits last told in `your_requests` were worked out from.
+    waits_told_from: WaitBasis,
     /// Server time (ms since the Unix epoch) and the runtime's clock when the actor
     /// started: event times follow the runtime's clock from there, so that timers and
     /// event times agree (also under a paused clock in tests).
@@ -639,12 +648,18 @@ impl Actor {
                     id,
                     listening,
                 } => {
+                    // The answer, then what the listener now hears and why.
+                    let hearing = self.subscribers.booths.hearing(&self.state, &listening);
                     if self.subscribers.listen(&connection, listening) {
                         let ack = ServerMessage::Ack {
                             id,
                             seq: self.state.seq,
                         };
-                        self.send_to(connection, Arc::new([ack.encode().into()]));
+                        let hearing = ServerMessage::Notice(hearing);
+                        self.send_to(
+                            connection,
+                            Arc::new([ack.encode().into(), hearing.encode().into()]),
+                        );
                         self.schedule_tick();
                     }
                 }
@@ -729,12 +744,13 @@ impl Actor {
                         .into(),
                 );
             }
-            let mine = self
-                .state
-                .requests_of(&participant.id, participant.delegation.as_deref());
+            let now = self.now_ms();
+            let mine =
+                self.state
+                    .requests_of(&participant.id, participant.delegation.as_deref(), now);
             if resumed || !mine.is_empty() {
                 told.clone_from(&mine);
-                first.push(self.your_requests(mine).into());
+                first.push(self.your_requests(now, mine).into());
             }
         }
         let (queue, messages) = mpsc::channel(self.limits.outbound_messages);
@@ -1148,7 +1164,8 @@ impl Actor {
     }
 
     /// Sends the summary audience the list of speakers as it now stands: one view,
-    /// encoded once, and to each whose requests or positions changed, theirs.
+    /// encoded once, and to each whose requests or positions changed, theirs (to everyone
+    /// waiting when what their estimated waits are worked out from changed).
     fn send_views(&mut self) {
         self.view_due = None;
         self.last_view = Some(TokioInstant::now());
@@ -1186,6 +1203,11 @@ impl Actor {
             }
         }
         let seq = self.state.seq;
+        let now = self.now_ms();
+        let basis = self.wait_basis();
+        let new_waits = basis != self.waits_told_from;
+        self.waits_told_from = basis;
+        let state = &self.state;
         let limits = &self.limits;
         let mut dropped = Vec::new();
         for (connection, subscriber) in self.subscribers.iter_mut() {
@@ -1210,7 +1232,8 @@ impl Actor {
             let unchanged = indices.len() == subscriber.told.len()
                 && indices.iter().zip(&subscriber.told).all(|(&index, told)| {
                     told.position == position_of(index) && told.request == queue[index]
-                });
+                })
+                && (indices.is_empty() || !new_waits);
             let frames: Frames = if unchanged {
                 view_only.clone()
             } else {
@@ -1218,11 +1241,13 @@ impl Actor {
                     .iter()
                     .map(|&index| MyRequest {
                         position: position_of(index),
+                        estimated_wait_ms: state.wait_ms(position_of(index), now),
                         request: queue[index].clone(),
                     })
                     .collect();
                 let personal = ServerMessage::YourRequests {
                     seq,
+                    at: now,
                     requests: requests.clone(),
                 }
                 .encode();
@@ -1417,12 +1442,22 @@ impl Actor {
         }
     }
 
-    fn your_requests(&self, requests: Vec<MyRequest>) -> String {
+    fn your_requests(&self, at: u64, requests: Vec<MyRequest>) -> String {
         ServerMessage::YourRequests {
             seq: self.state.seq,
+            at,
             requests,
         }
         .encode()
+    }
+
+    /// What the estimated waits are worked out from now.
+    fn wait_basis(&self) -> WaitBasis {
+        let limit = self
+            .state
+            .active_item()
+            .and_then(|item| self.state.speaking_time(item));
+        (self.state.floor.clone(), limit)
     }
 
     fn forget_expired(&mut self) {

@@ -5,6 +5,8 @@
 //!
 //! - [`TestServer`]: the real `server::run` on `127.0.0.1:0`, hosting the demo meeting.
 //! - [`WsClient`]: a protocol client over a real socket, with deadlines on every read.
+//!   Every text frame it receives is checked against `docs/protocol.schema.json`
+//!   ([`check_server_message`]): a message the reference does not allow fails the test.
 //! - [`browser`]: headless Chromium driven through chromedriver (WebDriver).
 //! - [`proxy`]: a TCP proxy whose connections a test can cut.
 
@@ -28,7 +30,7 @@ use server::{Config, invites};
 use std::collections::{BTreeMap, VecDeque};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 use std::time::Duration;
 use tokio::net::TcpStream;
 use tokio::sync::oneshot;
@@ -50,6 +52,103 @@ pub fn workspace_root() -> PathBuf {
 pub fn demo_meeting() -> MeetingFile {
     MeetingFile::load(&workspace_root().join("examples/demo-meeting.toml"))
         .expect("the demo meeting loads")
+}
+
+/// The protocol's JSON Schema (`docs/protocol.schema.json`, the reference clients are
+/// written from) as a validator of server messages, compiled once per test binary.
+static SERVER_MESSAGE_SCHEMA: LazyLock<jsonschema::Validator> = LazyLock::new(|| {
+    let path = workspace_root().join("docs/protocol.schema.json");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|error| panic!("read {}: {error}", path.display()));
+    let mut schema: serde_json::Value = serde_json::from_str(&text)
+        .unwrap_or_else(|error| panic!("{} is not JSON: {error}", path.display()));
+    // The document describes both directions; what the server sends is `ServerMessage`.
+    let root = schema.as_object_mut().expect("the schema is an object");
+    root.remove("oneOf");
+    root.insert("$ref".into(), "#/$defs/ServerMessage".into());
+    jsonschema::draft202012::new(&schema)
+        .unwrap_or_else(|error| panic!("{} does not compile: {error}", path.display()))
+});
+
+/// Checks one text frame from the server against the protocol's JSON Schema.
+///
+/// # Errors
+///
+/// Every way in which the message does not conform, one per line, each with where in
+/// the message it is.
+pub fn check_server_message(text: &str) -> Result<(), String> {
+    let message: serde_json::Value =
+        serde_json::from_str(text).map_err(|error| format!("not JSON: {error}"))?;
+    let evaluation = SERVER_MESSAGE_SCHEMA.evaluate(&message);
+    if evaluation.flag().valid {
+        return Ok(());
+    }
+    // Messages, events and notices are each one of several shapes told apart by a
+    // constant (`type`, `notice`…): the errors of the shapes whose constant does not
+    // match say nothing useful, so only those of the shape the message claims are told.
+    let units = serde_json::to_value(evaluation.list()).expect("the evaluation serialises");
+    let errors: Vec<(&str, &str, &serde_json::Map<String, serde_json::Value>)> = units["details"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|unit| {
+            Some((
+                unit["evaluationPath"].as_str()?,
+                unit["instanceLocation"].as_str()?,
+                unit["errors"].as_object()?,
+            ))
+        })
+        .collect();
+    let other_shapes: Vec<String> = errors
+        .iter()
+        .filter(|(_, _, errors)| errors.contains_key("const"))
+        .filter_map(|(path, _, _)| Some(format!("{}/", path.rsplit_once("/properties/")?.0)))
+        .collect();
+    let told = |keep: &dyn Fn(&str, &str) -> bool| -> Vec<String> {
+        errors
+            .iter()
+            .flat_map(|(path, at, errors)| {
+                errors
+                    .iter()
+                    .filter(|(keyword, _)| keep(path, keyword))
+                    .filter_map(|(_, error)| error.as_str().filter(|error| !error.is_empty()))
+                    .map(move |error| format!("at `{at}`: {error}"))
+            })
+            .collect()
+    };
+    let explained = told(&|path, keyword| {
+        keyword != "oneOf" && !other_shapes.iter().any(|shape| path.starts_with(shape))
+    });
+    Err(if explained.is_empty() {
+        told(&|_, _| true)
+    } else {
+        explained
+    }
+    .join("\n"))
+}
+
+/// Decodes one text frame from the server, after checking it against the schema.
+///
+/// # Panics
+///
+/// When the frame does not conform to `docs/protocol.schema.json`: the server and the
+/// reference disagree, which is a bug in one of them, never the test's to tolerate.
+fn decode_server_frame(text: &str) -> Result<ServerMessage> {
+    if let Err(errors) = check_server_message(text) {
+        panic!(
+            "the server sent a message that docs/protocol.schema.json does not allow:\n{text}\n{errors}"
+        );
+    }
+    let message =
+        ServerMessage::decode(text).with_context(|| format!("decode server message {text}"))?;
+    // Nor a field that the protocol's types (and so the schema) do not know.
+    let sent: serde_json::Value = serde_json::from_str(text)?;
+    let known = serde_json::to_value(&message)?;
+    assert!(
+        sent == known,
+        "the server sent more than the protocol's types describe:\n{text}\n{known}"
+    );
+    Ok(message)
 }
 
 /// A real server on an ephemeral loopback port, with its event log in a temporary
@@ -267,7 +366,8 @@ pub struct WsClient {
     /// `queue` views that arrived while another method waited for something else.
     pending_views: VecDeque<QueueView>,
     /// `your_requests` lists that arrived while another method waited for something else.
-    pending_mine: VecDeque<Vec<MyRequest>>,
+    /// With the server time their estimated waits were worked out.
+    pending_mine: VecDeque<(u64, Vec<MyRequest>)>,
     /// Notices that arrived while another method waited for something else.
     pending_notices: VecDeque<Notice>,
     /// The latest presence received.
@@ -398,6 +498,25 @@ impl WsClient {
     ///
     /// On timeout, on close, or when the frame is not a server message.
     pub async fn recv(&mut self) -> Result<ServerMessage> {
+        let text = self.next_text().await?;
+        decode_server_frame(&text)
+    }
+
+    /// The next protocol message as the JSON the server wrote (checked against the
+    /// schema like every other), for tests of what is on the wire rather than what the
+    /// protocol's types make of it.
+    ///
+    /// # Errors
+    ///
+    /// On timeout, on close, or when the frame is not a server message.
+    pub async fn recv_json(&mut self) -> Result<serde_json::Value> {
+        let text = self.next_text().await?;
+        decode_server_frame(&text)?;
+        Ok(serde_json::from_str(&text)?)
+    }
+
+    /// The next text frame, waiting at most [`READ_DEADLINE`].
+    async fn next_text(&mut self) -> Result<String> {
         // One deadline for the whole wait: pings must not keep extending it.
         let deadline = tokio::time::Instant::now() + READ_DEADLINE;
         loop {
@@ -406,10 +525,7 @@ impl WsClient {
                 .map_err(|_| anyhow!("no message within {READ_DEADLINE:?}"))?
                 .ok_or_else(|| anyhow!("connection ended"))??;
             match frame {
-                Message::Text(text) => {
-                    return ServerMessage::decode(&text)
-                        .with_context(|| format!("decode server message {text}"));
-                }
+                Message::Text(text) => return Ok(text.as_str().to_owned()),
                 Message::Close(frame) => bail!("closed: {frame:?}"),
                 _ => {}
             }
@@ -466,7 +582,9 @@ impl WsClient {
         match message {
             ServerMessage::Event(envelope) => self.pending_events.push_back(envelope),
             ServerMessage::Queue(view) => self.pending_views.push_back(*view),
-            ServerMessage::YourRequests { requests, .. } => self.pending_mine.push_back(requests),
+            ServerMessage::YourRequests { at, requests, .. } => {
+                self.pending_mine.push_back((at, requests));
+            }
             ServerMessage::Notice(notice) => self.pending_notices.push_back(notice),
             ServerMessage::Presence(presence) => self.presence = Some(presence),
             ServerMessage::Roster { full, joined, left } => {
@@ -525,22 +643,28 @@ impl WsClient {
         self.pending_notices.drain(..).collect()
     }
 
-    /// Says what this participant follows, and waits for the answer.
+    /// Says what this participant follows, and waits for the answer and for what the
+    /// server says they now hear, which comes right after it.
     ///
     /// # Errors
     ///
-    /// When the server refuses it or does not answer.
-    pub async fn listen(&mut self, listening: Listening) -> Result<()> {
+    /// When the server refuses it or does not answer, or when anything but the `hearing`
+    /// notice follows the answer.
+    pub async fn listen(&mut self, listening: Listening) -> Result<Notice> {
         let id = self.next_id;
         self.next_id += 1;
         self.send_text(ClientMessage::Listen { id, listening }.encode())
             .await?;
         loop {
             match self.recv().await? {
-                ServerMessage::Ack { id: acked, .. } if acked == id => return Ok(()),
+                ServerMessage::Ack { id: acked, .. } if acked == id => break,
                 error @ ServerMessage::Error { .. } => bail!("got {error:?}"),
                 other => self.keep(other),
             }
+        }
+        match self.recv().await? {
+            ServerMessage::Notice(hearing @ Notice::Hearing { .. }) => Ok(hearing),
+            other => bail!("expected what the listener hears right after the ack, got {other:?}"),
         }
     }
 
@@ -597,7 +721,20 @@ impl WsClient {
         &mut self,
         wanted: impl Fn(&[MyRequest]) -> bool,
     ) -> Result<Vec<MyRequest>> {
-        self.wait_for(|client| pop_first_where(&mut client.pending_mine, |mine| wanted(mine)))
+        Ok(self.told_where(wanted).await?.1)
+    }
+
+    /// Like [`WsClient::mine_where`], with the server time (ms since the Unix epoch) the
+    /// estimated waits were worked out at (`your_requests`' `at`).
+    ///
+    /// # Errors
+    ///
+    /// On timeout or close, or when an error arrives instead.
+    pub async fn told_where(
+        &mut self,
+        wanted: impl Fn(&[MyRequest]) -> bool,
+    ) -> Result<(u64, Vec<MyRequest>)> {
+        self.wait_for(|client| pop_first_where(&mut client.pending_mine, |(_, mine)| wanted(mine)))
             .await
     }
 
@@ -613,9 +750,7 @@ impl WsClient {
                 .await
                 .map_err(|_| anyhow!("still open after {READ_DEADLINE:?}"))?;
             match frame {
-                Some(Ok(Message::Text(text))) => {
-                    before.push(ServerMessage::decode(&text)?);
-                }
+                Some(Ok(Message::Text(text))) => before.push(decode_server_frame(&text)?),
                 Some(Ok(Message::Close(frame))) => {
                     return Ok(Closed {
                         code: frame.map(|frame| u16::from(frame.code)),
@@ -642,6 +777,9 @@ impl WsClient {
             match frame {
                 Some(Ok(Message::Close(frame))) => {
                     return Ok(frame.map(|frame| u16::from(frame.code)));
+                }
+                Some(Ok(Message::Text(text))) => {
+                    decode_server_frame(&text)?;
                 }
                 Some(Ok(_)) => {}
                 None | Some(Err(_)) => return Ok(None),

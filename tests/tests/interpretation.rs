@@ -4,7 +4,8 @@
 //! only those they concern.
 
 use protocol::{
-    BoothTask, ChannelId, ChannelStatus, Command, ErrorCode, Event, LanguageCode, Listening, Notice,
+    BoothTask, ChannelId, ChannelStatus, Command, ErrorCode, Event, HearingReason, LanguageCode,
+    Listening, Notice,
 };
 use tests::TestServer;
 
@@ -275,4 +276,74 @@ async fn channel_notices_reach_only_the_channels_listeners() {
         .notice_where(|notice| matches!(status_of(notice, "fr"), Some(ChannelStatus::Unavailable)))
         .await;
     assert!(gone.is_ok(), "{gone:?}");
+}
+
+/// Right after `listen` (after its `ack`) the listener is told what they now hear and
+/// why: their channel, a fallback, the floor, or nothing.
+#[tokio::test]
+async fn after_listen_the_listener_is_told_what_they_hear() {
+    let server = TestServer::start().await;
+    let (mut french_booth, _) = server.join("interp-fr").await;
+    let (mut spanish_booth, _) = server.join("interp-es").await;
+    let (mut listener, _) = server.join("peru").await;
+    french_booth.request(on_air("fr", true)).await.unwrap();
+    let hearing = |channel_: &str, status, hears: Option<&str>, because| Notice::Hearing {
+        channel: channel(channel_),
+        status,
+        hears: hears.map(channel),
+        because,
+    };
+    let french_live = Some(ChannelStatus::Live {
+        booth: channel("fr"),
+    });
+
+    // French is live: they hear French.
+    assert_eq!(
+        listener.listen(listening("fr", &[])).await.unwrap(),
+        hearing("fr", french_live.clone(), Some("fr"), HearingReason::Chosen)
+    );
+    // Nobody is on air in Spanish (its booth is connected): their fallback, else the floor.
+    let standby = Some(ChannelStatus::Standby);
+    assert_eq!(
+        listener
+            .listen(listening("es", &["ar", "fr"]))
+            .await
+            .unwrap(),
+        hearing("es", standby.clone(), Some("fr"), HearingReason::Fallback)
+    );
+    assert_eq!(
+        listener.listen(listening("es", &["ar"])).await.unwrap(),
+        hearing("es", standby, Some("floor"), HearingReason::Floor)
+    );
+    // Once Spanish is on air, the same choice hears Spanish.
+    spanish_booth.request(on_air("es", true)).await.unwrap();
+    listener
+        .notice_where(|notice| status_of(notice, "es").is_some_and(|status| status.delivers()))
+        .await
+        .unwrap();
+    assert_eq!(
+        listener.listen(listening("es", &["ar"])).await.unwrap(),
+        hearing(
+            "es",
+            Some(ChannelStatus::Live {
+                booth: channel("es")
+            }),
+            Some("es"),
+            HearingReason::Chosen
+        )
+    );
+    // No channel named: the floor; a channel the meeting does not have: nothing.
+    assert_eq!(
+        listener.listen(Listening::default()).await.unwrap(),
+        hearing(
+            "floor",
+            Some(ChannelStatus::Original),
+            Some("floor"),
+            HearingReason::Chosen
+        )
+    );
+    assert_eq!(
+        listener.listen(listening("de", &[])).await.unwrap(),
+        hearing("de", None, None, HearingReason::Nothing)
+    );
 }

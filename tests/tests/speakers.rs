@@ -317,6 +317,59 @@ async fn first_time_speakers_can_go_first() {
         .expect("peru is told of the new position");
 }
 
+/// An attendee is told their position and estimated wait as the server works them out
+/// (a client need not know the rule), and told again when the floor changes.
+#[tokio::test]
+async fn attendees_are_told_their_position_and_estimated_wait() {
+    const LIMIT_MS: u64 = 180_000; // The demo meeting's speaking time.
+    let server = TestServer::start().await;
+    let (mut chair, _) = server.join("chair").await;
+    let (mut peru, _) = server.join("peru").await;
+    let (mut colombia, _) = server.join("colombia").await;
+    let (mut senegal, _) = server.join("senegal").await;
+    peru.request(Command::raise_hand()).await.unwrap();
+    colombia.request(Command::raise_hand()).await.unwrap();
+    senegal.request(Command::raise_hand()).await.unwrap();
+
+    // Nobody speaks: two speaking times ahead.
+    let (_, mine) = senegal
+        .told_where(|mine| mine.first().is_some_and(|mine| mine.position == 3))
+        .await
+        .unwrap();
+    assert_eq!(mine[0].estimated_wait_ms, Some(2 * LIMIT_MS));
+
+    // Peru speaks: what is left of Peru's speech, then Colombia's.
+    let peruvian = request_of(&chair_view(&server).await, "peru");
+    chair.request(give_request(peruvian)).await.unwrap();
+    let floor = senegal
+        .view_where(|view| view.floor.is_some())
+        .await
+        .unwrap()
+        .floor
+        .unwrap();
+    let (at, mine) = senegal
+        .told_where(|mine| mine.first().is_some_and(|mine| mine.position == 2))
+        .await
+        .unwrap();
+    assert!(at >= floor.since, "{at} {floor:?}");
+    let left = LIMIT_MS - (at - floor.since);
+    assert_eq!(mine[0].estimated_wait_ms, Some(left + LIMIT_MS));
+
+    // Paused, nobody moves, but the wait stops shrinking: a new estimate is told.
+    chair.request(Command::PauseFloor).await.unwrap();
+    let (paused_at, mine) = senegal
+        .told_where(|mine| mine.first().is_some_and(|mine| mine.position == 2))
+        .await
+        .unwrap();
+    assert!(paused_at >= at);
+    let paused = chair_view(&server).await.floor.unwrap();
+    let pause = paused.paused_at.expect("paused");
+    assert_eq!(
+        mine[0].estimated_wait_ms,
+        Some(LIMIT_MS - (pause - paused.since) + LIMIT_MS)
+    );
+}
+
 #[tokio::test]
 async fn the_floor_goes_to_a_request_or_to_someone_outside_the_list_and_its_timer_runs() {
     let server = TestServer::start().await;
@@ -636,9 +689,15 @@ async fn a_merged_member_given_the_floor_by_id_speaks_under_their_own_name() {
     };
     let (mut chair, _) = server.join("chair").await;
     chair.request(Command::NextItem).await.unwrap();
-    let (mut head, _) = server.join_with(&member("kenya-head", "Head of the delegation of Kenya")).await;
-    let (mut deputy, _) = server.join_with(&member("kenya-deputy", "Deputy head of Kenya")).await;
-    let (mut third, _) = server.join_with(&member("kenya-third", "Third member of Kenya")).await;
+    let (mut head, _) = server
+        .join_with(&member("kenya-head", "Head of the delegation of Kenya"))
+        .await;
+    let (mut deputy, _) = server
+        .join_with(&member("kenya-deputy", "Deputy head of Kenya"))
+        .await;
+    let (mut third, _) = server
+        .join_with(&member("kenya-third", "Third member of Kenya"))
+        .await;
     let (mut attendee, _) = server.join("colombia").await;
     head.request(Command::raise_hand()).await.unwrap();
     deputy.request(Command::raise_hand()).await.unwrap();
@@ -655,7 +714,10 @@ async fn a_merged_member_given_the_floor_by_id_speaks_under_their_own_name() {
     assert_eq!(waiting.participant, id("kenya-third"));
     assert_eq!(waiting.also, [id("kenya-deputy")]);
     let asked: Vec<&str> = waiting.asked_by.iter().map(|m| m.name.as_str()).collect();
-    assert_eq!(asked, ["Head of the delegation of Kenya", "Deputy head of Kenya"]);
+    assert_eq!(
+        asked,
+        ["Head of the delegation of Kenya", "Deputy head of Kenya"]
+    );
 
     // The floor to the deputy, by participant id.
     chair
@@ -670,11 +732,17 @@ async fn a_merged_member_given_the_floor_by_id_speaks_under_their_own_name() {
         .unwrap();
     let given = loop {
         let envelope = chair.next_event().await.unwrap();
-        if let Event::FloorGiven { participant, name, .. } = envelope.event {
+        if let Event::FloorGiven {
+            participant, name, ..
+        } = envelope.event
+        {
             break (participant, name);
         }
     };
-    assert_eq!(given, (id("kenya-deputy"), "Deputy head of Kenya".to_owned()));
+    assert_eq!(
+        given,
+        (id("kenya-deputy"), "Deputy head of Kenya".to_owned())
+    );
     let view = attendee
         .view_where(|view| view.floor.is_some())
         .await
@@ -684,13 +752,17 @@ async fn a_merged_member_given_the_floor_by_id_speaks_under_their_own_name() {
     let log = tests::http_request(
         server.addr,
         &format!("/api/meetings/{}/speakers.csv", server.meeting.info.id),
-        &[("Authorization", &format!("Bearer {}", server.token("chair")))],
+        &[(
+            "Authorization",
+            &format!("Bearer {}", server.token("chair")),
+        )],
     )
     .await;
     assert_eq!(log.status, 200);
     // The participant column holds the id, the name column the name.
     assert!(
-        log.body.contains(",kenya-deputy,Deputy head of Kenya,Kenya,"),
+        log.body
+            .contains(",kenya-deputy,Deputy head of Kenya,Kenya,"),
         "{}",
         log.body
     );

@@ -4,6 +4,7 @@ use protocol::{
     ChannelId, ClientMessage, Command, ErrorCode, Event, Hello, ItemId, PROTOCOL_VERSION,
     ServerMessage, close,
 };
+use serde_json::Value;
 use server::auth::{Keys, Secret};
 use server::limits::Limits;
 use std::time::Duration;
@@ -542,4 +543,166 @@ async fn broken_frames_are_closed_with_their_codes_before_and_after_hello() {
     // The server is none the worse.
     let (mut peru, _) = server.join("peru").await;
     peru.request(Command::raise_hand()).await.unwrap();
+}
+
+/// The state that changes as the meeting goes on is always on the wire, `null` when it
+/// holds nothing: an upcoming item says so, and before the meeting starts there is a
+/// `current_item` that is `null` (a client need not guess what an absent field means).
+#[tokio::test]
+async fn an_upcoming_item_carries_its_state_and_an_unstarted_meeting_a_null_current_item() {
+    let server = TestServer::start().await;
+    for who in ["peru", "chair"] {
+        let mut client = WsClient::connect(&server.ws_url()).await.unwrap();
+        client
+            .send_message(&ClientMessage::Hello(Hello {
+                token: server.token(who),
+                protocol: PROTOCOL_VERSION,
+                since: None,
+            }))
+            .await
+            .unwrap();
+        let welcome = client.recv_json().await.unwrap();
+        let meeting = welcome["meeting"].as_object().unwrap();
+        for field in ["current_item", "floor", "started_at", "closed_at"] {
+            assert_eq!(meeting.get(field), Some(&Value::Null), "{who}: {field}");
+        }
+        for item in meeting["agenda"].as_array().unwrap() {
+            assert_eq!(item["state"], "upcoming", "{who}: {item}");
+            assert_eq!(item["used_ms"], 0, "{who}: {item}");
+            assert_eq!(item.get("live_since"), Some(&Value::Null), "{who}: {item}");
+        }
+        let list = &meeting["lists"][0];
+        assert_eq!(
+            (&list["closed"], &list["first_time_first"]),
+            (&false.into(), &false.into())
+        );
+    }
+
+    let (mut chair, _) = server.join("chair").await;
+    chair.request(Command::NextItem).await.unwrap();
+    let mut late = WsClient::connect(&server.ws_url()).await.unwrap();
+    late.send_message(&ClientMessage::Hello(Hello {
+        token: server.token("peru"),
+        protocol: PROTOCOL_VERSION,
+        since: None,
+    }))
+    .await
+    .unwrap();
+    let meeting = late.recv_json().await.unwrap()["meeting"].take();
+    assert_eq!(meeting["current_item"], "opening-eu");
+    let states: Vec<&Value> = meeting["agenda"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| &item["state"])
+        .collect();
+    assert_eq!(
+        states,
+        ["live", "upcoming", "upcoming", "upcoming", "upcoming"]
+    );
+}
+
+/// What a resumed attendee (a summarised state) gets, in order: the `welcome`, the events
+/// it missed outside the list of speakers, the list as a `queue` view, its requests as
+/// `your_requests` (even when it has none), and the `presence` last.
+#[tokio::test]
+async fn a_resumed_attendee_gets_the_events_then_a_view_then_their_requests() {
+    let server = TestServer::start().await;
+    let (mut chair, _) = server.join("chair").await;
+    let (mut peru, _) = server.join("peru").await;
+    let seq = peru.request(Command::raise_hand()).await.unwrap();
+    let mine = peru.mine_where(|mine| !mine.is_empty()).await.unwrap();
+    let (request, position) = (mine[0].request.id, mine[0].position);
+    peru.close().await;
+    let (_, colombia_welcome) = server.join("colombia").await;
+    assert!(colombia_welcome.meeting.unwrap().summarised);
+    chair.request(Command::NextItem).await.unwrap();
+
+    let mut back = WsClient::connect(&server.ws_url()).await.unwrap();
+    back.send_message(&ClientMessage::Hello(Hello {
+        token: server.token("peru"),
+        protocol: PROTOCOL_VERSION,
+        since: Some(seq),
+    }))
+    .await
+    .unwrap();
+    let mut kinds = Vec::new();
+    loop {
+        let message = back.recv_json().await.unwrap();
+        let kind = message["type"].as_str().unwrap().to_owned();
+        match kind.as_str() {
+            "welcome" => assert_eq!(message["resumed"], true),
+            "event" => assert_eq!(message["event"]["type"], "current_item_changed"),
+            "queue" => assert_eq!(message["list"]["length"], position),
+            "your_requests" => {
+                assert_eq!(message["requests"][0]["request"]["id"], request);
+                assert_eq!(message["requests"][0]["position"], position);
+            }
+            _ => {}
+        }
+        kinds.push(kind);
+        if kinds.last().is_some_and(|kind| kind == "presence") {
+            break;
+        }
+    }
+    assert_eq!(
+        kinds,
+        ["welcome", "event", "queue", "your_requests", "presence"]
+    );
+
+    // With no request, a resumed attendee is told so: an empty `your_requests`.
+    let mut colombia = WsClient::connect(&server.ws_url()).await.unwrap();
+    let resumed = colombia
+        .hello(&server.token("colombia"), Some(seq + 1))
+        .await
+        .unwrap();
+    assert!(resumed.resumed);
+    assert_eq!(colombia.mine_where(|_| true).await.unwrap(), []);
+}
+
+/// Every client message carries its own fields only: a field the server does not know
+/// is refused as `invalid`, naming it, rather than silently ignored. A misspelt `since`
+/// in `hello` closes the connection as any bad `hello` does; in a command, only the
+/// command is refused.
+#[tokio::test]
+async fn a_field_the_server_does_not_know_is_refused_by_name() {
+    let server = TestServer::start().await;
+    let mut client = WsClient::connect(&server.ws_url()).await.unwrap();
+    let hello = serde_json::json!({
+        "type": "hello", "token": server.token("peru"), "protocol": PROTOCOL_VERSION, "sinse": 4
+    });
+    client.send_text(hello.to_string()).await.unwrap();
+    let closed = client.closed().await.unwrap();
+    assert!(
+        matches!(closed.before.as_slice(),
+            [ServerMessage::Error { code: ErrorCode::Invalid, message, .. }] if message.contains("sinse")),
+        "{:?}",
+        closed.before
+    );
+    assert_eq!(closed.code, Some(close::HELLO_EXPECTED));
+
+    let (mut client, _) = server.join("peru").await;
+    for (text, field) in [
+        (
+            r#"{"type":"raise_hand","id":7,"langauge":"fr"}"#,
+            "langauge",
+        ),
+        (r#"{"type":"lower_hand","id":8,"all":true}"#, "all"),
+        (r#"{"type":"listen","id":9,"chanel":"fr"}"#, "chanel"),
+    ] {
+        client.send_text(text).await.unwrap();
+        match client.recv().await.unwrap() {
+            ServerMessage::Error { id, code, message } => {
+                assert_eq!(code, ErrorCode::Invalid, "{text}");
+                assert!(id.is_some(), "{text}");
+                assert!(message.contains(field), "{text}: {message}");
+            }
+            other => panic!("{text}: expected an error, got {other:?}"),
+        }
+    }
+    assert_eq!(
+        client.request(Command::raise_hand()).await,
+        Ok(1),
+        "nothing changed"
+    );
 }

@@ -278,7 +278,7 @@ fn MyRequest(id: RequestId, rows: Memo<Vec<MyRow>>) -> impl IntoView {
     let wait = move || {
         let now = session.server_now();
         session
-            .with_meeting(|meeting| speakers::wait_ms(meeting, position(), now))
+            .with(|meeting, _| meeting.wait_ms(id, now))
             .flatten()
             .map(i18n::estimated_wait)
     };

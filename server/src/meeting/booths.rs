@@ -284,6 +284,17 @@ impl Booths {
         notices
     }
 
+    /// What a listener following `listening` hears now, by what each channel's
+    /// followers were last told (and the floor, which is always the original).
+    pub(super) fn hearing(&self, state: &MeetingState, listening: &Listening) -> Notice {
+        state.hearing(listening, |channel| {
+            self.statuses
+                .get(&channel.id)
+                .cloned()
+                .unwrap_or_else(|| state.channel_status(channel, self.tally.staffed(&channel.id)))
+        })
+    }
+
     /// What a booth's people should know on joining: its task and who relies on it.
     pub(super) fn briefing(&self, state: &MeetingState, booth: &ChannelId) -> Vec<Notice> {
         let mut briefing = Vec::new();

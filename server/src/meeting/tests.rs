@@ -269,9 +269,15 @@ async fn an_interpreter_who_leaves_goes_off_air_and_the_listeners_are_told() {
         }),
         "{told:?}"
     );
-    assert!(
-        other.notices().is_empty(),
-        "the Spanish listener is not told"
+    assert_eq!(
+        other.notices(),
+        [Notice::Hearing {
+            channel: ChannelId::new("es"),
+            status: Some(protocol::ChannelStatus::Unavailable),
+            hears: Some(ChannelId::new("floor")),
+            because: protocol::HearingReason::Floor,
+        }],
+        "the Spanish listener is told only what they hear after their listen"
     );
     meeting.leave(1).await;
     tokio::time::sleep(Duration::from_millis(100)).await;

@@ -371,7 +371,7 @@ pub fn check_invariants(state: &MeetingState) -> Result<(), String> {
         }
     }
     for participant in cast() {
-        let mine = state.requests_of(&participant.id, participant.delegation.as_deref());
+        let mine = state.requests_of(&participant.id, participant.delegation.as_deref(), 0);
         let positions: Vec<u32> = mine.iter().map(|mine| mine.position).collect();
         let list = state.active_list().map_or(&[][..], |list| &list.queue[..]);
         for (position, mine) in positions.iter().zip(&mine) {
