@@ -93,7 +93,8 @@ fn key_value(text: &str) -> Result<(String, String), String> {
     Ok((key.to_owned(), value.to_owned()))
 }
 
-/// The most cycles one run may do, so that it stays within [`RUN_DEADLINE`].
+/// The most cycles one run may ask for (it still ends at [`RUN_DEADLINE`]: 40 cycles of
+/// 10 000 clients take about 200 s here).
 const MAX_CYCLES: usize = 200;
 
 /// Runs one scenario within [`RUN_DEADLINE`].
