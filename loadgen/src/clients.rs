@@ -143,6 +143,20 @@ pub async fn open_many(
     opened.into_iter().collect()
 }
 
+/// Closes every socket with a close frame and waits (at most 5 s each) until the server
+/// has answered with its own and ended the connection.
+pub async fn close_all(sockets: Vec<Socket>) {
+    futures_util::stream::iter(sockets)
+        .for_each_concurrent(CONCURRENT_CONNECTS * 4, |mut socket| async move {
+            let _ = tokio::time::timeout(Duration::from_secs(5), async {
+                let _ = socket.close(None).await;
+                while let Some(Ok(_)) = socket.next().await {}
+            })
+            .await;
+        })
+        .await;
+}
+
 /// The `seq` of an `event` frame, read without decoding the whole message.
 pub fn event_seq(text: &str) -> Option<u64> {
     let rest = text.strip_prefix(r#"{"type":"event","seq":"#)?;

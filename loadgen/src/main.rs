@@ -10,7 +10,8 @@
 //!   on a free loopback port, and reads its memory.
 //! - `baseline.rs`: the baseline: a minimal tokio-tungstenite broadcast server.
 //! - `clients.rs`: opening many connections, spread over loopback source addresses.
-//! - `scenarios.rs`: idle, fan-out, burst, reconnect storm, slow consumers.
+//! - `scenarios.rs`: idle, fan-out, burst, reconnect storm, slow consumers, open-and-close
+//!   cycles.
 //! - `stats.rs`: percentiles and the report.
 
 mod baseline;

@@ -25,6 +25,9 @@ pub enum Scenario {
     Burst,
     /// N clients drop and reconnect with `since` while the meeting goes on.
     Reconnect,
+    /// K cycles of opening N connections and closing them all; the server's memory after
+    /// each.
+    Cycles,
 }
 
 /// Options of `loadgen run`.
@@ -59,7 +62,40 @@ pub struct Options {
     /// run (Debian's `redis-server`), and the clients are spread evenly over them.
     #[arg(long, default_value_t = 1)]
     nodes: usize,
+    /// Cycles: how many times N clients connect and all close.
+    #[arg(long, default_value_t = 20)]
+    cycles: usize,
+    /// Cycles: milliseconds to wait once the server holds no connection, before its memory
+    /// is read.
+    #[arg(long, default_value_t = 1000)]
+    settle_ms: u64,
+    /// Cycles: each cycle's clients are new participants (numbered on from the last
+    /// cycle's), rather than the same N participants every cycle.
+    #[arg(long)]
+    new_ids: bool,
+    /// Cycles: seconds to keep the server running, with no connection, after the last
+    /// cycle (its pid is printed, to look at it from outside), then read its memory again.
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=120))]
+    hold_s: u64,
+    /// An environment variable for the server only, as KEY=VALUE (repeatable): for
+    /// instance the C library's allocator tunables, `MALLOC_ARENA_MAX=2`.
+    #[arg(long = "server-env", value_parser = key_value)]
+    server_env: Vec<(String, String)>,
 }
+
+fn key_value(text: &str) -> Result<(String, String), String> {
+    let (key, value) = text
+        .split_once('=')
+        .ok_or_else(|| format!("`{text}` is not KEY=VALUE"))?;
+    if key.is_empty() {
+        return Err(format!("`{text}` has no KEY"));
+    }
+    Ok((key.to_owned(), value.to_owned()))
+}
+
+/// The most cycles one run may ask for (it still ends at [`RUN_DEADLINE`]: 40 cycles of
+/// 10 000 clients take about 200 s here).
+const MAX_CYCLES: usize = 200;
 
 /// Runs one scenario within [`RUN_DEADLINE`].
 pub async fn run(options: Options) -> Result<()> {
@@ -68,12 +104,16 @@ pub async fn run(options: Options) -> Result<()> {
         "scenario: {:?}, target: {:?}, clients: {}, nodes: {}",
         options.scenario, options.target, options.clients, options.nodes
     );
+    for (key, value) in &options.server_env {
+        println!("server environment: {key}={value}");
+    }
     tokio::time::timeout(RUN_DEADLINE, async {
         match options.scenario {
             Scenario::Idle => idle(&options).await,
             Scenario::Fanout => fanout(&options).await,
             Scenario::Burst => burst(&options).await,
             Scenario::Reconnect => reconnect(&options).await,
+            Scenario::Cycles => cycles(&options).await,
         }
     })
     .await
@@ -90,12 +130,23 @@ fn agenda_step(index: usize) -> Command {
     }
 }
 
+/// Starts the server under test the options ask for.
+async fn start(options: &Options) -> Result<Server> {
+    Server::start(
+        options.target,
+        &options.meeting,
+        options.nodes,
+        &options.server_env,
+    )
+    .await
+}
+
 fn tokens(target: Target) -> Option<Tokens> {
     (target == Target::Ours).then(Tokens::new)
 }
 
 async fn idle(options: &Options) -> Result<()> {
-    let server = Server::start(options.target, &options.meeting, options.nodes).await?;
+    let server = start(options).await?;
     tokio::time::sleep(Duration::from_millis(500)).await;
     let before = server.rss().context("read the server's memory")?;
     let started = Instant::now();
@@ -121,6 +172,114 @@ async fn idle(options: &Options) -> Result<()> {
         per_connection as f64 / 1024.0,
         ms(connected)
     );
+    Ok(())
+}
+
+/// Opens N connections and closes them all, K times, and reads the server's memory once
+/// it has let each cycle's connections go. Memory kept for closed connections shows here,
+/// and its shape tells a leak (about the same growth every cycle, without end) from what
+/// the allocator keeps for reuse (growth in the first cycles, then flat).
+async fn cycles(options: &Options) -> Result<()> {
+    ensure!(
+        (1..=MAX_CYCLES).contains(&options.cycles),
+        "--cycles must be between 1 and {MAX_CYCLES}"
+    );
+    let server = start(options).await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let rss = || server.rss().context("read the server's memory");
+    let mib = |bytes: u64| bytes as f64 / 1048576.0;
+    let change = |from: u64, to: u64| to as f64 / 1048576.0 - from as f64 / 1048576.0;
+    let before = rss()?;
+    println!("server RSS before: {:.1} MiB", mib(before));
+    let tokens = tokens(options.target);
+    let mut after = Vec::with_capacity(options.cycles);
+    for cycle in 1..=options.cycles {
+        let first = if options.new_ids {
+            (cycle - 1) * options.clients
+        } else {
+            0
+        };
+        let started = Instant::now();
+        let sockets = server
+            .open(first, options.clients, options.sources, tokens.as_ref())
+            .await?;
+        let opened = started.elapsed();
+        let open = rss()?;
+        let started = Instant::now();
+        clients::close_all(sockets).await;
+        // Until the server holds none of them (ours counts them in `/metrics`).
+        if options.target == Target::Ours {
+            let deadline = Instant::now() + Duration::from_secs(30);
+            loop {
+                let held = server.open_connections().await?;
+                if held == 0 {
+                    break;
+                }
+                ensure!(
+                    Instant::now() < deadline,
+                    "the server still holds {held} connections 30 s after the clients closed"
+                );
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        }
+        let closed = started.elapsed();
+        tokio::time::sleep(Duration::from_millis(options.settle_ms)).await;
+        let now = rss()?;
+        let previous = after.last().copied().unwrap_or(before);
+        println!(
+            "cycle {cycle:>3}: {} open after {}: RSS {:.1} MiB; all closed after {}: RSS {:.1} MiB ({:+.2} MiB)",
+            options.clients,
+            ms(opened),
+            mib(open),
+            ms(closed),
+            mib(now),
+            change(previous, now)
+        );
+        after.push(now);
+    }
+    let (first, last) = (after[0], after[after.len() - 1]);
+    let later = (options.cycles - 1) * options.clients;
+    let half = options.cycles / 2;
+    let half_start = after[after.len() - 1 - half];
+    println!(
+        "server RSS with no connection: {:.1} MiB before, {:.1} MiB after cycle 1, {:.1} MiB after cycle {}",
+        mib(before),
+        mib(first),
+        mib(last),
+        options.cycles
+    );
+    if later > 0 {
+        let per_connection = (last as f64 - first as f64) / later as f64;
+        let per_cycle = (last as f64 - half_start as f64) / half as f64 / 1024.0;
+        println!(
+            "after cycle 1: {:+.2} MiB over {later} more closed connections ({per_connection:+.1} bytes each); over the last {half} cycles {per_cycle:+.1} KiB per cycle",
+            change(first, last)
+        );
+        println!(
+            "| cycles | {:?} | {} | {} cycles | before {:.1} MiB | after 1 {:.1} MiB | after {} {:.1} MiB | {per_connection:+.1} B per closed connection after cycle 1 | last {half} cycles {per_cycle:+.1} KiB/cycle |",
+            options.target,
+            options.clients,
+            options.cycles,
+            mib(before),
+            mib(first),
+            options.cycles,
+            mib(last)
+        );
+    }
+    if options.hold_s > 0 {
+        println!(
+            "holding the server (pid {}) for {} s",
+            server
+                .pids()
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+            options.hold_s
+        );
+        tokio::time::sleep(Duration::from_secs(options.hold_s)).await;
+        println!("server RSS after holding: {:.1} MiB", mib(rss()?));
+    }
     Ok(())
 }
 
@@ -181,7 +340,7 @@ fn listen(
 }
 
 async fn fanout(options: &Options) -> Result<()> {
-    let server = Server::start(options.target, &options.meeting, options.nodes).await?;
+    let server = start(options).await?;
     let tokens = tokens(options.target);
     let listeners = server
         .open(0, options.clients, options.sources, tokens.as_ref())
@@ -290,7 +449,7 @@ async fn burst(options: &Options) -> Result<()> {
     if options.target != Target::Ours {
         bail!("the burst scenario needs our server (raise-hand and its queue)");
     }
-    let server = Server::start(options.target, &options.meeting, options.nodes).await?;
+    let server = start(options).await?;
     let tokens = Tokens::new();
     let sockets = server
         .open(0, options.clients, options.sources, Some(&tokens))
@@ -404,7 +563,7 @@ async fn reconnect(options: &Options) -> Result<()> {
     if options.target != Target::Ours {
         bail!("the reconnect scenario needs our server (resume with `since`)");
     }
-    let server = Server::start(options.target, &options.meeting, options.nodes).await?;
+    let server = start(options).await?;
     let tokens = Tokens::new();
     let (chair, welcome) = server.chair(options.sources, &tokens).await?;
     let since = welcome.seq;

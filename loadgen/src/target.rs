@@ -87,7 +87,12 @@ impl Server {
     /// # Errors
     ///
     /// When the binary is missing or does not start within 30 s.
-    pub async fn start(target: Target, meeting: &std::path::Path, nodes: usize) -> Result<Self> {
+    pub async fn start(
+        target: Target,
+        meeting: &std::path::Path,
+        nodes: usize,
+        env: &[(String, String)],
+    ) -> Result<Self> {
         let mut data_dirs = vec![tempfile::tempdir()?];
         let redis = if nodes > 1 {
             if target != Target::Ours {
@@ -106,6 +111,7 @@ impl Server {
                 meeting,
                 data_dir.path(),
                 redis.as_ref().map(|(_, url)| url.as_str()),
+                env,
             )
             .await?;
             children.push(child);
@@ -161,6 +167,42 @@ impl Server {
         Ok((socket, welcome))
     }
 
+    /// Connections the server still holds, all nodes together: those that said hello
+    /// (`meeting_connections`) and those that have not (`meeting_unheard_connections`,
+    /// less the request that reads the metrics). Ours only: the baseline has no metrics.
+    ///
+    /// # Errors
+    ///
+    /// When a node's `/metrics` cannot be read.
+    pub async fn open_connections(&self) -> Result<u64> {
+        let mut open = 0;
+        for (addr, _) in &self.nodes {
+            let text = http_get(*addr, "/metrics").await?;
+            let value = |line: &str| -> u64 {
+                line.rsplit(' ')
+                    .next()
+                    .and_then(|value| value.parse::<f64>().ok())
+                    .map_or(0, |value| value as u64)
+            };
+            for line in text.lines() {
+                if line.starts_with("meeting_connections{")
+                    || line.starts_with("meeting_connections ")
+                {
+                    open += value(line);
+                } else if line.starts_with("meeting_unheard_connections ") {
+                    // This request is one of them while it is served.
+                    open += value(line).saturating_sub(1);
+                }
+            }
+        }
+        Ok(open)
+    }
+
+    /// The process ids of the nodes.
+    pub fn pids(&self) -> Vec<u32> {
+        self.children.iter().filter_map(Child::id).collect()
+    }
+
     /// The server's resident memory, in bytes (all nodes together, Redis aside).
     pub fn rss(&self) -> Option<u64> {
         self.children
@@ -176,12 +218,41 @@ impl Server {
     }
 }
 
-/// Starts one node of `target` and waits until it listens.
+/// The body of a plain HTTP/1.0 GET of `path` (so that it comes whole, not chunked).
+async fn http_get(addr: std::net::SocketAddr, path: &str) -> Result<String> {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let exchange = async {
+        let mut stream = tokio::net::TcpStream::connect(addr).await?;
+        stream
+            .write_all(format!("GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n").as_bytes())
+            .await?;
+        let mut response = String::new();
+        stream.read_to_string(&mut response).await?;
+        Ok::<_, anyhow::Error>(response)
+    };
+    let response = tokio::time::timeout(Duration::from_secs(10), exchange)
+        .await
+        .with_context(|| format!("no answer to GET {path} within 10 s"))??;
+    let (head, body) = response
+        .split_once("\r\n\r\n")
+        .context("an HTTP response without a body")?;
+    if !head.starts_with("HTTP/1.0 200") && !head.starts_with("HTTP/1.1 200") {
+        bail!(
+            "GET {path}: {}",
+            head.lines().next().unwrap_or("no status line")
+        );
+    }
+    Ok(body.to_owned())
+}
+
+/// Starts one node of `target`, with `env` added to its environment, and waits until it
+/// listens.
 async fn start_one(
     target: Target,
     meeting: &std::path::Path,
     data_dir: &std::path::Path,
     redis: Option<&str>,
+    env: &[(String, String)],
 ) -> Result<(Child, std::net::SocketAddr)> {
     let mut command = match target {
         Target::Ours => {
@@ -220,6 +291,7 @@ async fn start_one(
         }
     };
     let mut child = command
+        .envs(env.iter().map(|(key, value)| (key, value)))
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .kill_on_drop(true)
