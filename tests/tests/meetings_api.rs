@@ -153,7 +153,10 @@ async fn an_administrator_creates_a_meeting_that_people_join_at_once() {
     let hostile = put(&server, "board-2026", Some(&admin), &hostile).await;
     assert_eq!(refusal(&hostile), (422, "invalid".into()));
     let message = json(&hostile)["message"].as_str().unwrap().to_owned();
-    assert!(message.contains("participants[2].name") && message.contains("U+202E"), "{message}");
+    assert!(
+        message.contains("participants[2].name") && message.contains("U+202E"),
+        "{message}"
+    );
     let impossible = BOARD.replace("default_language = \"en\"", "default_language = \"de\"");
     let impossible = put(&server, "board-2026", Some(&admin), &impossible).await;
     assert_eq!(refusal(&impossible), (422, "invalid".into()));
