@@ -73,6 +73,13 @@ pub(crate) async fn serve(
 ) {
     let mut socket = socket;
     converse(&mut socket, app, connection, unheard).await;
+    // Boxed: the closing handshake's state (a 4 KiB drain buffer among it) would
+    // otherwise be part of this task's future, so every idle connection would carry it.
+    Box::pin(close_handshake(&mut socket)).await;
+}
+
+/// After the conversation: the rest of the closing handshake.
+async fn close_handshake(socket: &mut WebSocket) {
     // The closing handshake (RFC 6455, section 7.1.1): read on until the client's close
     // frame. Dropping the socket while the client's messages are still unread would make
     // the kernel reset the connection, and a reset can destroy our close frame (and its
@@ -261,7 +268,7 @@ impl Session<'_> {
                         Some(Err(error)) => {
                             tracing::info!(connection = self.connection, %error, "read failed");
                             let ending = ending_for(&error)?;
-                            return Some(self.settle(&mut subscription, ending).await);
+                            return Some(Box::pin(self.settle(&mut subscription, ending)).await);
                         }
                         None => return None,
                     };
@@ -272,7 +279,7 @@ impl Session<'_> {
                     match Box::pin(self.receive(message)).await {
                         Ok(()) => {}
                         Err(Some(ending)) => {
-                            return Some(self.settle(&mut subscription, ending).await);
+                            return Some(Box::pin(self.settle(&mut subscription, ending)).await);
                         }
                         Err(None) => return None,
                     }
