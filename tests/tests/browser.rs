@@ -193,10 +193,13 @@ async fn a_fresh_invite_link_renews_the_session_without_reconnecting() {
 
 async fn renew(server: &TestServer, attendee: &Browser) -> Result<()> {
     let who = server.participant("peru");
+    // Short enough to be warned about at once, long enough for a slow machine to load
+    // the page and join before it expires.
+    let lifetime = 20;
     let short = server.keys.mint(
         &server.meeting.info.id,
         &who,
-        std::time::Duration::from_secs(2),
+        std::time::Duration::from_secs(lifetime),
     );
     attendee
         .open(&format!("{}/#token={short}", server.http_url()))
@@ -220,7 +223,7 @@ async fn renew(server: &TestServer, attendee: &Browser) -> Result<()> {
     attendee.wait_gone("#session-ending").await?;
     // Past the short token's expiry and the server's leeway.
     tokio::time::sleep(std::time::Duration::from_secs(
-        2 + server::auth::LEEWAY_SECONDS + 2,
+        lifetime + server::auth::LEEWAY_SECONDS + 2,
     ))
     .await;
     ensure!(
