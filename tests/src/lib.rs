@@ -277,10 +277,12 @@ impl TestServer {
 
     /// A valid token for a demo participant.
     pub fn token(&self, id: &str) -> String {
+        // Longer than the page's warning that a session is ending (ten minutes), as real
+        // invite links are, so that the page shows what a participant normally sees.
         self.keys.mint(
             &self.meeting.info.id,
             &self.participant(id),
-            Duration::from_secs(600),
+            Duration::from_secs(3600),
         )
     }
 
