@@ -57,6 +57,24 @@ async fn nodes(redis: &RedisProcess, count: usize) -> (Vec<ServerProcess>, Vec<t
     (nodes, dirs)
 }
 
+/// Who waits in the active list, in order, as a fresh organiser on `node` sees it.
+async fn waiting_on(node: &ServerProcess) -> Vec<String> {
+    let mut organiser = WsClient::connect(&node.ws_url).await.unwrap();
+    let state = organiser
+        .hello(&token(&person("organiser", Role::Organiser)), None)
+        .await
+        .unwrap()
+        .meeting
+        .unwrap();
+    state
+        .active_list()
+        .unwrap()
+        .queue
+        .iter()
+        .map(|request| request.participant.to_string())
+        .collect()
+}
+
 /// The next `count` events a client receives.
 async fn events(client: &mut WsClient, count: usize) -> Vec<EventEnvelope> {
     let mut events = Vec::with_capacity(count);
@@ -174,22 +192,9 @@ async fn a_redis_restart_is_waited_out_and_nothing_acknowledged_is_lost() {
             Err(other) => panic!("{other:?}"),
         }
     }
-    let mut organiser = WsClient::connect(&nodes[0].ws_url).await.unwrap();
-    let state = organiser
-        .hello(&token(&person("organiser", Role::Organiser)), None)
-        .await
-        .unwrap()
-        .meeting
-        .unwrap();
-    let waiting: Vec<&str> = state
-        .active_list()
-        .unwrap()
-        .queue
-        .iter()
-        .map(|request| request.participant.as_str())
-        .collect();
-    assert!(waiting.contains(&"delegate-1"), "{waiting:?}");
-    assert!(waiting.contains(&"delegate-2"), "{waiting:?}");
+    let waiting = waiting_on(&nodes[0]).await;
+    assert!(waiting.iter().any(|who| who == "delegate-1"), "{waiting:?}");
+    assert!(waiting.iter().any(|who| who == "delegate-2"), "{waiting:?}");
     assert_eq!(waiting.len(), 2, "{waiting:?}");
 }
 
@@ -390,21 +395,7 @@ async fn an_append_whose_reply_is_lost_is_answered_with_what_redis_holds() {
     // The node's own state has it, once, and the meeting goes on after it.
     let mut second = join(&node, &person("delegate-2", Role::Attendee)).await;
     assert_eq!(second.request(Command::raise_hand()).await, Ok(2));
-    let mut organiser = WsClient::connect(&node.ws_url).await.unwrap();
-    let state = organiser
-        .hello(&token(&person("organiser", Role::Organiser)), None)
-        .await
-        .unwrap()
-        .meeting
-        .unwrap();
-    let queue: Vec<&str> = state
-        .active_list()
-        .unwrap()
-        .queue
-        .iter()
-        .map(|request| request.participant.as_str())
-        .collect();
-    assert_eq!(queue, ["delegate-1", "delegate-2"]);
+    assert_eq!(waiting_on(&node).await, ["delegate-1", "delegate-2"]);
     node.kill().await;
 }
 
@@ -476,28 +467,14 @@ async fn a_redis_killed_mid_burst_leaves_every_answer_true() {
             &["--store", &redis.url()],
         )
         .await;
-        let queue_on = |server: &ServerProcess| {
-            let url = server.ws_url.clone();
-            async move {
-                let mut organiser = WsClient::connect(&url).await.unwrap();
-                let state = organiser
-                    .hello(&token(&person("organiser", Role::Organiser)), None)
-                    .await
-                    .unwrap()
-                    .meeting
-                    .unwrap();
-                state
-                    .active_list()
-                    .unwrap()
-                    .queue
-                    .iter()
-                    .map(|request| request.participant.to_string())
-                    .filter(|participant| participant.starts_with(&format!("t{trial}-")))
-                    .collect::<Vec<String>>()
-            }
+        let this_trial = |waiting: Vec<String>| -> Vec<String> {
+            waiting
+                .into_iter()
+                .filter(|participant| participant.starts_with(&format!("t{trial}-")))
+                .collect()
         };
-        let in_log = queue_on(&fresh).await;
-        let on_node = queue_on(&node).await;
+        let in_log = this_trial(waiting_on(&fresh).await);
+        let on_node = this_trial(waiting_on(&node).await);
         fresh.kill().await;
         let distinct: HashSet<&String> = in_log.iter().collect();
         assert_eq!(distinct.len(), in_log.len(), "trial {trial}: nobody twice");
