@@ -5,7 +5,8 @@
 //! It is a pure function of the state and the time, so that every client computes it
 //! for itself as the state changes and the clock runs; nothing is sent for it.
 
-use crate::state::{ItemState, MeetingState};
+use crate::agenda::ItemState;
+use crate::state::MeetingState;
 
 /// What the forecast says at one moment. Times are server times in milliseconds since
 /// the Unix epoch.

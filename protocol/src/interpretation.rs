@@ -9,8 +9,6 @@
 //! but the server's [`Presence`].
 
 use crate::ids::{ChannelId, LanguageCode, ParticipantId};
-use crate::messages::Listening;
-use crate::state::{ApplyError, Channel, ChannelKind, Event, MeetingState, OnAir};
 use serde::{Deserialize, Serialize};
 
 /// How long a handover request waits for a partner before it lapses, by default.
@@ -18,6 +16,105 @@ pub const HANDOVER_SECONDS: u32 = 60;
 
 /// The dead-air watchdog's default delay, in seconds.
 pub const DEAD_AIR_SECONDS: u32 = 10;
+
+/// What a channel carries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ChannelKind {
+    /// The original sound of the room.
+    Floor,
+    /// Interpretation into one language.
+    Interpretation {
+        /// The language the booth speaks into this channel.
+        language: LanguageCode,
+    },
+    /// Sign-language interpretation (for example International Sign).
+    SignLanguage,
+    /// Live captions.
+    Captions,
+}
+
+/// A channel that listeners can follow.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Channel {
+    /// The channel's id (`floor`, `ar`, `en`, `fr`, `es`, `sign`, `captions`).
+    pub id: ChannelId,
+    /// What the channel carries.
+    #[serde(flatten)]
+    pub kind: ChannelKind,
+    /// The interpreter on air on this channel, if any. `None` means standby.
+    #[serde(default)]
+    pub on_air: Option<OnAir>,
+    /// For a booth: the languages it interprets from (empty: every meeting language).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub works_from: Vec<LanguageCode>,
+    /// For a bi-active booth: the other language it can work into (its retour).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retour: Option<LanguageCode>,
+    /// While a bi-active booth works into its retour: that language (it then feeds that
+    /// language's channel). `None`: into its own language.
+    #[serde(default)]
+    pub working_into: Option<LanguageCode>,
+    /// The booth whose output this booth takes as its input (relay), if any.
+    #[serde(default)]
+    pub relay_from: Option<ChannelId>,
+    /// Whether the interpreter on air has paused (muted; a signer off screen).
+    #[serde(default)]
+    pub paused: bool,
+    /// A handover the interpreter on air asked for, until a partner takes it or it lapses.
+    #[serde(default)]
+    pub handover: Option<Handover>,
+    /// Server time the channel last went off air, for the dead-air watchdog.
+    #[serde(default)]
+    pub off_air_since: Option<u64>,
+    /// Where listeners get the channel's sound or picture, as the organisers set it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media_url: Option<String>,
+}
+
+/// Who is on air on a channel, and since when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct OnAir {
+    /// The interpreter.
+    pub participant: ParticipantId,
+    /// Their display name.
+    pub name: String,
+    /// Server time (milliseconds since the Unix epoch) they went on air.
+    pub since: u64,
+}
+
+/// What a participant follows: a channel, the channels to fall back to in order, and
+/// whether they asked for sign language and captions.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Listening {
+    /// The channel they listen to now (`None`: the floor).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<ChannelId>,
+    /// The channels to fall back to, in order, when it stops delivering.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fallbacks: Vec<ChannelId>,
+    /// Whether they follow sign language.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sign: bool,
+    /// Whether they follow captions.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub captions: bool,
+}
+
+impl Listening {
+    /// Whether notices about `channel` concern them.
+    pub fn follows(&self, channel: &ChannelId) -> bool {
+        self.channel.as_ref() == Some(channel)
+            || self.fallbacks.contains(channel)
+            || (self.sign && channel.as_str() == "sign")
+            || (self.captions && channel.as_str() == "captions")
+    }
+}
 
 /// How a booth works, from the meeting file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -272,279 +369,5 @@ impl Channel {
     /// Whether the booth interprets from `language`.
     pub fn takes(&self, language: &LanguageCode) -> bool {
         self.works_from.is_empty() || self.works_from.contains(language)
-    }
-}
-
-impl MeetingState {
-    /// What a listener following `listening` hears now ([`Notice::Hearing`]), given what
-    /// each channel delivers (`status`): their channel if it delivers, else the first of
-    /// their fallbacks that does, else the floor through their channel; nothing when the
-    /// meeting has no such channel to listen to and no fallback delivers.
-    pub fn hearing(
-        &self,
-        listening: &Listening,
-        status: impl Fn(&Channel) -> ChannelStatus,
-    ) -> Notice {
-        let chosen = listening
-            .channel
-            .clone()
-            .unwrap_or_else(|| ChannelId::new("floor"));
-        let audible = |id: &ChannelId| {
-            self.channel(id).filter(|channel| {
-                matches!(
-                    channel.kind,
-                    ChannelKind::Floor | ChannelKind::Interpretation { .. }
-                )
-            })
-        };
-        let own = self.channel(&chosen).map(&status);
-        let delivers =
-            |id: &ChannelId| audible(id).is_some_and(|channel| status(channel).delivers());
-        let (hears, because) = if delivers(&chosen) {
-            (Some(chosen.clone()), HearingReason::Chosen)
-        } else if let Some(fallback) = listening.fallbacks.iter().find(|id| delivers(id)) {
-            (Some(fallback.clone()), HearingReason::Fallback)
-        } else if audible(&chosen).is_some() {
-            (Some(ChannelId::new("floor")), HearingReason::Floor)
-        } else {
-            (None, HearingReason::Nothing)
-        };
-        Notice::Hearing {
-            channel: chosen,
-            status: own,
-            hears,
-            because,
-        }
-    }
-
-    /// The interpretation booth on air into `language`, if any.
-    pub fn feeding(&self, language: &LanguageCode) -> Option<&Channel> {
-        self.channels
-            .iter()
-            .find(|channel| channel.on_air.is_some() && channel.output() == Some(language))
-    }
-
-    /// What the listeners of `channel` get, given whether its booth is staffed.
-    pub fn channel_status(&self, channel: &Channel, staffed: bool) -> ChannelStatus {
-        match &channel.kind {
-            ChannelKind::Floor => ChannelStatus::Original,
-            ChannelKind::Interpretation { language } => {
-                if self.floor_language.as_ref() == Some(language) {
-                    return ChannelStatus::Original;
-                }
-                match self.feeding(language) {
-                    Some(booth) if booth.paused => ChannelStatus::Paused,
-                    Some(booth) => match &booth.relay_from {
-                        Some(from) => ChannelStatus::Relay {
-                            booth: booth.id.clone(),
-                            from: from.clone(),
-                        },
-                        None => ChannelStatus::Live {
-                            booth: booth.id.clone(),
-                        },
-                    },
-                    None if staffed => ChannelStatus::Standby,
-                    None => ChannelStatus::Unavailable,
-                }
-            }
-            ChannelKind::SignLanguage | ChannelKind::Captions => match &channel.on_air {
-                Some(_) if channel.paused => ChannelStatus::Paused,
-                Some(_)
-                    if channel.handover.is_some() && channel.kind == ChannelKind::SignLanguage =>
-                {
-                    ChannelStatus::Swapping
-                }
-                Some(_) => ChannelStatus::Live {
-                    booth: channel.id.clone(),
-                },
-                None if staffed => ChannelStatus::Standby,
-                None => ChannelStatus::Unavailable,
-            },
-        }
-    }
-
-    /// What each interpretation booth should do while the floor speaks the current floor
-    /// language (none before one is known), in channel order.
-    ///
-    /// A booth that takes the floor language works directly. One whose language is the
-    /// floor's works into its retour if it has one, else is idle. Another booth's retour
-    /// into its language makes it idle too. Otherwise it takes relay from a pivot: a
-    /// bi-active booth of the floor language whose retour it takes, else a booth that
-    /// takes the floor language and works into a language it takes.
-    pub fn relay_plan(&self) -> Vec<(ChannelId, BoothTask)> {
-        let Some(floor) = &self.floor_language else {
-            return Vec::new();
-        };
-        let booths: Vec<&Channel> = self
-            .channels
-            .iter()
-            .filter(|channel| channel.language().is_some())
-            .collect();
-        let retour_booth = booths
-            .iter()
-            .find(|booth| booth.language() == Some(floor) && booth.retour.is_some());
-        booths
-            .iter()
-            .map(|booth| {
-                let language = booth.language().expect("interpretation booths only");
-                let task = if language == floor {
-                    booth
-                        .retour
-                        .clone()
-                        .map_or(BoothTask::Idle, |into| BoothTask::Retour { into })
-                } else if retour_booth.is_some_and(|pivot| pivot.retour.as_ref() == Some(language))
-                {
-                    BoothTask::Idle
-                } else if booth.takes(floor) {
-                    BoothTask::Direct
-                } else {
-                    let retour_pivot = retour_booth.filter(|pivot| {
-                        pivot.retour.as_ref().is_some_and(|into| booth.takes(into))
-                    });
-                    let direct_pivot = || {
-                        booths.iter().find(|pivot| {
-                            pivot.id != booth.id
-                                && pivot.language() != Some(floor)
-                                && pivot.takes(floor)
-                                && pivot.language().is_some_and(|into| booth.takes(into))
-                        })
-                    };
-                    match retour_pivot.or_else(direct_pivot) {
-                        Some(pivot) => BoothTask::Relay {
-                            pivot: pivot.id.clone(),
-                        },
-                        None => BoothTask::NoSource,
-                    }
-                };
-                (booth.id.clone(), task)
-            })
-            .collect()
-    }
-
-    /// Since when `channel` has been dead air: someone has the floor (not paused), the
-    /// channel's language is not the floor's, and no booth is on air into it. `None`
-    /// when it is not.
-    pub fn dead_air_since(&self, channel: &Channel) -> Option<u64> {
-        let speaker = self
-            .floor
-            .as_ref()
-            .filter(|speaker| speaker.paused_at.is_none())?;
-        let language = channel.language()?;
-        if self.floor_language.as_ref() == Some(language) {
-            return None;
-        }
-        if self.feeding(language).is_some_and(|booth| !booth.paused) {
-            return None;
-        }
-        Some(speaker.since.max(channel.off_air_since.unwrap_or(0)))
-    }
-
-    /// The dead-air watchdog's delay for this meeting, in milliseconds.
-    pub fn dead_air_ms(&self) -> u64 {
-        u64::from(self.info.dead_air_seconds.unwrap_or(DEAD_AIR_SECONDS)) * 1000
-    }
-
-    /// Folds the events of interpretation.
-    pub(crate) fn apply_interpretation(
-        &mut self,
-        event: &Event,
-        at: u64,
-    ) -> Result<(), ApplyError> {
-        const UNKNOWN: ApplyError = ApplyError::Inconsistent("unknown channel");
-        const NOBODY: ApplyError = ApplyError::Inconsistent("nobody is on air");
-        match event {
-            Event::FloorLanguageSet { language } => {
-                self.floor_language = Some(language.clone());
-            }
-            Event::WorkingIntoSet { channel, language } => {
-                let booth = self.channel_mut(channel).ok_or(UNKNOWN)?;
-                if language.is_some() && *language != booth.retour {
-                    return Err(ApplyError::Inconsistent("not the booth's retour"));
-                }
-                booth.working_into = language.clone();
-            }
-            Event::RelaySet { channel, from } => {
-                if from.as_ref() == Some(channel)
-                    || from
-                        .as_ref()
-                        .is_some_and(|from| self.channel(from).is_none())
-                {
-                    return Err(ApplyError::Inconsistent("no such pivot"));
-                }
-                self.channel_mut(channel).ok_or(UNKNOWN)?.relay_from = from.clone();
-            }
-            Event::ChannelPaused { channel, paused } => {
-                let channel = self.channel_mut(channel).ok_or(UNKNOWN)?;
-                if channel.on_air.is_none() {
-                    return Err(NOBODY);
-                }
-                channel.paused = *paused;
-            }
-            Event::HandoverRequested {
-                channel,
-                participant,
-                seconds,
-            } => {
-                let channel = self.channel_mut(channel).ok_or(UNKNOWN)?;
-                if channel.on_air.as_ref().map(|on_air| &on_air.participant) != Some(participant) {
-                    return Err(ApplyError::Inconsistent(
-                        "only the interpreter on air hands over",
-                    ));
-                }
-                channel.handover = Some(Handover {
-                    from: participant.clone(),
-                    since: at,
-                    expires_at: at + u64::from(*seconds) * 1000,
-                });
-            }
-            Event::HandoverCancelled { channel, .. } => {
-                let channel = self.channel_mut(channel).ok_or(UNKNOWN)?;
-                channel
-                    .handover
-                    .take()
-                    .ok_or(ApplyError::Inconsistent("no handover was asked for"))?;
-            }
-            Event::HandedOver {
-                channel,
-                participant,
-                name,
-            } => {
-                let channel = self.channel_mut(channel).ok_or(UNKNOWN)?;
-                let on_air = channel.on_air.as_ref().ok_or(NOBODY)?;
-                if &on_air.participant == participant {
-                    return Err(ApplyError::Inconsistent("already on air"));
-                }
-                channel.on_air = Some(OnAir {
-                    participant: participant.clone(),
-                    name: name.clone(),
-                    since: at,
-                });
-                channel.handover = None;
-                channel.paused = false;
-            }
-            Event::ChannelOnAir {
-                channel,
-                participant,
-                name,
-            } => {
-                let channel = self.channel_mut(channel).ok_or(UNKNOWN)?;
-                channel.on_air = Some(OnAir {
-                    participant: participant.clone(),
-                    name: name.clone(),
-                    since: at,
-                });
-                channel.paused = false;
-                channel.handover = None;
-            }
-            Event::ChannelOffAir { channel } => {
-                let channel = self.channel_mut(channel).ok_or(UNKNOWN)?;
-                channel.on_air = None;
-                channel.paused = false;
-                channel.handover = None;
-                channel.off_air_since = Some(at);
-            }
-            _ => return Err(ApplyError::Inconsistent("not an interpretation event")),
-        }
-        Ok(())
     }
 }

@@ -9,16 +9,26 @@
 //! - [`ids`]: newtypes for every identifier on the wire (meetings, participants, agenda
 //!   items, channels, languages).
 //! - [`error`]: the closed set of wire error codes and the WebSocket close codes.
-//! - [`messages`]: what clients send ([`ClientMessage`]) and what the server sends
-//!   ([`ServerMessage`]), with [`ClientMessage::decode`] for clear decoding errors.
-//! - [`state`]: [`MeetingState`], the [`Event`]s that change it and
-//!   [`MeetingState::apply`], the fold.
-//! - [`forecast`]: when the current item and the meeting will end, and the chair's hint.
-//! - [`time`]: server times (ms since the Unix epoch) as calendar dates.
 //! - [`text`]: the check every free-text field passes (length, no control or bidi-override
 //!   characters).
-//! - [`interpretation`]: booths, relay, what each channel delivers, notices and presence.
+//! - [`time`]: server times (ms since the Unix epoch) as calendar dates.
+//! - [`participant`]: who takes part ([`Participant`]) and what their [`Role`] lets them
+//!   do and see: the one answer to every "may this person …" that server and client share.
 //! - [`speakers`]: the list of speakers: floor requests, their order, the speech timer.
+//! - [`interpretation`]: channels and booths, relay, what a channel delivers, what a
+//!   listener follows ([`Listening`]), notices and presence.
+//! - [`info`]: the meeting's fixed description ([`MeetingInfo`]) and [`Localized`] texts.
+//! - [`agenda`]: agenda items and where each stands.
+//! - [`event`]: the [`Event`]s that change a meeting, each in its [`Area`], numbered in
+//!   an [`EventEnvelope`].
+//! - [`state`]: [`MeetingState`] and [`MeetingState::apply`], the fold: one file per
+//!   area (speakers, agenda, interpretation), as the server's rules decide by area.
+//! - [`forecast`]: when the current item and the meeting will end, and the chair's hint.
+//! - [`messages`]: what clients send ([`ClientMessage`]) and what the server sends
+//!   ([`ServerMessage`]), with [`ClientMessage::decode`] for clear decoding errors.
+//!
+//! Each module uses only those listed above it (`state` and `forecast` fold and query
+//! the types; `messages` carries them), so the crate reads from the top down.
 //!
 //! # Conversation
 //!
@@ -34,34 +44,36 @@
 //!    and `your_requests` (their own positions and estimated waits): see
 //!    [`MeetingState::summarised`].
 
+pub mod agenda;
 pub mod error;
+pub mod event;
 pub mod forecast;
 pub mod ids;
+pub mod info;
 pub mod interpretation;
 pub mod messages;
+pub mod participant;
 pub mod speakers;
 pub mod state;
 pub mod text;
 pub mod time;
 
+pub use agenda::{AgendaItem, ItemState};
 pub use error::{ErrorCode, close};
+pub use event::{ApplyError, Area, Event, EventEnvelope};
 pub use ids::{ChannelId, ItemId, LanguageCode, MeetingId, ParticipantId};
+pub use info::{Localized, MeetingInfo};
 pub use interpretation::{
-    BoothConfig, BoothTask, ChannelPresence, ChannelStatus, Handover, HearingReason, Notice,
-    Presence,
+    BoothConfig, BoothTask, Channel, ChannelKind, ChannelPresence, ChannelStatus, Handover,
+    HearingReason, Listening, Notice, OnAir, Presence,
 };
-pub use messages::{
-    ClientMessage, Command, Connected, DecodeError, EventEnvelope, Hello, Listening, Participant,
-    ServerMessage, Welcome,
-};
+pub use messages::{ClientMessage, Command, Connected, DecodeError, Hello, ServerMessage, Welcome};
+pub use participant::{Participant, Role};
 pub use speakers::{
     FloorRequest, MyRequest, Owner, RequestId, RequestKind, Speaker, SpeakersList,
     estimated_wait_ms,
 };
-pub use state::{
-    AgendaItem, ApplyError, Channel, ChannelKind, Event, ItemState, Localized, MeetingInfo,
-    MeetingState, QueueView, Role,
-};
+pub use state::{MeetingState, QueueView};
 
 /// The version of this protocol. A client whose `hello` names another version gets
 /// `unsupported_version` and is closed.

@@ -1,10 +1,15 @@
 //! The messages on the wire: JSON text frames, each an object with a `type` field.
 
+use crate::agenda::ItemState;
 use crate::error::ErrorCode;
+use crate::event::EventEnvelope;
 use crate::ids::{ChannelId, ItemId, LanguageCode, ParticipantId};
+use crate::info::Localized;
+use crate::interpretation::Listening;
 use crate::interpretation::{Notice, Presence};
+use crate::participant::Participant;
 use crate::speakers::{MyRequest, RequestId, RequestKind};
-use crate::state::{Event, ItemState, Localized, MeetingState, QueueView, Role};
+use crate::state::{MeetingState, QueueView};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -329,36 +334,6 @@ pub enum ClientMessage {
     },
 }
 
-/// What a participant follows: a channel, the channels to fall back to in order, and
-/// whether they asked for sign language and captions.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Listening {
-    /// The channel they listen to now (`None`: the floor).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel: Option<ChannelId>,
-    /// The channels to fall back to, in order, when it stops delivering.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub fallbacks: Vec<ChannelId>,
-    /// Whether they follow sign language.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub sign: bool,
-    /// Whether they follow captions.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub captions: bool,
-}
-
-impl Listening {
-    /// Whether notices about `channel` concern them.
-    pub fn follows(&self, channel: &ChannelId) -> bool {
-        self.channel.as_ref() == Some(channel)
-            || self.fallbacks.contains(channel)
-            || (self.sign && channel.as_str() == "sign")
-            || (self.captions && channel.as_str() == "captions")
-    }
-}
-
 /// Why a client message could not be decoded. It becomes an `invalid` error that echoes
 /// the message's `id` when one could be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -487,27 +462,6 @@ impl ClientMessage {
     }
 }
 
-/// Who a participant is, as the server established from their token.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Participant {
-    /// Their id in this meeting.
-    pub id: ParticipantId,
-    /// Their display name.
-    pub name: String,
-    /// What they may do.
-    pub role: Role,
-    /// The delegation they represent, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delegation: Option<String>,
-    /// For interpreters and signers: the channel of their booth.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub booth: Option<ChannelId>,
-    /// The languages they work in or prefer, most preferred first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub languages: Vec<LanguageCode>,
-}
-
 /// Someone connected to the meeting (in `roster`): who they are, as their token says,
 /// and how many connections they have open (tabs, devices).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -540,21 +494,6 @@ pub struct Welcome {
     /// The meeting's state at `seq`, unless `resumed`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meeting: Option<Box<MeetingState>>,
-}
-
-/// One event of a meeting, numbered and timed by the server.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct EventEnvelope {
-    /// The event's position in the meeting's log: 1, 2, 3 … with no gaps.
-    pub seq: u64,
-    /// Server time, milliseconds since the Unix epoch.
-    pub at: u64,
-    /// Who caused it, when a participant did.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub actor: Option<ParticipantId>,
-    /// What happened.
-    pub event: Event,
 }
 
 /// A message from the server.
@@ -647,6 +586,7 @@ impl ServerMessage {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::event::Event;
 
     #[test]
     fn commands_round_trip_with_their_id() {

@@ -695,12 +695,7 @@ fn the_chair_marks_adds_edits_and_moves_items() {
             planned_minutes: None,
         },
     ] {
-        let envelope = EventEnvelope {
-            seq: state.seq + 1,
-            at: 0,
-            actor: None,
-            event,
-        };
+        let envelope = state.next_envelope(0, None, event);
         assert!(state.apply(&envelope).is_err(), "{envelope:?}");
         assert_eq!(state, before);
     }
@@ -867,12 +862,7 @@ fn an_update_keeps_items_by_id_and_follows_the_new_languages() {
             agenda: items(&["opening", "discussion"]),
         },
     ] {
-        let envelope = EventEnvelope {
-            seq: state.seq + 1,
-            at: 9_000,
-            actor: None,
-            event,
-        };
+        let envelope = state.next_envelope(9_000, None, event);
         assert!(state.apply(&envelope).is_err(), "{envelope:?}");
         assert_eq!(state, before);
     }
@@ -899,12 +889,7 @@ fn a_closed_meeting_counts_the_live_item_done_and_takes_no_more_events() {
         Event::MeetingClosed,
         Event::CurrentItemChanged { item: discussion() },
     ] {
-        let envelope = EventEnvelope {
-            seq: state.seq + 1,
-            at: 9_000,
-            actor: None,
-            event,
-        };
+        let envelope = state.next_envelope(9_000, None, event);
         assert!(state.apply(&envelope).is_err());
         assert_eq!(state, before);
     }

@@ -3,9 +3,8 @@
 //! dead-air condition.
 
 use protocol::{
-    BoothConfig, BoothTask, ChannelId, ChannelStatus, Event, EventEnvelope, HearingReason,
-    LanguageCode, Listening, Localized, MeetingId, MeetingInfo, MeetingState, Notice,
-    ParticipantId,
+    BoothConfig, BoothTask, ChannelId, ChannelStatus, Event, HearingReason, LanguageCode,
+    Listening, Localized, MeetingId, MeetingInfo, MeetingState, Notice, ParticipantId,
 };
 
 mod common;
@@ -51,12 +50,7 @@ fn meeting() -> MeetingState {
 
 fn refused(state: &mut MeetingState, event: Event) {
     let before = state.clone();
-    let envelope = EventEnvelope {
-        seq: state.seq + 1,
-        at: 99_000,
-        actor: None,
-        event,
-    };
+    let envelope = state.next_envelope(99_000, None, event);
     assert!(state.apply(&envelope).is_err(), "{envelope:?}");
     assert_eq!(*state, before, "a refused event changes nothing");
 }

@@ -437,7 +437,7 @@ impl RawMeeting {
                     "not one of the meeting's participants",
                 ));
             };
-            if !matches!(participant.role, Role::Attendee | Role::Organiser) {
+            if !participant.role.asks_for_floor() {
                 return Err(invalid(
                     format!("{field}.participant"),
                     "only attendees and organisers ask for the floor",

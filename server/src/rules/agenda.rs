@@ -44,17 +44,10 @@ pub(super) fn set_current_item(
     Ok(Event::CurrentItemChanged { item: item.clone() })
 }
 
-/// Whether the chair can take up this item by moving on or back.
-fn open(item: &AgendaItem) -> bool {
-    item.state != ItemState::Skipped
-}
-
 pub(super) fn next_item(state: &MeetingState, sender: &Participant) -> Result<Event, Rejection> {
     require_chair(sender)?;
-    let from = state.current_item_position().map_or(0, |index| index + 1);
-    let item = state.agenda[from.min(state.agenda.len())..]
-        .iter()
-        .find(|item| open(item))
+    let item = state
+        .next_open_item()
         .ok_or_else(|| Rejection::new(ErrorCode::Conflict, "this is the last agenda item"))?;
     Ok(Event::CurrentItemChanged {
         item: item.id.clone(),
@@ -67,8 +60,7 @@ pub(super) fn previous_item(
 ) -> Result<Event, Rejection> {
     require_chair(sender)?;
     let item = state
-        .current_item_position()
-        .and_then(|index| state.agenda[..index].iter().rev().find(|item| open(item)))
+        .previous_open_item()
         .ok_or_else(|| Rejection::new(ErrorCode::Conflict, "there is no previous agenda item"))?;
     Ok(Event::CurrentItemChanged {
         item: item.id.clone(),

@@ -81,8 +81,7 @@ pub(super) fn raise_hand(
     sender: &Participant,
     ask: Ask<'_>,
 ) -> Result<Vec<Event>, Rejection> {
-    use protocol::Role;
-    if !matches!(sender.role, Role::Attendee | Role::Organiser) {
+    if !sender.role.asks_for_floor() {
         return Err(Rejection::forbidden(
             "attendees and organisers ask for the floor",
         ));

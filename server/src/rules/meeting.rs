@@ -196,12 +196,7 @@ mod tests {
         let events = close(&state).unwrap();
         assert_eq!(events, vec![Event::FloorEnded, Event::MeetingClosed]);
         for event in events {
-            let envelope = protocol::EventEnvelope {
-                seq: state.seq + 1,
-                at: state.seq + 1,
-                actor: None,
-                event,
-            };
+            let envelope = state.next_envelope(state.seq + 1, None, event);
             state.apply(&envelope).unwrap();
         }
         assert_eq!(close(&state), Ok(vec![]), "closing twice is harmless");

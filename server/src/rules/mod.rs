@@ -209,7 +209,7 @@ fn require_chair(sender: &Participant) -> Result<(), Rejection> {
 
 #[cfg(test)]
 pub(crate) mod test_support {
-    use protocol::{ChannelId, EventEnvelope, MeetingState, Participant, ParticipantId, Role};
+    use protocol::{ChannelId, MeetingState, Participant, ParticipantId, Role};
 
     pub use super::simulation::meeting;
 
@@ -231,12 +231,7 @@ pub(crate) mod test_support {
     pub fn run(state: &mut MeetingState, sender: &Participant, command: protocol::Command) {
         let events = super::decide(state, sender, &command).expect("command accepted");
         for event in events {
-            let envelope = EventEnvelope {
-                seq: state.seq + 1,
-                at: state.seq + 1,
-                actor: Some(sender.id.clone()),
-                event,
-            };
+            let envelope = state.next_envelope(state.seq + 1, Some(sender.id.clone()), event);
             state.apply(&envelope).expect("decided events fold");
         }
     }

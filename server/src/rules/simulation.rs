@@ -8,8 +8,8 @@
 
 use super::decide;
 use protocol::{
-    AgendaItem, ChannelId, Command, EventEnvelope, ItemId, ItemState, LanguageCode, Localized,
-    MeetingId, MeetingInfo, MeetingState, Participant, ParticipantId, RequestKind,
+    AgendaItem, ChannelId, Command, ItemId, ItemState, LanguageCode, Localized, MeetingId,
+    MeetingInfo, MeetingState, Participant, ParticipantId, RequestKind,
 };
 use std::collections::HashSet;
 
@@ -268,12 +268,8 @@ pub fn run_counting(
                 }
                 accepted(command.name());
                 for event in events {
-                    let envelope = EventEnvelope {
-                        seq: state.seq + 1,
-                        at: 1_000 * step as u64,
-                        actor: Some(sender.id.clone()),
-                        event,
-                    };
+                    let envelope =
+                        state.next_envelope(1_000 * step as u64, Some(sender.id.clone()), event);
                     state
                         .apply(&envelope)
                         .map_err(|error| fail(format!("decided event does not fold: {error}")))?;

@@ -15,7 +15,7 @@ use crate::auth::bearer_token;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use protocol::{MeetingId, Role};
+use protocol::MeetingId;
 use std::sync::Arc;
 
 /// The route, in axum's path syntax.
@@ -54,7 +54,7 @@ pub(crate) async fn download(
     let Some(file) = found.map(|hosted| hosted.file) else {
         return refusal(StatusCode::NOT_FOUND, "no such meeting\n");
     };
-    if claims.meeting() != meeting || !matches!(claims.role, Role::Chair | Role::Organiser) {
+    if claims.meeting() != meeting || !claims.role.sees_full_list() {
         return refusal(
             StatusCode::FORBIDDEN,
             "only the meeting's chair and organisers may download its speaker log\n",
