@@ -60,3 +60,15 @@ string_id! {
     /// A language, as a BCP 47 tag (`ar`, `en`, `fr`, `es`).
     LanguageCode
 }
+
+/// How ids are written, for error messages.
+pub const SLUG_RULE: &str = "use 1 to 64 lowercase letters, digits and dashes";
+
+/// Whether `id` is 1 to [`MAX_ID_CHARS`](crate::limits::MAX_ID_CHARS) lowercase letters,
+/// digits and dashes: how meeting, item and participant ids are written.
+pub fn is_slug(id: &str) -> bool {
+    (1..=crate::limits::MAX_ID_CHARS).contains(&id.len())
+        && id
+            .bytes()
+            .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-')
+}

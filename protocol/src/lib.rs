@@ -12,6 +12,8 @@
 //! - [`text`]: the check every free-text field passes (length, no control or bidi-override
 //!   characters).
 //! - [`time`]: server times (ms since the Unix epoch) as calendar dates.
+//! - [`limits`]: what a command or a meeting file may carry (lengths, ranges), for the
+//!   server's checks and the browser's forms alike.
 //! - [`participant`]: who takes part ([`Participant`]) and what their [`Role`] lets them
 //!   do and see: the one answer to every "may this person …" that server and client share.
 //! - [`speakers`]: the list of speakers: floor requests, their order, the speech timer.
@@ -51,6 +53,7 @@ pub mod forecast;
 pub mod ids;
 pub mod info;
 pub mod interpretation;
+pub mod limits;
 pub mod messages;
 pub mod participant;
 pub mod speakers;

@@ -12,6 +12,7 @@
 //!   speaker at the top, below any points of order.
 
 use crate::ids::{ItemId, LanguageCode, ParticipantId};
+pub use crate::limits::MAX_NOTE_CHARS;
 use serde::{Deserialize, Serialize};
 
 /// Identifies a floor request within its meeting: 1, 2, 3 … in order of creation.
@@ -19,9 +20,6 @@ pub type RequestId = u64;
 
 /// How many requests at the head of a queue a summary shows.
 pub const SUMMARY_NEXT: usize = 3;
-
-/// The longest note a request may carry, in characters.
-pub const MAX_NOTE_CHARS: usize = 280;
 
 /// What a participant asks the floor for.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

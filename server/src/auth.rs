@@ -9,7 +9,7 @@
 //! It opens no meeting's WebSocket: no meeting has that id.
 
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
-use protocol::{ChannelId, LanguageCode, MeetingId, Participant, ParticipantId, Role};
+use protocol::{MeetingId, Participant, ParticipantId, Role};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -23,11 +23,9 @@ pub const ADMIN_AUDIENCE: &str = "*";
 /// The only algorithm tokens may use.
 const ALGORITHM: Algorithm = Algorithm::HS256;
 
-/// What a participant's token says about them.
+/// What a participant's token says about them: the registered claims, then who they are.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Claims {
-    /// The participant's id.
-    pub sub: String,
     /// The meeting the token is for.
     pub aud: String,
     /// Expiry, seconds since the Unix epoch.
@@ -38,22 +36,24 @@ pub struct Claims {
     /// out ahead that opens only on the meeting's day).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nbf: Option<u64>,
-    /// Display name.
-    pub name: String,
-    /// Role in the meeting.
-    pub role: Role,
-    /// Delegation represented, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delegation: Option<String>,
-    /// For interpreters and signers: their booth's channel.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub booth: Option<ChannelId>,
-    /// Working or preferred languages.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub languages: Vec<LanguageCode>,
+    /// Who they are: the participant's fields as claims, their id as the standard `sub`.
+    #[serde(flatten, with = "subject")]
+    pub who: Participant,
 }
 
 impl Claims {
+    /// The claims of a token for `who` in `meeting`, issued now and valid for `ttl`.
+    pub fn new(meeting: &MeetingId, who: Participant, ttl: Duration) -> Self {
+        let now = unix_seconds();
+        Self {
+            aud: meeting.to_string(),
+            exp: now + ttl.as_secs(),
+            iat: now,
+            nbf: None,
+            who,
+        }
+    }
+
     /// The meeting these claims are for.
     pub fn meeting(&self) -> MeetingId {
         MeetingId::new(&self.aud)
@@ -61,19 +61,42 @@ impl Claims {
 
     /// Whether these are an administrator's claims (see [`Keys::mint_admin`]).
     pub fn is_admin(&self) -> bool {
-        self.aud == ADMIN_AUDIENCE && self.role == Role::Organiser
+        self.aud == ADMIN_AUDIENCE && self.who.role == Role::Organiser
+    }
+}
+
+/// A [`Participant`] as a token carries it: its fields are claims of their own, and its
+/// id is the registered `sub` claim (RFC 7519), so that one type describes a participant
+/// on the wire and in tokens alike.
+mod subject {
+    use protocol::Participant;
+    use serde::de::Error as _;
+    use serde::ser::Error as _;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use serde_json::{Map, Value};
+
+    pub(super) fn serialize<S: Serializer>(
+        who: &Participant,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let Value::Object(mut claims) = serde_json::to_value(who).map_err(S::Error::custom)? else {
+            return Err(S::Error::custom("a participant is a JSON object"));
+        };
+        if let Some(id) = claims.remove("id") {
+            claims.insert("sub".into(), id);
+        }
+        claims.serialize(serializer)
     }
 
-    /// The participant these claims describe.
-    pub fn participant(&self) -> Participant {
-        Participant {
-            id: ParticipantId::new(&self.sub),
-            name: self.name.clone(),
-            role: self.role,
-            delegation: self.delegation.clone(),
-            booth: self.booth.clone(),
-            languages: self.languages.clone(),
-        }
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Participant, D::Error> {
+        let mut claims = Map::<String, Value>::deserialize(deserializer)?;
+        let sub = claims
+            .remove("sub")
+            .ok_or_else(|| D::Error::missing_field("sub"))?;
+        claims.insert("id".into(), sub);
+        serde_json::from_value(Value::Object(claims)).map_err(D::Error::custom)
     }
 }
 
@@ -272,37 +295,20 @@ impl Keys {
     ///
     /// Never in practice: HS256 signing of serialisable claims cannot fail.
     pub fn mint(&self, meeting: &MeetingId, participant: &Participant, ttl: Duration) -> String {
-        let now = unix_seconds();
-        let claims = Claims {
-            sub: participant.id.to_string(),
-            aud: meeting.to_string(),
-            exp: now + ttl.as_secs(),
-            iat: now,
-            nbf: None,
-            name: participant.name.clone(),
-            role: participant.role,
-            delegation: participant.delegation.clone(),
-            booth: participant.booth.clone(),
-            languages: participant.languages.clone(),
-        };
-        self.sign(&claims)
+        self.sign(&Claims::new(meeting, participant.clone(), ttl))
     }
 
     /// Mints an administrator's token, valid for `ttl` from now: for the meetings API.
     pub fn mint_admin(&self, ttl: Duration) -> String {
-        let now = unix_seconds();
-        self.sign(&Claims {
-            sub: "admin".into(),
-            aud: ADMIN_AUDIENCE.into(),
-            exp: now + ttl.as_secs(),
-            iat: now,
-            nbf: None,
+        let admin = Participant {
+            id: ParticipantId::new("admin"),
             name: "Administrator".into(),
             role: Role::Organiser,
             delegation: None,
             booth: None,
             languages: Vec::new(),
-        })
+        };
+        self.sign(&Claims::new(&MeetingId::new(ADMIN_AUDIENCE), admin, ttl))
     }
 
     /// Signs arbitrary claims (tests use this to make expired tokens).
@@ -349,17 +355,6 @@ impl Keys {
     }
 }
 
-/// The token of an `Authorization: Bearer <token>` header (the scheme in any case).
-pub(crate) fn bearer_token(headers: &axum::http::HeaderMap) -> Option<&str> {
-    let value = headers
-        .get(axum::http::header::AUTHORIZATION)?
-        .to_str()
-        .ok()?;
-    let (scheme, token) = value.trim().split_once(' ')?;
-    let token = token.trim();
-    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
-}
-
 /// Seconds since the Unix epoch.
 pub fn unix_seconds() -> u64 {
     SystemTime::now()
@@ -370,6 +365,7 @@ pub fn unix_seconds() -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use protocol::LanguageCode;
 
     fn participant() -> Participant {
         Participant {
@@ -380,27 +376,6 @@ mod tests {
             booth: None,
             languages: vec![LanguageCode::new("es")],
         }
-    }
-
-    #[test]
-    fn the_bearer_token_is_read_from_the_authorization_header() {
-        use axum::http::{HeaderMap, HeaderValue, header};
-        let with_authorization = |value: &str| {
-            let mut headers = HeaderMap::new();
-            headers.insert(header::AUTHORIZATION, HeaderValue::from_str(value).unwrap());
-            headers
-        };
-        assert_eq!(
-            bearer_token(&with_authorization("Bearer abc.def")),
-            Some("abc.def")
-        );
-        assert_eq!(
-            bearer_token(&with_authorization("bearer  abc ")),
-            Some("abc")
-        );
-        assert_eq!(bearer_token(&with_authorization("Basic abc")), None);
-        assert_eq!(bearer_token(&with_authorization("Bearer ")), None);
-        assert_eq!(bearer_token(&HeaderMap::new()), None);
     }
 
     #[test]
@@ -433,25 +408,23 @@ mod tests {
             Duration::from_secs(60),
         );
         let claims = keys.verify(&token, hosted).unwrap();
-        assert_eq!(claims.participant(), participant());
+        assert_eq!(claims.who, participant());
         assert_eq!(claims.meeting().as_str(), "m1");
+        // The participant's id is the registered `sub` claim, beside its other fields.
+        let json = serde_json::to_value(&claims).unwrap();
+        assert_eq!(json["sub"], "att-1");
+        assert_eq!(json["role"], "attendee");
+        assert_eq!(json["delegation"], "Peru");
+        assert!(json.get("id").is_none(), "{json}");
+        let read: Claims = serde_json::from_value(json).unwrap();
+        assert_eq!(read, claims);
     }
 
     #[test]
     fn tokens_are_refused_when_expired_foreign_or_forged() {
         let keys = Keys::new(&Secret::random());
-        let mut claims = Claims {
-            sub: "att-1".into(),
-            aud: "m1".into(),
-            exp: unix_seconds() - 60,
-            iat: unix_seconds() - 120,
-            nbf: None,
-            name: "Ana".into(),
-            role: Role::Attendee,
-            delegation: None,
-            booth: None,
-            languages: vec![],
-        };
+        let mut claims = Claims::new(&MeetingId::new("m1"), participant(), Duration::ZERO);
+        claims.exp = unix_seconds() - 60;
         assert_eq!(
             keys.verify(&keys.sign(&claims), hosted),
             Err(TokenError::Expired)

@@ -5,9 +5,10 @@
 //! (commands), its outbound queue (events, acks, errors), the heartbeat, the token's
 //! expiry and the server's shutdown, so that when one ends the others do too.
 
-use crate::App;
+use crate::app::App;
 use crate::auth::{Claims, LEEWAY_SECONDS, unix_seconds};
 use crate::limits::Limits;
+use crate::limits::{CLOSE_GRACE, DRAIN_BYTES, FRAGMENT_BYTES, WRITE_BATCH};
 use crate::listener::UnheardPlace;
 use crate::meeting::{ConnectionId, JoinError, Joined, MeetingHandle, frames_len};
 use crate::metrics;
@@ -26,16 +27,6 @@ use tokio_tungstenite::tungstenite::protocol::CloseFrame;
 use tokio_tungstenite::tungstenite::protocol::frame::Frame;
 use tokio_tungstenite::tungstenite::protocol::frame::coding::{CloseCode, Data, OpCode};
 use tokio_tungstenite::tungstenite::{self, Bytes, Message, Utf8Bytes};
-
-/// How many queue entries a connection writes before it flushes the socket.
-const WRITE_BATCH: usize = 64;
-
-/// The largest frame a connection writes, and the size of its write buffer: longer
-/// messages (a `welcome` with the whole agenda in four languages is several KiB) go out
-/// as continuation frames of this size, which every client reassembles. The write buffer
-/// grows to hold the largest frame written and never shrinks, so without this one big
-/// `welcome` cost every idle connection its size in memory for good.
-pub(crate) const FRAGMENT_BYTES: usize = 1024;
 
 /// An upgraded WebSocket.
 pub(crate) type WebSocket = WebSocketStream<TokioIo<hyper::upgrade::Upgraded>>;
@@ -56,10 +47,6 @@ const RESTARTING: Ending = Ending {
     code: close::SERVICE_RESTART,
     reason: "server restarting",
 };
-
-/// How long a connection that sent its close frame waits for the client's before it
-/// drops the socket.
-const CLOSE_GRACE: Duration = Duration::from_secs(2);
 
 /// Serves one upgraded WebSocket until either side ends it.
 ///
@@ -112,9 +99,6 @@ async fn close_handshake(socket: &mut WebSocket) {
     // A clean end of the stream after the close frame (FIN, not a reset).
     let _ = socket.get_mut().shutdown().await;
 }
-
-/// The most bytes read and dropped while waiting for a client's close frame.
-const DRAIN_BYTES: usize = 16 * 1024 * 1024;
 
 /// The conversation: `hello`, then the session, then the close frame when the server
 /// ends it.
@@ -177,7 +161,7 @@ async fn converse(
         let message = "this token opens no meeting";
         return refuse(sink, close::UNAUTHORIZED, ErrorCode::Unauthorized, message).await;
     };
-    let participant = Arc::new(claims.participant());
+    let participant = Arc::new(claims.who.clone());
     let joined = meeting
         .join(connection, (*participant).clone(), hello.since, claims.exp)
         .await;
@@ -448,10 +432,10 @@ impl Session<'_> {
     /// Takes a fresh token for the same participant of the same meeting.
     fn refresh(&mut self, token: &str) -> Result<u64, String> {
         let fresh = self.app.verify(token).map_err(|error| error.to_string())?;
-        if fresh.meeting() != self.claims.meeting() || fresh.sub != self.claims.sub {
+        if fresh.meeting() != self.claims.meeting() || fresh.who.id != self.claims.who.id {
             return Err("the fresh token is for someone else".to_owned());
         }
-        if fresh.role != self.claims.role || fresh.booth != self.claims.booth {
+        if fresh.who.role != self.claims.who.role || fresh.who.booth != self.claims.who.booth {
             return Err("the fresh token changes the role; reconnect with it instead".to_owned());
         }
         self.claims = fresh;

@@ -3,22 +3,34 @@
 //!
 //! # Layout
 //!
-//! - [`run`]: the HTTP server (static client, `/ws`, `/healthz`, the speaker log under
-//!   `/api/meetings/`) until shutdown.
-//! - [`Config`]: everything `run` needs, built by `main.rs` from flags and environment.
-//! - [`auth`]: JWT claims, minting invite tokens, checking them in `hello`.
-//! - [`meeting_file`]: loading and checking the organiser's meeting file (TOML).
-//! - [`meeting`]: the per-meeting actor: orders commands, keeps recent events, fans out.
+//! - [`run`] (here): hosts every meeting, then serves the router (the built client,
+//!   `/ws`, `/healthz`, `/readyz`, `/metrics`, the APIs under `/api/meetings/`) until
+//!   shutdown. [`Config`]: everything `run` needs, built by `main.rs`.
+//! - `listener`: the accept loop, socket options, the request-head timeout and the gate
+//!   on connections that have not said `hello`.
+//! - `app`: what every handler shares (`App`: keys, hosted meetings, the log, limits) and
+//!   hosting a meeting.
+//! - `upgrade`: the WebSocket upgrade of `/ws` and its `Origin` check.
+//! - `connection`: one WebSocket: `hello`, then commands in and events out.
+//! - [`meeting`]: the per-meeting actor: orders commands, commits them, fans them out.
 //! - [`rules`]: pure decisions, one file per area: who may do what, and what it causes.
-//! - `connection`: one WebSocket: hello, then commands in and events out.
-//! - [`invites`]: invite links (the page URL with the token in its fragment).
-//! - `meetings_api`: organisers create, update and close meetings on a running server
-//!   (`/api/meetings`), with the meeting-file format.
+//! - `api`: what the HTTP APIs share: the `Bearer` extractor and the JSON `Refusal`.
+//! - `meetings_api`: create, update and close meetings on a running server.
 //! - [`speaker_log`]: who spoke, when and for how long, folded from the event log and
 //!   downloaded by the chair and organisers as JSON, CSV or Markdown.
+//! - `static_files`: the built browser client, precompressed and cached.
+//! - [`auth`]: JWT claims, minting tokens, checking them.
+//! - [`meeting_file`]: loading and checking the organiser's meeting file (TOML).
+//! - [`invites`]: invite links (the page URL with the token in its fragment).
+//! - [`store`]: the event log: the `EventStore` trait, SQLite, Redis, memory.
+//! - [`limits`]: every limit the server enforces. `metrics`: the Prometheus registry.
+//!
+//! No module imports from this one: handlers get what they share through `app`.
 //!
 //! Only this crate knows about sockets; the meeting state and its fold live in `protocol`.
 
+mod api;
+mod app;
 pub mod auth;
 mod connection;
 pub mod invites;
@@ -32,40 +44,26 @@ pub mod rules;
 pub mod speaker_log;
 mod static_files;
 pub mod store;
+mod upgrade;
 
-use crate::auth::{Claims, Keys, Secret, TokenError};
-use crate::limits::Limits;
-use crate::meeting::MeetingHandle;
+use crate::app::{App, host};
+use crate::auth::{Keys, Secret};
+use crate::limits::{Limits, SHUTDOWN_GRACE};
 use crate::meeting_file::MeetingFile;
 use crate::store::{EventStore, StoreError};
 use axum::Router;
-use axum::extract::{Request, State};
-use axum::http::{HeaderMap, Method, StatusCode, header};
+use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
-use hyper_util::rt::TokioIo;
-use protocol::{MAX_MESSAGE_BYTES, MeetingId};
 use std::collections::HashMap;
 use std::future::Future;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
-use tokio::task::JoinHandle;
-use tokio_tungstenite::WebSocketStream;
-use tokio_tungstenite::tungstenite::handshake::derive_accept_key;
-use tokio_tungstenite::tungstenite::protocol::{Role, WebSocketConfig};
-
-/// Each connection's WebSocket read buffer. tungstenite's 128 KiB default would cost far
-/// too much memory across tens of thousands of connections; clients send small commands
-/// (a `hello` with its token is well under 1 KiB), and a longer message still fits, as
-/// the buffer grows for it. The write side is [`connection::FRAGMENT_BYTES`].
-const READ_BUFFER_BYTES: usize = 1024;
-
-/// How long shutdown waits for the meetings to commit what they have in hand.
-const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
 /// What the server runs with.
 #[derive(Clone)]
@@ -124,142 +122,6 @@ pub enum RunError {
     Io(#[from] std::io::Error),
 }
 
-/// A meeting this server hosts.
-#[derive(Clone)]
-struct Hosted {
-    handle: MeetingHandle,
-    /// The file it was created from: what its log folds from (the speaker log needs it).
-    file: Arc<MeetingFile>,
-}
-
-/// What every request handler shares.
-struct App {
-    keys: Keys,
-    /// The hosted meetings. Read on every `hello`, written only when the meetings API
-    /// creates one; never held across an await.
-    meetings: RwLock<HashMap<MeetingId, Hosted>>,
-    /// The event log, for reports and for meetings created while serving.
-    store: Arc<dyn EventStore>,
-    allowed_origins: Vec<String>,
-    limits: Limits,
-    meetings_dir: Option<PathBuf>,
-    public_url: Option<String>,
-    invite_ttl: Duration,
-    /// The actors of meetings created while serving, awaited at shutdown.
-    actors: Arc<Mutex<Vec<JoinHandle<()>>>>,
-    /// Serialises the meetings API's creations, so that one id is created once.
-    creating: tokio::sync::Mutex<()>,
-    next_connection: AtomicU64,
-    /// Flips to `true` when the server shuts down; connections then close with 1012.
-    shutdown: watch::Receiver<bool>,
-}
-
-impl App {
-    /// Checks a token for one of the meetings hosted here.
-    fn verify(&self, token: &str) -> Result<Claims, TokenError> {
-        self.keys.verify(token, |meeting| self.is_hosted(meeting))
-    }
-
-    fn is_hosted(&self, meeting: &MeetingId) -> bool {
-        self.meetings
-            .read()
-            .expect("the meetings lock is never poisoned")
-            .contains_key(meeting)
-    }
-
-    /// A hosted meeting.
-    fn meeting(&self, meeting: &MeetingId) -> Option<Hosted> {
-        self.meetings
-            .read()
-            .expect("the meetings lock is never poisoned")
-            .get(meeting)
-            .cloned()
-    }
-
-    /// A hosted meeting, or one that another node created through the meetings API (its
-    /// file is in the shared log), which this node then hosts too.
-    async fn find_meeting(&self, meeting: &MeetingId) -> Option<Hosted> {
-        if let Some(hosted) = self.meeting(meeting) {
-            return Some(hosted);
-        }
-        let text = match self.store.saved_meeting(meeting).await {
-            Ok(Some(text)) => text,
-            Ok(None) => return None,
-            Err(error) => {
-                tracing::warn!(%meeting, %error, "cannot look for a meeting created elsewhere");
-                return None;
-            }
-        };
-        let _creating = self.creating.lock().await;
-        if let Some(hosted) = self.meeting(meeting) {
-            return Some(hosted);
-        }
-        let file = match MeetingFile::parse(std::path::Path::new("shared meeting file"), &text) {
-            Ok(file) if file.info.id == *meeting => file,
-            Ok(_) | Err(_) => {
-                tracing::error!(%meeting, "a shared meeting file does not check");
-                return None;
-            }
-        };
-        let store = self.store.clone();
-        let limits = self.limits.clone();
-        let hosted = tokio::task::spawn_blocking(move || host(file, &store, &limits))
-            .await
-            .ok()?;
-        match hosted {
-            Ok((hosted, actor)) => {
-                self.add(meeting, hosted.clone(), actor);
-                tracing::info!(%meeting, "hosting a meeting created on another node");
-                Some(hosted)
-            }
-            Err(error) => {
-                tracing::error!(%meeting, %error, "cannot host a meeting created elsewhere");
-                None
-            }
-        }
-    }
-
-    /// Hosts a meeting started while serving.
-    fn add(&self, meeting: &MeetingId, hosted: Hosted, actor: JoinHandle<()>) {
-        self.meetings
-            .write()
-            .expect("the meetings lock is never poisoned")
-            .insert(meeting.clone(), hosted);
-        self.actors
-            .lock()
-            .expect("the actors lock is never poisoned")
-            .push(actor);
-    }
-
-    /// Checks a token and finds its meeting (hosting it here first when another node
-    /// created it): for `hello` and for the HTTP endpoints.
-    async fn authenticate(&self, token: &str) -> Result<(Claims, Option<Hosted>), TokenError> {
-        // The signature and expiry first, so that nothing is looked up for a bad token.
-        let claims = self.keys.verify(token, |_| true)?;
-        let hosted = self.find_meeting(&claims.meeting()).await;
-        if hosted.is_none() && claims.aud != auth::ADMIN_AUDIENCE {
-            return Err(TokenError::UnknownMeeting);
-        }
-        Ok((claims, hosted))
-    }
-}
-
-/// Starts the actor of `file`'s meeting, rebuilt from the log.
-fn host(
-    file: MeetingFile,
-    store: &Arc<dyn EventStore>,
-    limits: &Limits,
-) -> Result<(Hosted, JoinHandle<()>), StoreError> {
-    let restored = meeting::restore(&**store, file.initial_state(), limits)?;
-    tracing::info!(meeting = %file.info.id, seq = restored.state.seq, "meeting restored");
-    let (handle, actor) = MeetingHandle::spawn(restored, store.clone(), limits.clone());
-    let hosted = Hosted {
-        handle,
-        file: Arc::new(file),
-    };
-    Ok((hosted, actor))
-}
-
 /// Rebuilds every meeting from the log, then serves on `listener` until `shutdown`
 /// completes. Then it closes every WebSocket with 1012 (service restart), so that clients
 /// reconnect and resume, and waits for the meetings to commit what they have in hand.
@@ -315,7 +177,7 @@ pub async fn run(
         shutdown: stopped.clone(),
     });
     let mut router = Router::new()
-        .route("/ws", get(upgrade))
+        .route("/ws", get(upgrade::upgrade))
         .route("/healthz", get(|| async { "ok\n" }))
         .route("/readyz", get(ready))
         .route("/metrics", get(|| async { metrics::render() }))
@@ -372,133 +234,5 @@ async fn ready(State(app): State<Arc<App>>) -> Response {
             .into_response()
     } else {
         "ready\n".into_response()
-    }
-}
-
-/// The WebSocket upgrade (RFC 6455, section 4.2): the last place where the request's
-/// headers are visible, so the `Origin` check happens here. The upgraded connection is
-/// driven by tokio-tungstenite directly, so that a connection can write a large message
-/// as several small frames (see `connection::FRAGMENT_BYTES`).
-async fn upgrade(State(app): State<Arc<App>>, mut request: Request) -> Response {
-    let headers = request.headers();
-    if !origin_allowed(headers, &app.allowed_origins) {
-        return (StatusCode::FORBIDDEN, "origin not allowed\n").into_response();
-    }
-    let has = |name: header::HeaderName, token: &str| {
-        headers
-            .get_all(name)
-            .iter()
-            .filter_map(|value| value.to_str().ok())
-            .flat_map(|value| value.split(','))
-            .any(|value| value.trim().eq_ignore_ascii_case(token))
-    };
-    if request.method() != Method::GET
-        || !has(header::CONNECTION, "upgrade")
-        || !has(header::UPGRADE, "websocket")
-    {
-        return (StatusCode::BAD_REQUEST, "expected a WebSocket upgrade\n").into_response();
-    }
-    if !has(header::SEC_WEBSOCKET_VERSION, "13") {
-        return (
-            StatusCode::UPGRADE_REQUIRED,
-            [(header::SEC_WEBSOCKET_VERSION, "13")],
-            "WebSocket version 13 is required\n",
-        )
-            .into_response();
-    }
-    let Some(key) = headers.get(header::SEC_WEBSOCKET_KEY) else {
-        return (StatusCode::BAD_REQUEST, "Sec-WebSocket-Key is missing\n").into_response();
-    };
-    let accept = derive_accept_key(key.as_bytes());
-    // The connection's place among those that have not said hello, held until it does.
-    let unheard = request.extensions_mut().remove::<listener::UnheardPlace>();
-    let upgraded = hyper::upgrade::on(&mut request);
-    let connection = app.next_connection.fetch_add(1, Ordering::Relaxed);
-    tokio::spawn(async move {
-        match upgraded.await {
-            Ok(upgraded) => {
-                let config = WebSocketConfig::default()
-                    .read_buffer_size(READ_BUFFER_BYTES)
-                    .write_buffer_size(connection::FRAGMENT_BYTES)
-                    .max_message_size(Some(MAX_MESSAGE_BYTES))
-                    .max_frame_size(Some(MAX_MESSAGE_BYTES));
-                let socket = WebSocketStream::from_raw_socket(
-                    TokioIo::new(upgraded),
-                    Role::Server,
-                    Some(config),
-                )
-                .await;
-                connection::serve(socket, app, connection, unheard).await;
-            }
-            Err(error) => tracing::debug!(%error, "the WebSocket upgrade failed"),
-        }
-    });
-    (
-        StatusCode::SWITCHING_PROTOCOLS,
-        [
-            (header::CONNECTION, "upgrade".to_owned()),
-            (header::UPGRADE, "websocket".to_owned()),
-            (header::SEC_WEBSOCKET_ACCEPT, accept),
-        ],
-    )
-        .into_response()
-}
-
-/// Browsers always send `Origin` on WebSocket requests; other clients (tools, tests)
-/// usually do not and are let through, since they cannot be used for cross-site attacks.
-/// A browser page may connect from the server's own origin or an allowed one.
-fn origin_allowed(headers: &HeaderMap, allowed: &[String]) -> bool {
-    let Some(origin) = headers.get(header::ORIGIN) else {
-        return true;
-    };
-    let Ok(origin) = origin.to_str() else {
-        return false;
-    };
-    if allowed.iter().any(|allowed| allowed == origin) {
-        return true;
-    }
-    let host = headers
-        .get(header::HOST)
-        .and_then(|host| host.to_str().ok());
-    let origin_host = origin
-        .strip_prefix("http://")
-        .or_else(|| origin.strip_prefix("https://"));
-    host.is_some() && origin_host == host
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use axum::http::HeaderValue;
-
-    fn headers(origin: Option<&str>, host: &str) -> HeaderMap {
-        let mut headers = HeaderMap::new();
-        headers.insert(header::HOST, HeaderValue::from_str(host).unwrap());
-        if let Some(origin) = origin {
-            headers.insert(header::ORIGIN, HeaderValue::from_str(origin).unwrap());
-        }
-        headers
-    }
-
-    #[test]
-    fn same_origin_and_listed_origins_may_connect() {
-        let allowed = vec!["https://meet.example.org".to_owned()];
-        assert!(origin_allowed(&headers(None, "127.0.0.1:8080"), &[]));
-        assert!(origin_allowed(
-            &headers(Some("http://127.0.0.1:8080"), "127.0.0.1:8080"),
-            &[]
-        ));
-        assert!(origin_allowed(
-            &headers(Some("https://meet.example.org"), "127.0.0.1:8080"),
-            &allowed
-        ));
-        assert!(!origin_allowed(
-            &headers(Some("http://evil.example"), "127.0.0.1:8080"),
-            &allowed
-        ));
-        assert!(!origin_allowed(
-            &headers(Some("http://127.0.0.1:9999"), "127.0.0.1:8080"),
-            &[]
-        ));
     }
 }

@@ -1,5 +1,6 @@
-//! Every limit the server enforces, with its default, in one place. Each has a test that
-//! crosses it.
+//! Every limit the server enforces, in one place: those an operator may set ([`Limits`],
+//! with their defaults and flags in `main.rs`), then the fixed ones, named constants that
+//! the code and its tests share. Each has a test that crosses it.
 
 use std::time::Duration;
 
@@ -69,3 +70,34 @@ impl Default for Limits {
         }
     }
 }
+
+// Fixed limits of connections and of the server as a whole.
+
+/// Each connection's WebSocket read buffer. tungstenite's 128 KiB default would cost far
+/// too much memory across tens of thousands of connections; clients send small commands
+/// (a `hello` with its token is well under 1 KiB), and a longer message still fits, as
+/// the buffer grows for it. The write side is [`FRAGMENT_BYTES`].
+pub(crate) const READ_BUFFER_BYTES: usize = 1024;
+
+/// The largest frame a connection writes, and the size of its write buffer: longer
+/// messages (a `welcome` with the whole agenda in four languages is several KiB) go out
+/// as continuation frames of this size, which every client reassembles. The write buffer
+/// grows to hold the largest frame written and never shrinks, so without this one big
+/// `welcome` cost every idle connection its size in memory for good.
+pub(crate) const FRAGMENT_BYTES: usize = 1024;
+
+/// How many queue entries a connection writes before it flushes the socket.
+pub(crate) const WRITE_BATCH: usize = 64;
+
+/// How long a connection that sent its close frame waits for the client's before it
+/// drops the socket.
+pub(crate) const CLOSE_GRACE: Duration = Duration::from_secs(2);
+
+/// The most bytes read and dropped while waiting for a client's close frame.
+pub(crate) const DRAIN_BYTES: usize = 16 * 1024 * 1024;
+
+/// How many batches (of all meetings) the SQLite writer commits in one transaction.
+pub(crate) const MAX_BATCHES_PER_COMMIT: usize = 1024;
+
+/// How long shutdown waits for the meetings to commit what they have in hand.
+pub(crate) const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);

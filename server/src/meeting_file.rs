@@ -4,8 +4,11 @@
 //! Loading checks the file completely, with errors that name the file and the field (and
 //! the line, for syntax errors), so that an organiser can fix it before the meeting.
 
-use crate::rules::SPEAKING_TIME_RANGE;
-use protocol::speakers::MAX_NOTE_CHARS;
+use protocol::ids::{SLUG_RULE, is_slug};
+use protocol::limits::{
+    MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_QUESTION_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS,
+    SPEAKING_TIME_RANGE,
+};
 use protocol::{
     AgendaItem, BoothConfig, ChannelId, FloorRequest, ItemId, LanguageCode, Localized, MeetingId,
     MeetingInfo, MeetingState, Participant, ParticipantId, RequestKind, Role,
@@ -181,17 +184,11 @@ struct RawParticipant {
     languages: Vec<LanguageCode>,
 }
 
-/// The longest guiding question in a meeting file.
-const MAX_QUESTION_CHARS: usize = 1000;
-/// The longest media address in a meeting file.
-const MAX_URL_CHARS: usize = 2000;
-
 impl RawMeeting {
     /// Every free-text field people will read, with its field name and its longest
     /// length: each is checked like text typed during the meeting
     /// ([`protocol::text::check`]).
     fn free_text(&self) -> Vec<(String, &str, usize)> {
-        use crate::rules::{MAX_NAME_CHARS, MAX_TITLE_CHARS};
         let mut fields = Vec::new();
         for (language, title) in &self.title {
             fields.push((format!("title.{language}"), title.as_str(), MAX_TITLE_CHARS));
@@ -560,17 +557,6 @@ impl RawMeeting {
             requests,
         })
     }
-}
-
-/// How ids are written, for error messages.
-pub(crate) const SLUG_RULE: &str = "use 1 to 64 lowercase letters, digits and dashes";
-
-/// Whether `id` is 1 to 64 lowercase letters, digits and dashes.
-pub(crate) fn is_slug(id: &str) -> bool {
-    (1..=64).contains(&id.len())
-        && id
-            .bytes()
-            .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-')
 }
 
 #[cfg(test)]

@@ -20,15 +20,16 @@
 //! hosted, and hosted again from there after a restart; an update or a close is an event
 //! in the meeting's log like any other, so it survives a crash once answered.
 
-use crate::auth::{Claims, bearer_token};
+use crate::api::{Bearer, Refusal, json_response};
+use crate::app::{App, host};
+use crate::auth::Claims;
+use crate::invites;
 use crate::meeting::{Admin, AdminOutcome};
 use crate::meeting_file::{MeetingFile, MeetingFileError};
-use crate::rules::Rejection;
-use crate::{App, host, invites};
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
-use protocol::{ErrorCode, MeetingId, ParticipantId, Role};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::Response;
+use protocol::{ErrorCode, MeetingId, Role};
 use serde_json::json;
 use std::io::Write as _;
 use std::path::{Path as FsPath, PathBuf};
@@ -41,15 +42,18 @@ pub(crate) const MEETING: &str = "/api/meetings/{meeting}";
 /// The route that closes a meeting.
 pub(crate) const CLOSE: &str = "/api/meetings/{meeting}/close";
 
+/// Why a creation failed when the log or the file system did.
+const CANNOT_CREATE: &str = "the meeting cannot be created right now; try again";
+
 /// The extension of saved meeting files.
 const EXTENSION: &str = "toml";
 
 /// `GET /api/meetings`.
 pub(crate) async fn list(
     State(app): State<Arc<App>>,
-    headers: HeaderMap,
+    Bearer { claims, .. }: Bearer,
 ) -> Result<Response, Refusal> {
-    if !authenticate(&app, &headers).await?.is_admin() {
+    if !claims.is_admin() {
         return Err(Refusal::forbidden(
             "only an administrator may list the meetings",
         ));
@@ -77,15 +81,15 @@ pub(crate) async fn put(
     State(app): State<Arc<App>>,
     Path(meeting): Path<String>,
     headers: HeaderMap,
+    Bearer { claims, .. }: Bearer,
     body: String,
 ) -> Result<Response, Refusal> {
-    let claims = authenticate(&app, &headers).await?;
     let meeting = MeetingId::new(meeting);
     // An organiser's token is only valid while its meeting is hosted, so creating takes
     // an administrator.
     may_change(&claims, &meeting)?;
     let file = MeetingFile::parse(FsPath::new("request body"), &body)
-        .map_err(|error| Refusal::file(&error))?;
+        .map_err(|error| file_refusal(&error))?;
     if file.info.id != meeting {
         return Err(Refusal::new(
             StatusCode::BAD_REQUEST,
@@ -104,7 +108,7 @@ pub(crate) async fn put(
     };
     if let Some(hosted) = existing.or_else(|| app.meeting(&meeting)) {
         drop(creating);
-        let by = ParticipantId::new(&claims.sub);
+        let by = claims.who.id.clone();
         let update = Admin::Update(Box::new(file.clone()));
         let outcome = hosted.handle.administer(by, update).await?;
         return Ok(answer(
@@ -131,7 +135,7 @@ pub(crate) async fn put(
     tokio::task::spawn_blocking(move || {
         let stored = store.load(&id, 1).map_err(|error| {
             tracing::error!(%error, "cannot read the event log");
-            Refusal::unavailable()
+            Refusal::unavailable(CANNOT_CREATE)
         })?;
         if stored.snapshot.is_some() || !stored.events.is_empty() {
             return Err(Refusal::new(
@@ -142,14 +146,14 @@ pub(crate) async fn put(
         }
         save(&dir, &id, &text).map_err(|error| {
             tracing::error!(%error, "cannot save a meeting file");
-            Refusal::unavailable()
+            Refusal::unavailable(CANNOT_CREATE)
         })?;
         Ok::<_, Refusal>(())
     })
     .await
     .map_err(|error| {
         tracing::error!(%error, "creating a meeting failed");
-        Refusal::unavailable()
+        Refusal::unavailable(CANNOT_CREATE)
     })??;
     // Where the other nodes find it (nothing to do with one node).
     app.store
@@ -157,24 +161,24 @@ pub(crate) async fn put(
         .await
         .map_err(|error| {
             tracing::error!(%error, "cannot share a meeting file");
-            Refusal::unavailable()
+            Refusal::unavailable(CANNOT_CREATE)
         })?;
     let store = app.store.clone();
     let to_host = file.clone();
     let created = tokio::task::spawn_blocking(move || {
         host(to_host, &store, &limits).map_err(|error| {
             tracing::error!(%error, "cannot host a new meeting");
-            Refusal::unavailable()
+            Refusal::unavailable(CANNOT_CREATE)
         })
     })
     .await;
     let (hosted, actor) = created.map_err(|error| {
         tracing::error!(%error, "creating a meeting failed");
-        Refusal::unavailable()
+        Refusal::unavailable(CANNOT_CREATE)
     })??;
     app.add(&meeting, hosted, actor);
     drop(creating);
-    tracing::info!(%meeting, by = %claims.sub, "meeting created");
+    tracing::info!(%meeting, by = %claims.who.id, "meeting created");
     // The log held nothing for this id: the meeting starts at seq 0.
     let outcome = AdminOutcome {
         seq: 0,
@@ -194,19 +198,14 @@ pub(crate) async fn put(
 pub(crate) async fn close(
     State(app): State<Arc<App>>,
     Path(meeting): Path<String>,
-    headers: HeaderMap,
+    Bearer { claims, .. }: Bearer,
 ) -> Result<Response, Refusal> {
-    let claims = authenticate(&app, &headers).await?;
     let meeting = MeetingId::new(meeting);
     may_change(&claims, &meeting)?;
     let Some(hosted) = app.find_meeting(&meeting).await else {
-        return Err(Refusal::new(
-            StatusCode::NOT_FOUND,
-            ErrorCode::NotFound,
-            "no such meeting",
-        ));
+        return Err(Refusal::not_found("no such meeting"));
     };
-    let by = ParticipantId::new(&claims.sub);
+    let by = claims.who.id.clone();
     let outcome = hosted.handle.administer(by, Admin::Close).await?;
     Ok(json_response(
         StatusCode::OK,
@@ -257,25 +256,9 @@ fn save(dir: &FsPath, meeting: &MeetingId, text: &str) -> std::io::Result<()> {
     std::fs::File::open(dir)?.sync_all()
 }
 
-/// The claims of the request's bearer token: a participant's token for a hosted meeting
-/// or an administrator's.
-async fn authenticate(app: &App, headers: &HeaderMap) -> Result<Claims, Refusal> {
-    let Some(token) = bearer_token(headers) else {
-        return Err(Refusal::unauthorized("a bearer token is required"));
-    };
-    app.authenticate(token)
-        .await
-        .map(|(claims, _)| claims)
-        .map_err(|error| {
-            // The error says why, never what the token was.
-            tracing::debug!(%error, "meetings API refused a token");
-            Refusal::unauthorized("the token is not valid")
-        })
-}
-
 /// Administrators may change any meeting; organisers their own.
 fn may_change(claims: &Claims, meeting: &MeetingId) -> Result<(), Refusal> {
-    if claims.is_admin() || (claims.meeting() == *meeting && claims.role == Role::Organiser) {
+    if claims.is_admin() || (claims.meeting() == *meeting && claims.who.role == Role::Organiser) {
         Ok(())
     } else {
         Err(Refusal::forbidden(
@@ -324,90 +307,12 @@ fn answer(
     )
 }
 
-/// A refused request: its status, code and message, answered as JSON.
-#[derive(Debug)]
-pub(crate) struct Refusal {
-    status: StatusCode,
-    code: ErrorCode,
-    message: String,
-}
-
-impl Refusal {
-    fn new(status: StatusCode, code: ErrorCode, message: impl Into<String>) -> Self {
-        Self {
-            status,
-            code,
-            message: message.into(),
-        }
-    }
-
-    fn unauthorized(message: &str) -> Self {
-        Self::new(StatusCode::UNAUTHORIZED, ErrorCode::Unauthorized, message)
-    }
-
-    fn forbidden(message: &str) -> Self {
-        Self::new(StatusCode::FORBIDDEN, ErrorCode::Forbidden, message)
-    }
-
-    fn unavailable() -> Self {
-        Self::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            ErrorCode::Unavailable,
-            "the meeting cannot be created right now; try again",
-        )
-    }
-
-    /// A file that does not check: 400 when it is not TOML of the right shape, 422 when
-    /// it describes an impossible meeting. The message names the line or the field.
-    fn file(error: &MeetingFileError) -> Self {
-        let status = match error {
-            MeetingFileError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-            _ => StatusCode::BAD_REQUEST,
-        };
-        Self::new(status, ErrorCode::Invalid, error.to_string())
-    }
-}
-
-impl From<Rejection> for Refusal {
-    /// A rejection from the meeting's rules, with its status.
-    fn from(rejection: Rejection) -> Self {
-        let status = match rejection.code {
-            ErrorCode::Invalid => StatusCode::UNPROCESSABLE_ENTITY,
-            ErrorCode::Conflict => StatusCode::CONFLICT,
-            ErrorCode::Forbidden => StatusCode::FORBIDDEN,
-            ErrorCode::NotFound => StatusCode::NOT_FOUND,
-            ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
-            _ => StatusCode::INTERNAL_SERVER_ERROR,
-        };
-        Self::new(status, rejection.code, rejection.message)
-    }
-}
-
-impl IntoResponse for Refusal {
-    fn into_response(self) -> Response {
-        let body = json!({ "code": self.code, "message": self.message });
-        let mut response = json_response(self.status, &body);
-        if self.status == StatusCode::UNAUTHORIZED {
-            // The challenge RFC 6750 asks for.
-            response
-                .headers_mut()
-                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
-        }
-        response
-    }
-}
-
-fn json_response(status: StatusCode, body: &serde_json::Value) -> Response {
-    (
-        status,
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json"),
-            ),
-            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
-        ],
-        body.to_string(),
-    )
-        .into_response()
+/// A file that does not check: 400 when it is not TOML of the right shape, 422 when it
+/// describes an impossible meeting. The message names the line or the field.
+fn file_refusal(error: &MeetingFileError) -> Refusal {
+    let status = match error {
+        MeetingFileError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        _ => StatusCode::BAD_REQUEST,
+    };
+    Refusal::new(status, ErrorCode::Invalid, error.to_string())
 }

@@ -23,7 +23,7 @@ use protocol::{
     Notice, PROTOCOL_VERSION, Participant, ParticipantId, Presence, QueueView, ServerMessage,
     Welcome,
 };
-use server::auth::{Claims, Keys, Secret, unix_seconds};
+use server::auth::{Claims, Keys, Secret};
 use server::meeting_file::MeetingFile;
 use server::store::SqliteStore;
 use server::{Config, invites};
@@ -259,20 +259,9 @@ impl TestServer {
     /// The claims of a demo participant's token, valid for `lifetime` seconds from now
     /// (negative: expired that long ago), for tests that change a claim before signing.
     pub fn claims(&self, id: &str, lifetime: i64) -> Claims {
-        let who = self.participant(id);
-        let now = unix_seconds();
-        Claims {
-            sub: who.id.to_string(),
-            aud: self.meeting.info.id.to_string(),
-            exp: now.saturating_add_signed(lifetime),
-            iat: now,
-            nbf: None,
-            name: who.name,
-            role: who.role,
-            delegation: who.delegation,
-            booth: who.booth,
-            languages: who.languages,
-        }
+        let mut claims = Claims::new(&self.meeting.info.id, self.participant(id), Duration::ZERO);
+        claims.exp = claims.iat.saturating_add_signed(lifetime);
+        claims
     }
 
     /// A valid token for a demo participant.
@@ -317,9 +306,9 @@ impl TestServer {
     /// (none when `None`), speaking Spanish.
     pub fn attendee_token(&self, id: &str, delegation: Option<&str>) -> String {
         let mut claims = self.claims("peru", 600);
-        claims.sub = id.to_owned();
-        claims.name = format!("Delegate {id}");
-        claims.delegation = delegation.map(str::to_owned);
+        claims.who.id = protocol::ParticipantId::new(id.to_owned());
+        claims.who.name = format!("Delegate {id}");
+        claims.who.delegation = delegation.map(str::to_owned);
         self.keys.sign(&claims)
     }
 

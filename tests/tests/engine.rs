@@ -247,7 +247,7 @@ async fn a_client_that_stops_reading_is_cut_off_and_the_others_keep_up() {
     .await;
     let (mut chair, _) = server.join("chair").await;
     let mut speaker_claims = server.claims("peru", 600);
-    speaker_claims.name = "Delegate of Peru ".repeat(8 * 1024 / 17);
+    speaker_claims.who.name = "Delegate of Peru ".repeat(8 * 1024 / 17);
     let mut speaker = WsClient::connect(&server.ws_url()).await.unwrap();
     speaker
         .hello(&server.keys.sign(&speaker_claims), None)
@@ -256,7 +256,7 @@ async fn a_client_that_stops_reading_is_cut_off_and_the_others_keep_up() {
     // Both watchers manage the list (organisers), so they get every event.
     let organiser = |id: &str| {
         let mut claims = server.claims(id, 600);
-        claims.role = protocol::Role::Organiser;
+        claims.who.role = protocol::Role::Organiser;
         server.keys.sign(&claims)
     };
     let mut slow = WsClient::connect_with_small_buffer(server.addr, &server.ws_url())
@@ -360,7 +360,7 @@ async fn a_burst_larger_than_any_queue_reaches_every_listener() {
     let mut raisers = Vec::new();
     for number in 0..hands {
         let mut claims = server.claims("peru", 600);
-        claims.sub = format!("hand-{number}");
+        claims.who.id = protocol::ParticipantId::new(format!("hand-{number}"));
         let mut client = WsClient::connect(&server.ws_url()).await.unwrap();
         client
             .hello(&server.keys.sign(&claims), None)

@@ -656,7 +656,7 @@ async fn an_attendee_who_stops_reading_views_is_cut_off_as_a_slow_consumer() {
     let (mut chair, _) = server.join("chair").await;
     // A long name makes each view about 8 KiB, so that the socket buffers fill soon.
     let mut long_name = server.claims("peru", 600);
-    long_name.name = "Delegate of Peru ".repeat(8 * 1024 / 17);
+    long_name.who.name = "Delegate of Peru ".repeat(8 * 1024 / 17);
     let (mut peru, _) = server.join_with(&server.keys.sign(&long_name)).await;
     let mut slow = WsClient::connect_with_small_buffer(server.addr, &server.ws_url())
         .await
@@ -688,9 +688,9 @@ async fn a_merged_member_given_the_floor_by_id_speaks_under_their_own_name() {
     let server = TestServer::start().await;
     let member = |id: &str, name: &str| {
         let mut claims = server.claims("peru", 600);
-        claims.sub = id.to_owned();
-        claims.name = name.to_owned();
-        claims.delegation = Some("Kenya".into());
+        claims.who.id = protocol::ParticipantId::new(id.to_owned());
+        claims.who.name = name.to_owned();
+        claims.who.delegation = Some("Kenya".into());
         server.keys.sign(&claims)
     };
     let (mut chair, _) = server.join("chair").await;

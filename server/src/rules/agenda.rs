@@ -2,16 +2,11 @@
 //! and changing the agenda during the meeting.
 
 use super::{Rejection, require_chair};
-use crate::meeting_file::{SLUG_RULE, is_slug};
+use protocol::ids::{SLUG_RULE, is_slug};
+use protocol::limits::{MAX_PLANNED_MINUTES, MAX_TITLE_CHARS};
 use protocol::{
     AgendaItem, ErrorCode, Event, ItemId, ItemState, Localized, MeetingState, Participant,
 };
-
-/// The longest title (in one language) and presenter, in characters.
-pub const MAX_TITLE_CHARS: usize = 200;
-
-/// The longest planned duration of an item, in minutes.
-pub const MAX_PLANNED_MINUTES: u32 = 600;
 
 fn position_of(state: &MeetingState, item: &ItemId) -> Result<usize, Rejection> {
     state.item_position(item).ok_or_else(|| {

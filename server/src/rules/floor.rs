@@ -3,13 +3,11 @@
 //! [`protocol::speakers`]); these rules decide who may do what.
 
 use super::{Rejection, require_chair};
+use protocol::limits::{MAX_NAME_CHARS, MAX_NOTE_CHARS, SPEAKING_TIME_RANGE};
 use protocol::{
     ErrorCode, Event, FloorRequest, ItemId, LanguageCode, MeetingState, Participant, ParticipantId,
-    RequestId, RequestKind, SpeakersList, speakers::MAX_NOTE_CHARS,
+    RequestId, RequestKind, SpeakersList,
 };
-
-/// The shortest and longest speaking-time limits the chair may set, in seconds.
-pub const SPEAKING_TIME_RANGE: std::ops::RangeInclusive<u32> = 10..=3600;
 
 /// The list in use and its item.
 fn active(state: &MeetingState) -> Result<(&ItemId, &SpeakersList), Rejection> {
@@ -261,10 +259,10 @@ pub(super) fn give_floor(
     let limit_seconds = state.speaking_time(item);
     let name = to.name.map(str::trim).filter(|name| !name.is_empty());
     if let Some(name) = name {
-        super::free_text("the name", name, super::MAX_NAME_CHARS)?;
+        super::free_text("the name", name, MAX_NAME_CHARS)?;
     }
     if let Some(delegation) = to.delegation {
-        super::free_text("the delegation", delegation, super::MAX_NAME_CHARS)?;
+        super::free_text("the delegation", delegation, MAX_NAME_CHARS)?;
     }
     let from_request = |request: &FloorRequest, speaker: Option<&ParticipantId>| {
         // A member who asked for the request speaks under their own name, as the request

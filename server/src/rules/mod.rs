@@ -10,9 +10,6 @@ mod interpretation;
 pub mod meeting;
 pub mod simulation;
 
-pub use agenda::MAX_TITLE_CHARS;
-pub use floor::SPEAKING_TIME_RANGE;
-
 use protocol::{Command, ErrorCode, Event, MeetingState, Participant};
 
 /// A refused command: its wire code and a message for people.
@@ -37,9 +34,6 @@ impl Rejection {
         Self::new(ErrorCode::Forbidden, format!("only {what}"))
     }
 }
-
-/// The longest name (of a person or a delegation) a command may carry.
-pub const MAX_NAME_CHARS: usize = 120;
 
 /// Checks a free-text field (`what`: "a note", "a title") with [`protocol::text::check`]:
 /// `invalid` when it is too long or holds control or bidi-override characters.

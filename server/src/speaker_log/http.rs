@@ -1,21 +1,21 @@
 //! `GET /api/meetings/{meeting}/speakers.{json,csv,md}`: the speaker log as a download,
 //! for the chair and organisers of that meeting.
 //!
-//! The token comes in `Authorization: Bearer <JWT>` and is checked with the same keys
-//! and rules as in `hello`. Checks go in this order, so that nothing about a meeting is
-//! told to someone without a valid token: an unknown file name is 404; then a missing,
-//! invalid or expired token is 401; then an unknown meeting is 404; then a token for
-//! another meeting, or of a role other than chair or organiser, is 403. Tokens are never
-//! logged.
+//! The token comes in `Authorization: Bearer <JWT>` ([`Bearer`]), and refusals are the
+//! JSON of every HTTP API ([`Refusal`]). Checks go in this order, so that nothing about a
+//! meeting is told to someone without a valid token: an unknown file name is 404; then a
+//! missing, invalid or expired token is 401; then an unknown meeting is 404; then a token
+//! for another meeting, or of a role that does not see the whole list of speakers (the
+//! chair's and organisers' do), is 403.
 
 use super::SpeakerLog;
 use super::export::Format;
-use crate::App;
-use crate::auth::bearer_token;
+use crate::api::{Bearer, Refusal};
+use crate::app::App;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use protocol::MeetingId;
+use protocol::{ErrorCode, MeetingId};
 use std::sync::Arc;
 
 /// The route, in axum's path syntax.
@@ -25,40 +25,29 @@ pub(crate) const ROUTE: &str = "/api/meetings/{meeting}/{file}";
 pub(crate) async fn download(
     State(app): State<Arc<App>>,
     Path((meeting, file)): Path<(String, String)>,
-    headers: HeaderMap,
-) -> Response {
+    bearer: Result<Bearer, Refusal>,
+) -> Result<Response, Refusal> {
     let Some(format) = file
         .strip_prefix("speakers.")
         .and_then(Format::from_extension)
     else {
-        return refusal(StatusCode::NOT_FOUND, "no such file\n");
+        return Err(Refusal::not_found("no such file"));
     };
-    let Some(token) = bearer_token(&headers) else {
-        return unauthorized("a bearer token is required\n");
-    };
-    let (claims, hosted) = match app.authenticate(token).await {
-        Ok(found) => found,
-        Err(error) => {
-            // The error says why, never what the token was.
-            tracing::debug!(%error, "speaker log refused");
-            return unauthorized("the token is not valid\n");
-        }
-    };
+    let Bearer { claims, hosted } = bearer?;
     let meeting = MeetingId::new(meeting);
-    // The token's meeting is hosted (`authenticate` saw to it); the address may name
+    // The token's meeting is hosted (the extractor saw to it); the address may name
     // another.
     let found = match hosted {
         Some(hosted) if hosted.file.info.id == meeting => Some(hosted),
         _ => app.find_meeting(&meeting).await,
     };
     let Some(file) = found.map(|hosted| hosted.file) else {
-        return refusal(StatusCode::NOT_FOUND, "no such meeting\n");
+        return Err(Refusal::not_found("no such meeting"));
     };
-    if claims.meeting() != meeting || !claims.role.sees_full_list() {
-        return refusal(
-            StatusCode::FORBIDDEN,
-            "only the meeting's chair and organisers may download its speaker log\n",
-        );
+    if claims.meeting() != meeting || !claims.who.role.sees_full_list() {
+        return Err(Refusal::forbidden(
+            "only the meeting's chair and organisers may download its speaker log",
+        ));
     }
     // Reading the whole log and folding it blocks: keep it off the runtime's threads.
     let store = app.store.clone();
@@ -72,20 +61,18 @@ pub(crate) async fn download(
         Ok(Ok(body)) => body,
         Ok(Err(error)) => {
             tracing::error!(%meeting, %error, "cannot make the speaker log");
-            return refusal(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "the speaker log is unavailable\n",
-            );
+            return Err(Refusal::unavailable("the speaker log is unavailable"));
         }
         Err(error) => {
             tracing::error!(%meeting, %error, "making the speaker log failed");
-            return refusal(
+            return Err(Refusal::new(
                 StatusCode::INTERNAL_SERVER_ERROR,
-                "the speaker log is unavailable\n",
-            );
+                ErrorCode::Internal,
+                "the speaker log is unavailable",
+            ));
         }
     };
-    tracing::info!(%meeting, participant = %claims.sub, format = format.extension(), "speaker log downloaded");
+    tracing::info!(%meeting, participant = %claims.who.id, format = format.extension(), "speaker log downloaded");
     let disposition = format!(
         "attachment; filename=\"{}-speakers.{}\"",
         file_name_safe(meeting.as_str()),
@@ -104,26 +91,7 @@ pub(crate) async fn download(
     if let Ok(disposition) = HeaderValue::from_str(&disposition) {
         headers.insert(header::CONTENT_DISPOSITION, disposition);
     }
-    response
-}
-
-/// 401 with the challenge RFC 6750 asks for.
-fn unauthorized(message: &'static str) -> Response {
-    let mut response = refusal(StatusCode::UNAUTHORIZED, message);
-    response
-        .headers_mut()
-        .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
-    response
-}
-
-/// A refusal in plain text, never cached.
-fn refusal(status: StatusCode, message: &'static str) -> Response {
-    (
-        status,
-        [(header::CACHE_CONTROL, HeaderValue::from_static("no-store"))],
-        message,
-    )
-        .into_response()
+    Ok(response)
 }
 
 /// A meeting id as it can appear in a quoted file name: anything but letters, digits,

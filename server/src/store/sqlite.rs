@@ -3,6 +3,7 @@
 //! a burst of a thousand raise-hands costs a few fsyncs rather than a thousand.
 
 use super::{AppendBatch, AppendFuture, EventStore, StoreError, StoredEvent, StoredMeeting};
+use crate::limits::MAX_BATCHES_PER_COMMIT;
 use protocol::MeetingId;
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::{Path, PathBuf};
@@ -11,9 +12,6 @@ use tokio::sync::oneshot;
 
 /// The database file's name inside the data directory.
 pub const DATABASE_FILE: &str = "meetings.sqlite3";
-
-/// How many batches one transaction takes at most.
-const MAX_BATCHES_PER_COMMIT: usize = 1024;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS events (
