@@ -2,7 +2,6 @@
 //! (127.0.0.2, 127.0.0.3, …) so that tens of thousands of sockets never run out of
 //! ephemeral ports on one source address.
 
-use crate::target::{MEETING, SECRET};
 use anyhow::{Context, Result, bail};
 use futures_util::{SinkExt, StreamExt};
 use protocol::{
@@ -16,6 +15,11 @@ use tokio::net::{TcpSocket, TcpStream};
 use tokio_tungstenite::WebSocketStream;
 use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
+
+/// The secret the server under test signs with; tokens are minted with it.
+pub const SECRET: &str = "load-generator-secret-load-generator-secret-0123";
+/// The meeting the clients join.
+pub const MEETING: &str = "victim-assistance-2020";
 
 /// One client's socket.
 pub type Socket = WebSocketStream<TcpStream>;

@@ -2,7 +2,7 @@
 //! or several nodes sharing a Redis (also started here) with clients spread over them.
 
 use crate::Target;
-use crate::clients::{self, Socket, Tokens, Who};
+use crate::clients::{self, SECRET, Socket, Tokens, Who};
 use anyhow::{Context, Result, bail};
 use protocol::Welcome;
 use std::path::PathBuf;
@@ -10,11 +10,6 @@ use std::process::Stdio;
 use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
-
-/// The secret the server under test signs with; tokens are minted with it.
-pub const SECRET: &str = "load-generator-secret-load-generator-secret-0123";
-/// The meeting the clients join.
-pub const MEETING: &str = "victim-assistance-2020";
 
 /// A running server under test (one node or several), killed when dropped.
 pub struct Server {
