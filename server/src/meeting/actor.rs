@@ -5,10 +5,11 @@
 
 use super::booths::Booths;
 use super::clock::Clock;
-use super::handle::{JoinError, Joined, Request, Restored, Submitted};
 use super::history::History;
+use super::requests::{JoinError, Joined, Request, Submitted};
+use super::restore::Restored;
 use super::subscribers::{Audience, ConnectionId, Subscribers};
-use super::views::{Tick, WaitBasis};
+use super::tick::Tick;
 use crate::limits::{Limits, MAX_COMMANDS_PER_BATCH};
 use crate::store::EventStore;
 use protocol::{
@@ -29,10 +30,8 @@ pub(super) struct Actor {
     pub(super) subscribers: Subscribers,
     /// Events stored since the last snapshot: one is due every `snapshot_every`.
     pub(super) events_since_snapshot: usize,
-    /// When the coalesced views, presence and roster are due.
+    /// When the coalesced views, presence and roster are due, and what the last told.
     pub(super) tick: Tick,
-    /// What the estimated waits last told in `your_requests` were worked out from.
-    pub(super) waits_told_from: WaitBasis,
     /// Server time, on the runtime's clock.
     pub(super) clock: Clock,
 }
@@ -50,10 +49,9 @@ impl Actor {
             subscribers,
             events_since_snapshot: 0,
             tick: Tick::default(),
-            waits_told_from: (None, None),
             clock: Clock::start(),
         };
-        actor.waits_told_from = actor.wait_basis();
+        actor.tick.waits_told_from = actor.wait_basis();
         actor
     }
 
@@ -162,24 +160,11 @@ impl Actor {
         });
         let mut first = vec![Utf8Bytes::from(welcome.encode())];
         first.extend(missed.unwrap_or_default());
-        let mut told = Vec::new();
-        if audience == Audience::Summary {
-            if resumed {
-                first.push(
-                    ServerMessage::Queue(Box::new(self.state.queue_view()))
-                        .encode()
-                        .into(),
-                );
-            }
-            let now = self.clock.now_ms();
-            let mine =
-                self.state
-                    .requests_of(&participant.id, participant.delegation.as_deref(), now);
-            if resumed || !mine.is_empty() {
-                told.clone_from(&mine);
-                first.push(self.your_requests(now, mine).into());
-            }
-        }
+        let told = if audience == Audience::Summary {
+            self.summary_on_join(&participant, resumed, &mut first)
+        } else {
+            Vec::new()
+        };
         let booth = participant
             .booth
             .clone()

@@ -11,8 +11,8 @@
 //! ([`Actor::administer`]) and the events the meeting causes itself ([`Actor::emit`]).
 
 use super::actor::Actor;
-use super::handle::{Admin, AdminOutcome, Submitted};
 use super::history::Kept;
+use super::requests::{Admin, AdminOutcome, Submitted};
 use super::subscribers::{ConnectionId, Frames};
 use crate::limits::MAX_CONFLICT_RETRIES;
 use crate::metrics;

@@ -27,20 +27,23 @@
 //!
 //! # Layout
 //!
-//! - `handle.rs`: the public face. [`restore`] rebuilds a meeting from its log,
-//!   [`MeetingHandle::spawn`] starts its actor, and the handle's methods (`join`,
-//!   `command`, `listen`, `administer`, `settle`, `leave`) send it requests; a
-//!   connection reads what comes back from its [`Subscription`].
+//! - `handle.rs`: the public face: [`MeetingHandle::spawn`] starts a meeting's actor,
+//!   and the handle's methods (`join`, `command`, `listen`, `administer`, `settle`,
+//!   `leave`) send it requests.
+//! - `requests.rs`: what the handle asks of the actor, and what comes back to its
+//!   callers ([`Joined`], [`JoinError`], [`AdminOutcome`], [`MeetingClosed`]).
+//! - `restore.rs`: [`restore`] rebuilds a meeting from its log at start.
 //! - `actor.rs`: what the actor owns and its loop: takes commands as a batch, and
 //!   handles joins (the `welcome` and first messages), leaves and `listen`.
 //! - `commit.rs`: the one path every change takes: decide and fold, commit to the store
 //!   (catching up with other nodes and deciding again when they wrote first), then
 //!   publish. Used by command batches, organisers' changes and the meeting's own events.
-//! - `subscribers.rs`: who is subscribed, in which [audience](subscribers::Audience),
-//!   and who gets which bytes: every queue entry is offered there, and slow consumers
-//!   are dropped there.
-//! - `views.rs`: the coalesced tick (`queue` views, `your_requests`, `presence`, the
-//!   managers' `roster`) and the notices the state calls for.
+//! - `subscribers.rs`: who is subscribed, in which audience, and who gets which bytes:
+//!   every queue entry is offered there, and slow consumers are dropped there; a
+//!   connection reads its queue through its [`Subscription`].
+//! - `views.rs`: what the coalesced tick sends (`queue` views, `your_requests`,
+//!   `presence`, the managers' `roster`) and the notices the state calls for.
+//! - `tick.rs`: when the tick is due, and what estimated waits it last told.
 //! - `timers.rs`: what falls due between requests: the tick, lapsed handovers, dead-air
 //!   alerts, interpreters who left while on air.
 //! - `history.rs`: the recent encoded events that clients resume from.
@@ -59,16 +62,18 @@ mod clock;
 mod commit;
 mod handle;
 mod history;
+mod requests;
+mod restore;
 mod roster;
 mod subscribers;
 #[cfg(test)]
 mod tests;
+mod tick;
 mod timers;
 mod views;
 
 pub use clock::unix_millis;
-pub use handle::{
-    Admin, AdminOutcome, JoinError, Joined, MeetingClosed, MeetingHandle, Restored, Subscription,
-    restore,
-};
-pub use subscribers::{ConnectionId, Frames, frames_len};
+pub use handle::MeetingHandle;
+pub use requests::{Admin, AdminOutcome, JoinError, Joined, MeetingClosed};
+pub use restore::{Restored, restore};
+pub use subscribers::{ConnectionId, Frames, Subscription, frames_len};

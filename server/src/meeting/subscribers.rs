@@ -10,7 +10,6 @@
 //! participant's connections).
 
 use super::booths::{Booths, Route};
-use super::handle::Subscription;
 use super::roster::Roster;
 use crate::limits::Limits;
 use crate::metrics;
@@ -33,6 +32,18 @@ pub type Frames = Arc<[Utf8Bytes]>;
 /// The bytes of a queue entry, for the outbound byte limit.
 pub fn frames_len(frames: &Frames) -> usize {
     frames.iter().map(|frame| frame.as_str().len()).sum()
+}
+
+/// The receiving end of a connection's outbound queue.
+pub struct Subscription {
+    /// Encoded messages for this connection, in order.
+    pub messages: mpsc::Receiver<Frames>,
+    /// Bytes queued and not yet written; the connection subtracts what it writes.
+    pub queued_bytes: Arc<AtomicUsize>,
+    /// The close code the connection should send when the actor drops it (0: the
+    /// meeting closed): `SLOW_CONSUMER` when its queue overflowed, `SERVICE_RESTART` when
+    /// the outcome of one of its commands is unknown and it should resume to learn it.
+    pub dropped_with: Arc<AtomicU16>,
 }
 
 /// How a subscriber follows the list of speakers.

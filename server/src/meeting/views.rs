@@ -1,59 +1,16 @@
 //! What the actor sends besides the events themselves: the coalesced tick (the `queue`
 //! view and `your_requests` for the summary audience, `presence`, the managers' `roster`)
 //! and the `notice`s that the state calls for.
-//!
-//! Views are coalesced: however many hands go up, each attendee gets at most one view per
-//! [`Limits::coalesce_interval`](crate::limits::Limits::coalesce_interval): the first
-//! change after a quiet interval goes out at once, later ones at the interval's end
-//! ([`Tick`]).
+//! When the tick is due is kept by [`Tick`](super::tick::Tick).
 
 use super::actor::Actor;
 use super::subscribers::{Audience, Frames};
-use protocol::{MyRequest, ParticipantId, Presence, ServerMessage};
+use super::tick::WaitBasis;
+use protocol::{MyRequest, Participant, ParticipantId, Presence, ServerMessage};
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::time::Duration;
 use tokio::time::Instant as TokioInstant;
 use tokio_tungstenite::tungstenite::Utf8Bytes;
-
-/// What estimated waits are worked out from besides positions: the speech in progress
-/// and the list's speaking-time limit. Clients count a wait down from these between two
-/// `your_requests`; when they change, everyone waiting is told new estimates.
-pub(super) type WaitBasis = (Option<protocol::Speaker>, Option<u32>);
-
-/// When the coalesced tick (views, presence, roster) is due.
-#[derive(Debug, Default)]
-pub(super) struct Tick {
-    /// When the tick is due, if anything waits for it.
-    pub(super) due: Option<TokioInstant>,
-    /// Whether the list of speakers changed since the last view (a tick may be due for
-    /// the presence or roster only).
-    pub(super) view_changed: bool,
-    /// When the last tick went out.
-    last: Option<TokioInstant>,
-}
-
-impl Tick {
-    /// Makes the tick due, if it is not already: now if none went out in the last
-    /// `interval`, else at the interval's end.
-    fn schedule(&mut self, now: TokioInstant, interval: Duration) {
-        if self.due.is_none() {
-            let earliest = self.last.map_or(now, |last| last + interval);
-            self.due = Some(earliest.max(now));
-        }
-    }
-
-    /// Whether the tick is due at `now`.
-    fn is_due(&self, now: TokioInstant) -> bool {
-        self.due.is_some_and(|due| due <= now)
-    }
-
-    /// Records that the tick went out at `now`.
-    fn done(&mut self, now: TokioInstant) {
-        self.due = None;
-        self.last = Some(now);
-    }
-}
 
 impl Actor {
     /// Schedules the coalesced tick (views, presence, roster) if none is due.
@@ -113,8 +70,8 @@ impl Actor {
         let seq = self.state.seq;
         let now = self.clock.now_ms();
         let basis = self.wait_basis();
-        let new_waits = basis != self.waits_told_from;
-        self.waits_told_from = basis;
+        let new_waits = basis != self.tick.waits_told_from;
+        self.tick.waits_told_from = basis;
         let state = &self.state;
         self.subscribers.deliver(|subscriber| {
             if subscriber.audience != Audience::Summary {
@@ -191,14 +148,36 @@ impl Actor {
         self.subscribers.route(notices);
     }
 
-    /// A `your_requests` message, encoded.
-    pub(super) fn your_requests(&self, at: u64, requests: Vec<MyRequest>) -> String {
-        ServerMessage::YourRequests {
-            seq: self.state.seq,
-            at,
-            requests,
+    /// Adds to a joining summary subscriber's first messages its view of the list when it
+    /// resumed (the events it missed left the list out), and its own requests when it
+    /// resumed or has any; what it was told of them.
+    pub(super) fn summary_on_join(
+        &self,
+        participant: &Participant,
+        resumed: bool,
+        first: &mut Vec<Utf8Bytes>,
+    ) -> Vec<MyRequest> {
+        if resumed {
+            first.push(
+                ServerMessage::Queue(Box::new(self.state.queue_view()))
+                    .encode()
+                    .into(),
+            );
         }
-        .encode()
+        let now = self.clock.now_ms();
+        let mine = self
+            .state
+            .requests_of(&participant.id, participant.delegation.as_deref(), now);
+        if !resumed && mine.is_empty() {
+            return Vec::new();
+        }
+        let your_requests = ServerMessage::YourRequests {
+            seq: self.state.seq,
+            at: now,
+            requests: mine.clone(),
+        };
+        first.push(your_requests.encode().into());
+        mine
     }
 
     /// What the estimated waits are worked out from now.
@@ -214,43 +193,4 @@ impl Actor {
 /// The 1-based position of a queue index.
 fn position_of(index: usize) -> u32 {
     u32::try_from(index + 1).unwrap_or(u32::MAX)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Tick;
-    use std::time::Duration;
-    use tokio::time::Instant;
-
-    const INTERVAL: Duration = Duration::from_millis(50);
-
-    #[test]
-    fn the_first_change_after_a_quiet_interval_goes_out_at_once() {
-        let now = Instant::now();
-        let mut tick = Tick::default();
-        tick.schedule(now, INTERVAL);
-        assert!(tick.is_due(now));
-        tick.done(now);
-        assert!(!tick.is_due(now + INTERVAL * 10));
-        // Long after the last tick: at once again.
-        let later = now + INTERVAL * 10;
-        tick.schedule(later, INTERVAL);
-        assert_eq!(tick.due, Some(later));
-    }
-
-    #[test]
-    fn changes_within_the_interval_wait_for_its_end() {
-        let now = Instant::now();
-        let mut tick = Tick::default();
-        tick.schedule(now, INTERVAL);
-        tick.done(now);
-        let soon = now + Duration::from_millis(10);
-        tick.schedule(soon, INTERVAL);
-        assert_eq!(tick.due, Some(now + INTERVAL));
-        assert!(!tick.is_due(soon));
-        // A second change in the same interval does not move the tick.
-        tick.schedule(soon + Duration::from_millis(5), INTERVAL);
-        assert_eq!(tick.due, Some(now + INTERVAL));
-        assert!(tick.is_due(now + INTERVAL));
-    }
 }
