@@ -21,12 +21,17 @@ use tokio_tungstenite::tungstenite::Utf8Bytes;
 
 /// One meeting's authority: it alone changes the state, so no lock is needed.
 pub(super) struct Actor {
+    /// Which meeting, for the store and the logs.
     pub(super) meeting: MeetingId,
+    /// The fold of every stored event (and, during a batch, of its decided ones).
     pub(super) state: MeetingState,
+    /// The meeting's event log: nothing is sent before it holds it.
     pub(super) store: Arc<dyn EventStore>,
+    /// The server's limits (queues, retention, coalescing, snapshots).
     pub(super) limits: Limits,
     /// Recent events, encoded, for clients that resume.
     pub(super) history: History,
+    /// The connections to fan out to, with who is where.
     pub(super) subscribers: Subscribers,
     /// Events stored since the last snapshot: one is due every `snapshot_every`.
     pub(super) events_since_snapshot: usize,

@@ -1,7 +1,7 @@
 //! The commit path: how decided events become durable and reach the subscribers.
 //!
 //! Every change goes through [`Actor::decide_and_commit`]: decide (folding the events into
-//! the state), append them to the [`EventStore`] in one conditional write, and only once
+//! the state), append them to the [`EventStore`](crate::store::EventStore) in one conditional write, and only once
 //! that is durable [`Actor::publish`] them: every subscriber's queue, the history kept for
 //! resuming clients, the coalesced views and the notices they call for. When the write
 //! fails the state is put back and nothing is published; when another node wrote first

@@ -32,7 +32,7 @@
 //!   `leave`) send it requests.
 //! - `requests.rs`: what the handle asks of the actor, and what comes back to its
 //!   callers ([`Joined`], [`JoinError`], [`AdminOutcome`], [`MeetingClosed`]).
-//! - `restore.rs`: [`restore`] rebuilds a meeting from its log at start.
+//! - `restore.rs`: [`restore()`] rebuilds a meeting from its log at start.
 //! - `actor.rs`: what the actor owns and its loop: takes commands as a batch, and
 //!   handles joins (the `welcome` and first messages), leaves and `listen`.
 //! - `commit.rs`: the one path every change takes: decide and fold, commit to the store

@@ -74,8 +74,11 @@ impl Audience {
 
 /// One subscribed connection.
 pub(super) struct Subscriber {
+    /// Who, for the tallies and their own requests.
     pub(super) participant: ParticipantId,
+    /// Their delegation, whose requests they may also act on.
     pub(super) delegation: Option<String>,
+    /// Whether they get the list's events or its summaries.
     pub(super) audience: Audience,
     /// The booth they work in (interpreters, signers, captioners).
     pub(super) booth: Option<ChannelId>,
@@ -83,8 +86,11 @@ pub(super) struct Subscriber {
     pub(super) listening: Listening,
     /// What was last sent in `your_requests` (summary audience).
     pub(super) told: Vec<MyRequest>,
+    /// The sending end of their outbound queue.
     queue: mpsc::Sender<Frames>,
+    /// Shared with the connection: see [`Subscription::queued_bytes`].
     queued_bytes: Arc<AtomicUsize>,
+    /// Shared with the connection: see [`Subscription::dropped_with`].
     dropped_with: Arc<AtomicU16>,
 }
 
