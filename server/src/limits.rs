@@ -101,3 +101,17 @@ pub(crate) const MAX_BATCHES_PER_COMMIT: usize = 1024;
 
 /// How long shutdown waits for the meetings to commit what they have in hand.
 pub(crate) const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+
+// The meeting actor's own bounds (`meeting/`). They are not settings: they keep a
+// pathological case bounded, and no deployment has needed to change them.
+
+/// How many requests may wait for a meeting's actor before senders wait.
+pub(crate) const INBOX_CAPACITY: usize = 4096;
+
+/// How many times a batch is decided again after another node wrote first. Each round
+/// one node's batch goes in, so under contention every node soon has its turn; the
+/// bound only keeps a pathological case from waiting forever.
+pub(crate) const MAX_CONFLICT_RETRIES: u32 = 30;
+
+/// The most commands decided and committed together.
+pub(crate) const MAX_COMMANDS_PER_BATCH: usize = 2048;

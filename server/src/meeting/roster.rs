@@ -1,6 +1,7 @@
 //! Who is connected to a meeting, for the chair's and the organisers' view: one entry per
 //! participant with their number of connections, and the changes since the managers were
-//! last told, sent as `roster` deltas at most once per tick.
+//! last told, sent as `roster` deltas at most once per tick. Its count of each
+//! participant's connections is the one the cap on connections per participant reads.
 
 use protocol::{Connected, Participant, ParticipantId, ServerMessage};
 use std::collections::{BTreeSet, HashMap};
@@ -34,6 +35,13 @@ impl Roster {
             }
             self.changed.insert(participant.clone());
         }
+    }
+
+    /// How many connections `participant` has open.
+    pub(super) fn connections_of(&self, participant: &ParticipantId) -> usize {
+        self.people.get(participant).map_or(0, |entry| {
+            usize::try_from(entry.connections).unwrap_or(usize::MAX)
+        })
     }
 
     /// Everyone connected, ordered by name: the first `roster` a manager gets.
