@@ -60,10 +60,12 @@ pub mod agenda;
 pub mod channels;
 pub mod console;
 pub mod i18n;
+pub mod inbox;
 pub mod model;
 pub mod policy;
 pub mod roster;
 pub mod speakers;
+pub mod storage;
 pub mod timing;
 
 #[cfg(target_arch = "wasm32")]
