@@ -573,3 +573,6 @@ impl Inbox {
         effects.push(Effect::SendListen(listening));
     }
 }
+
+#[cfg(test)]
+mod tests;
