@@ -2,29 +2,16 @@
 //! changes, the client gets what its audience gets, and the effects are checked.
 
 use super::*;
+use crate::channels::tests::staffed;
 use crate::i18n::Key;
 use crate::model::tests::{given, meeting, meeting_with_booths, person, raised};
-use protocol::{ChannelPresence, ChannelStatus, ErrorCode, MeetingState, Role, close};
+use protocol::{ChannelStatus, ErrorCode, MeetingState, Role, close};
 
 /// The browser's clock when messages arrive, unless a test moves it.
 const NOW: f64 = 1_000_000.0;
 
 fn id(text: &str) -> ChannelId {
     ChannelId::new(text)
-}
-
-/// A presence with one person in each of `booths`.
-fn staffed(booths: &[&str]) -> Presence {
-    Presence {
-        channels: booths
-            .iter()
-            .map(|booth| ChannelPresence {
-                channel: id(booth),
-                interpreters: 1,
-                listeners: 0,
-            })
-            .collect(),
-    }
 }
 
 /// One client and the server it talks to.
