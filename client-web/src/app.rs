@@ -7,7 +7,6 @@ use crate::i18n::{self, Key};
 use crate::locale;
 use crate::model;
 use crate::session::{Failure, Session};
-use crate::speakers;
 use crate::views::{
     Agenda, Booth, Channels, CurrentItem, DeadAir, Floor, Forecast, Header, ListControls,
     MeetingClosed, Notices, Questions, Request, SessionEnding, Speakers, WhoIsConnected,
@@ -158,7 +157,7 @@ fn listen_for_shortcuts(session: Session) {
         if !event.key().eq_ignore_ascii_case("h") || typing(event.target()) {
             return;
         }
-        if toggle_hand(session) {
+        if connection::toggle_hand(session) {
             event.prevent_default();
         }
     });
@@ -172,23 +171,4 @@ fn typing(target: Option<web_sys::EventTarget>) -> bool {
             element.is_content_editable()
                 || matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
         })
-}
-
-/// Raises or lowers the viewer's hand; `false` when their role does not ask for the
-/// floor. Presses while the previous one is on its way are ignored.
-pub fn toggle_hand(session: Session) -> bool {
-    if session.meeting.with_untracked(|meeting| {
-        meeting
-            .as_ref()
-            .is_some_and(|meeting| meeting.state.closed_at.is_some())
-    }) {
-        return false;
-    }
-    let Some(command) = session.with_untracked(speakers::hand_command).flatten() else {
-        return false;
-    };
-    if !session.hand_busy.get_untracked() {
-        connection::send_hand(command);
-    }
-    true
 }

@@ -305,7 +305,7 @@ impl Follower {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::tests::{meeting_with_booths, person};
     use protocol::{ChannelPresence, Event, EventEnvelope, ParticipantId};
@@ -314,7 +314,8 @@ mod tests {
         ChannelId::new(text)
     }
 
-    fn staffed(channels: &[&str]) -> Presence {
+    /// A presence with one person in the booth of each of `channels`.
+    pub(crate) fn staffed(channels: &[&str]) -> Presence {
         Presence {
             channels: channels
                 .iter()

@@ -1,6 +1,7 @@
-//! The WebSocket to the server: `hello` with the token, commands and their answers, the
-//! meeting's events folded into the session, and reconnecting with exponential backoff,
-//! jitter and `since` so that nothing is missed.
+//! The WebSocket to the server: `hello` with the token, commands and their answers, and
+//! reconnecting with exponential backoff, jitter and `since` so that nothing is missed.
+//! What each message means is decided by [`crate::inbox`]: this file decodes frames,
+//! lends the session's state to the inbox, and performs the [`Effect`]s it returns.
 //!
 //! The browser's `WebSocket` is not `Send`, so it lives in a thread-local, never in a
 //! signal. Each socket gets a generation number; callbacks of an older socket find their
@@ -8,39 +9,22 @@
 //! from inside one of the current socket's callbacks, because opening one drops the
 //! previous socket's callbacks.
 
-use crate::channels::{self, Follower};
-use crate::console;
 use crate::i18n::{self, Key};
+use crate::inbox::{Effect, Inbox};
 use crate::invite;
-use crate::model::{self, Fold, Meeting, Situation};
-use crate::policy::{self, AfterClose, Backoff};
+use crate::model;
+use crate::policy::Backoff;
 use crate::roster::Roster;
 use crate::session::{Failure, Session, Status};
-use crate::timing;
+use crate::speakers;
+use crate::storage;
 use leptos::prelude::*;
-use protocol::{
-    ClientMessage, Command, Event, EventEnvelope, Hello, Listening, MeetingState, MyRequest,
-    Notice, PROTOCOL_VERSION, QueueView, RequestId, ServerMessage,
-};
+use protocol::{ClientMessage, Command, Hello, Listening, PROTOCOL_VERSION, ServerMessage};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 use web_sys::{CloseEvent, MessageEvent, WebSocket};
-
-/// A connection welcomed this long ago (milliseconds) counts as stable.
-const STABLE_AFTER_MS: f64 = 10_000.0;
-
-/// How many of the viewer's withdrawals are remembered, to tell them from the chair's.
-const WITHDRAWALS_KEPT: usize = 16;
-
-/// A command sent and not answered yet.
-struct Pending {
-    command: Command,
-    /// Sent by the hand button or its shortcut, which waits for the answer.
-    hand: bool,
-}
 
 /// The current socket's event handlers, kept alive as long as the socket is current.
 struct Callbacks {
@@ -60,28 +44,8 @@ struct Connection {
     /// Which scheduled reconnect is current; an earlier timer that fires late is ignored.
     retry: u32,
     backoff: Backoff,
-    /// When the current socket was welcomed (browser clock, milliseconds).
-    welcomed_at: Option<f64>,
-    /// The meeting's seq at the current socket's welcome: events and views beyond it
-    /// happen live, so their times are samples of the server's clock.
-    welcome_seq: u64,
-    /// Command ids count from 1 on each connection.
-    next_id: u64,
-    /// Commands sent on this socket and not answered yet.
-    pending: HashMap<u64, Pending>,
-    /// Requests the viewer asked to withdraw, most recent last, so that their leaving the
-    /// list is announced as the viewer's doing rather than the chair's.
-    withdrawn: Vec<RequestId>,
-    /// A hand command was acknowledged with this seq, whose event has not arrived yet.
-    hand_until_seq: Option<u64>,
-    /// The next `hello` asks for a fresh snapshot instead of resuming (after a gap).
-    fresh_snapshot: bool,
-    /// What the last `listen` on this socket said (`None`: nothing yet), so that it is
-    /// sent again only when it changes.
-    listened: Option<Listening>,
-    /// Welcomed, and the welcome's `presence` (its last message) not seen yet: what
-    /// comes meanwhile is the welcome's briefing, not news.
-    awaiting_presence: bool,
+    /// What the connection remembers between messages, and decides from them.
+    inbox: Inbox,
 }
 
 thread_local! {
@@ -105,15 +69,7 @@ pub fn start(session: Session) {
             generation: 0,
             retry: 0,
             backoff: Backoff::default(),
-            welcomed_at: None,
-            welcome_seq: u64::MAX,
-            next_id: 1,
-            pending: HashMap::new(),
-            withdrawn: Vec::new(),
-            hand_until_seq: None,
-            fresh_snapshot: false,
-            listened: None,
-            awaiting_presence: false,
+            inbox: Inbox::new(storage::listening()),
         });
     });
     // Coming back online should not wait for the backoff.
@@ -138,8 +94,7 @@ fn refresh_token() {
             return;
         }
         if let Some(socket) = &connection.socket {
-            let id = connection.next_id;
-            connection.next_id += 1;
+            let id = connection.inbox.take_id();
             let _ = socket.send_with_str(&ClientMessage::RefreshToken { id, token }.encode());
         }
     });
@@ -157,6 +112,26 @@ pub fn send(command: Command) {
 /// contradiction.
 pub fn send_hand(command: Command) {
     send_command(command, true);
+}
+
+/// Raises or lowers the viewer's hand (the button and its shortcut); `false` when their
+/// role does not ask for the floor. Presses while the previous one is on its way are
+/// ignored.
+pub fn toggle_hand(session: Session) -> bool {
+    if session.meeting.with_untracked(|meeting| {
+        meeting
+            .as_ref()
+            .is_some_and(|meeting| meeting.state.closed_at.is_some())
+    }) {
+        return false;
+    }
+    let Some(command) = session.with_untracked(speakers::hand_command).flatten() else {
+        return false;
+    };
+    if !session.hand_busy.get_untracked() {
+        send_hand(command);
+    }
+    true
 }
 
 fn send_command(command: Command, hand: bool) {
@@ -177,23 +152,14 @@ fn send_command(command: Command, hand: bool) {
             return None;
         }
         let socket = connection.socket.as_ref()?;
-        let id = connection.next_id;
+        let id = connection.inbox.next_id();
         let text = ClientMessage::Command {
             id,
             command: command.clone(),
         }
         .encode();
         socket.send_with_str(&text).ok()?;
-        connection.next_id += 1;
-        if let Command::LowerHand {
-            request: Some(request),
-        } = &command
-        {
-            connection.withdrawn.push(*request);
-            let excess = connection.withdrawn.len().saturating_sub(WITHDRAWALS_KEPT);
-            connection.withdrawn.drain(..excess);
-        }
-        connection.pending.insert(id, Pending { command, hand });
+        connection.inbox.sent(command, hand);
         Some(connection.session)
     });
     match sent {
@@ -257,12 +223,7 @@ fn connect() {
             _message: message,
             _close: close,
         });
-        connection.next_id = 1;
-        connection.pending.clear();
-        connection.hand_until_seq = None;
-        connection.welcome_seq = u64::MAX;
-        connection.listened = None;
-        connection.awaiting_presence = false;
+        connection.inbox.new_socket();
     });
 }
 
@@ -286,18 +247,14 @@ fn current<R>(generation: u32, f: impl FnOnce(&mut Connection) -> R) -> Option<R
 
 fn on_open(generation: u32) {
     current(generation, |connection| {
-        let since = if connection.fresh_snapshot {
-            None
-        } else {
-            connection
-                .session
-                .meeting
-                .with_untracked(|meeting| meeting.as_ref().map(|meeting| meeting.state.seq))
-        };
+        let known_seq = connection
+            .session
+            .meeting
+            .with_untracked(|meeting| meeting.as_ref().map(|meeting| meeting.state.seq));
         let hello = ClientMessage::Hello(Hello {
             token: connection.token.clone(),
             protocol: PROTOCOL_VERSION,
-            since,
+            since: connection.inbox.since(known_seq),
         });
         if let Some(socket) = &connection.socket {
             let _ = socket.send_with_str(&hello.encode());
@@ -305,446 +262,134 @@ fn on_open(generation: u32) {
     });
 }
 
+/// One frame from the server: folded by the inbox into what the session knows, then
+/// acted on.
 fn on_message(generation: u32, text: &str) {
     let Some(session) = current(generation, |connection| connection.session) else {
         return;
     };
-    let message = match ServerMessage::decode(text) {
-        Ok(message) => message,
-        Err(error) => {
-            // An error with a code newer than this client still answers its command.
-            if let Some((id, message)) = model::unknown_error(text) {
-                return refused(generation, session, id, message);
-            }
-            web_sys::console::warn_1(
-                &format!("unreadable message from the server: {error}").into(),
-            );
-            return;
-        }
-    };
-    match message {
-        ServerMessage::Welcome(welcome) => {
-            session.you.set(Some(welcome.you));
-            session.session_ends_at.set(Some(welcome.token_expires_at));
-            // The chair and organisers get the whole roster again after each welcome;
-            // whoever else gets none.
-            session.roster.set(Roster::default());
-            match welcome.meeting {
-                Some(state) => on_snapshot(generation, session, *state),
-                // Resumed: the missed events follow. Without a state to resume (which a
-                // correct server never causes), ask again for a snapshot.
-                None if session.meeting.with_untracked(Option::is_none) => {
-                    return resynchronise(generation);
-                }
-                None => {}
-            }
+    let now = js_sys::Date::now();
+    let effects = match ServerMessage::decode(text) {
+        Ok(message) => session.lend(|known| {
             current(generation, |connection| {
-                connection.welcomed_at = Some(js_sys::Date::now());
-                connection.welcome_seq = welcome.seq;
-                connection.fresh_snapshot = false;
-                connection.listened = None;
-                connection.awaiting_presence = true;
-            });
-            session.status.set(Status::Connected);
-            session.failure.set(None);
-            // Every new socket follows nothing until it says what it listens to.
-            settle_listening(session);
-            send_listen(generation);
-        }
-        ServerMessage::Presence(presence) => {
-            session.presence.set(presence);
-            let welcomed = current(generation, |connection| {
-                std::mem::replace(&mut connection.awaiting_presence, false)
-            });
-            if welcomed == Some(true) {
-                // The welcome's presence says who staffs the booths: what the viewer
-                // hears follows from it. Later changes come as notices.
-                settle_listening(session);
-                send_listen(generation);
-            }
-        }
-        ServerMessage::Notice(notice) => on_notice(generation, session, notice),
-        ServerMessage::Event(envelope) => on_event(generation, session, &envelope),
-        ServerMessage::Queue(view) => on_view(generation, session, &view),
-        ServerMessage::YourRequests { seq, at, requests } => {
-            on_your_requests(generation, session, seq, at, requests);
-        }
-        ServerMessage::Ack { id, seq } => {
-            let Some(pending) = current(generation, |connection| {
-                let pending = connection.pending.remove(&id)?;
-                if pending.hand {
-                    connection.hand_until_seq = Some(seq);
-                }
-                Some(pending)
+                connection.inbox.on_message(known, message, now)
             })
-            .flatten() else {
+            .unwrap_or_default()
+        }),
+        // An error with a code newer than this client still answers its command.
+        Err(error) => match model::unknown_error(text) {
+            Some((id, reason)) => current(generation, |connection| {
+                connection.inbox.refused(id, reason)
+            })
+            .unwrap_or_default(),
+            None => {
+                web_sys::console::warn_1(
+                    &format!("unreadable message from the server: {error}").into(),
+                );
                 return;
-            };
-            if let Some(you) = session.you.get_untracked() {
-                fold_and_announce(generation, session, None, |meeting| {
-                    meeting.acknowledged(&pending.command, &you)
-                });
             }
-            release_hand_once_seen(generation, session);
-        }
-        ServerMessage::Error { id, code, message } => {
-            refused(
-                generation,
-                session,
-                id,
-                model::refusal_reason(code, message),
-            );
-        }
-        ServerMessage::Roster { full, joined, left } => {
-            session
-                .roster
-                .update(|roster| roster.apply(full, joined, &left));
-        }
-        ServerMessage::TokenRefreshed { expires_at, .. } => {
-            session.session_ends_at.set(Some(expires_at));
-        }
-    }
-}
-
-/// For roles that listen: starts following the viewer's choice (kept in this browser,
-/// else their first language) as the meeting now delivers it, without announcing.
-fn settle_listening(session: Session) {
-    let Some(follower) = session
-        .with_untracked(|meeting, you| {
-            if !channels::listens(you.role) {
-                return None;
-            }
-            let presence = session.presence.get_untracked();
-            let mut follower = session.follower.get_untracked().unwrap_or_else(|| {
-                let preference = Session::stored_listening()
-                    .unwrap_or_else(|| channels::default_preference(&meeting.state, you));
-                Follower::new(preference, &meeting.state, &presence)
-            });
-            let preference = channels::fit(&follower.preference, &meeting.state);
-            follower.prefer(preference, &meeting.state, &presence);
-            Some(follower)
-        })
-        .flatten()
-    else {
-        return;
+        },
     };
-    session.follower.set(Some(follower));
-}
-
-/// Tells the server what the viewer follows, if that changed since the last `listen` on
-/// this socket. Its `ack` needs no handling.
-fn send_listen(generation: u32) {
-    current(generation, |connection| {
-        let Some(listening) = connection
-            .session
-            .follower
-            .with_untracked(|follower| follower.as_ref().map(Follower::message))
-        else {
-            return;
-        };
-        if connection.listened.as_ref() == Some(&listening)
-            || connection.session.status.get_untracked() != Status::Connected
-        {
-            return;
-        }
-        let Some(socket) = &connection.socket else {
-            return;
-        };
-        let id = connection.next_id;
-        let message = ClientMessage::Listen {
-            id,
-            listening: listening.clone(),
-        };
-        if socket.send_with_str(&message.encode()).is_ok() {
-            connection.next_id += 1;
-            connection.listened = Some(listening);
-        }
-    });
+    perform(generation, session, effects);
 }
 
 /// The viewer changed their choice of channel (the follower in the session is already
 /// updated): tells the server.
 pub fn listening_changed() {
-    let generation = CONNECTION.with_borrow(|connection| connection.as_ref().map(|c| c.generation));
-    if let Some(generation) = generation {
-        send_listen(generation);
-    }
-}
-
-/// A notice for this viewer: a channel they follow changed (announced, and followed to a
-/// fallback or back), their booth's task or pivots, or dead air.
-fn on_notice(generation: u32, session: Session, notice: Notice) {
-    let briefing = current(generation, |connection| connection.awaiting_presence).unwrap_or(true);
-    match notice {
-        Notice::Channel { channel, status } => {
-            let presence = session.presence.get_untracked();
-            let said = session.meeting.with_untracked(|meeting| {
-                let meeting = meeting.as_ref()?;
-                session
-                    .follower
-                    .try_update(|follower| {
-                        follower.as_mut().and_then(|follower| {
-                            follower.notice(&meeting.state, &presence, &channel, &status)
-                        })
-                    })
-                    .flatten()
-            });
-            if let Some(said) = said {
-                session.announce(said);
-            }
-            send_listen(generation);
-        }
-        Notice::Task {
-            booth,
-            floor_language,
-            task,
-        } => {
-            let said = session.with_meeting_untracked(|state| {
-                console::task_text(state, &booth, &floor_language, &task)
-            });
-            let changed = session.task.with_untracked(|known| {
-                known.as_ref() != Some(&(floor_language.clone(), task.clone()))
-            });
-            session.task.set(Some((floor_language, task)));
-            if changed
-                && !briefing
-                && let Some(said) = said
-            {
-                session.announce(said);
-            }
-        }
-        // What the viewer hears after their `listen`: the follower chose it, by the same
-        // rule, and announces nothing for it.
-        Notice::Hearing { .. } => {}
-        Notice::Pivot { relying, .. } => {
-            if !briefing && !relying.is_empty() {
-                session.announce(i18n::relying(&relying));
-            }
-            session.relying.set(relying);
-        }
-        Notice::DeadAir { channel, since } => {
-            let now = session
-                .clock
-                .get_untracked()
-                .server_time(js_sys::Date::now());
-            let said = session.with_meeting_untracked(|state| {
-                console::dead_air_text(state, &channel, since, now)
-            });
-            session.dead_air.update(|alerts| {
-                alerts.retain(|(known, _)| *known != channel);
-                alerts.push((channel, since));
-            });
-            if let Some(Some(said)) = said {
-                session.alert(said);
-            }
-        }
-    }
-}
-
-/// A command was refused: the viewer is told which and why.
-fn refused(generation: u32, session: Session, id: Option<u64>, reason: String) {
-    let pending = id.and_then(|id| {
-        current(generation, |connection| {
-            let pending = connection.pending.remove(&id)?;
-            if let Command::LowerHand {
-                request: Some(request),
-            } = &pending.command
-            {
-                connection
-                    .withdrawn
-                    .retain(|withdrawn| withdrawn != request);
-            }
-            Some(pending)
+    let Some((generation, session)) = CONNECTION.with_borrow(|connection| {
+        connection
+            .as_ref()
+            .map(|connection| (connection.generation, connection.session))
+    }) else {
+        return;
+    };
+    let effects = session
+        .follower
+        .with_untracked(|follower| {
+            current(generation, |connection| {
+                connection.inbox.listening_changed(follower.as_ref())
+            })
         })
-        .flatten()
-    });
-    match pending {
-        Some(pending) => {
-            if pending.hand {
-                session.hand_busy.set(false);
-            }
-            session.notify(i18n::command_refused(
-                i18n::action(&pending.command),
-                &reason,
-            ));
-        }
-        // An error about the session itself (a refused hello) is followed by a close
-        // whose code says what to do; a stray one is only logged.
-        None => web_sys::console::warn_1(&format!("server error: {reason}").into()),
-    }
-}
-
-/// Folds one message into the meeting with `fold` and announces what changed for the
-/// viewer. A message that does not follow the state leads to a fresh snapshot.
-fn fold_and_announce(
-    generation: u32,
-    session: Session,
-    event: Option<&Event>,
-    fold: impl FnOnce(&mut Meeting) -> Fold,
-) {
-    let you = session.you.get_untracked();
-    let withdrawn =
-        current(generation, |connection| connection.withdrawn.clone()).unwrap_or_default();
-    let outcome = session.meeting.try_maybe_update(|meeting| {
-        let Some(meeting) = meeting else {
-            return (false, None);
-        };
-        let before = you.as_ref().map(|you| Situation::of(meeting, you));
-        match fold(meeting) {
-            Fold::Applied => {
-                let said = you.as_ref().zip(before).and_then(|(you, before)| {
-                    let after = Situation::of(meeting, you);
-                    model::announcement(meeting, &before, &after, event, |request| {
-                        withdrawn.contains(&request)
-                    })
-                });
-                (true, Some(Ok(said)))
-            }
-            Fold::Duplicate => (false, None),
-            Fold::LostTrack(error) => (false, Some(Err(error))),
-        }
-    });
-    match outcome.flatten() {
-        Some(Ok(said)) => {
-            if let Some(said) = said {
-                session.announce(said);
-            }
-            release_hand_once_seen(generation, session);
-        }
-        Some(Err(error)) => {
-            web_sys::console::warn_1(&format!("{error}: asking for a fresh snapshot").into());
-            resynchronise(generation);
-        }
-        None => {}
-    }
-}
-
-/// A `welcome` with a fresh snapshot: it replaces what the client knew (announcing what
-/// changed meanwhile, after a lost track), or is the first state.
-fn on_snapshot(generation: u32, session: Session, state: MeetingState) {
-    if session.meeting.with_untracked(Option::is_some) {
-        fold_and_announce(generation, session, None, |meeting| {
-            *meeting = Meeting::new(state);
-            Fold::Applied
-        });
-    } else {
-        session.meeting.set(Some(Meeting::new(state)));
-    }
-}
-
-fn on_event(generation: u32, session: Session, envelope: &EventEnvelope) {
-    let live = current(generation, |connection| {
-        envelope.seq > connection.welcome_seq
-    });
-    if live == Some(true) {
-        session.observe_server_time(envelope.at);
-    }
-    fold_and_announce(generation, session, Some(&envelope.event), |meeting| {
-        meeting.fold_event(envelope)
-    });
-    // The channels follow the meeting's languages: the choice is fitted to them again.
-    if matches!(envelope.event, Event::MeetingUpdated { .. }) {
-        settle_listening(session);
-        send_listen(generation);
-    }
-}
-
-/// A `queue` view (summarised states): the list and the floor as they now stand. A new
-/// speech or pause seen live also tells the server's time.
-fn on_view(generation: u32, session: Session, view: &QueueView) {
-    let live = current(generation, |connection| view.seq > connection.welcome_seq);
-    let before = session
-        .meeting
-        .with_untracked(|meeting| meeting.as_ref().and_then(|m| m.state.floor.clone()));
-    fold_and_announce(generation, session, None, |meeting| {
-        meeting.fold_queue_view(view)
-    });
-    if live == Some(true)
-        && let Some(at) = timing::floor_change_time(before.as_ref(), view.floor.as_ref())
-    {
-        session.observe_server_time(at);
-    }
-}
-
-fn on_your_requests(
-    generation: u32,
-    session: Session,
-    seq: u64,
-    at: u64,
-    requests: Vec<MyRequest>,
-) {
-    fold_and_announce(generation, session, None, |meeting| {
-        meeting.fold_your_requests(seq, at, requests)
-    });
-}
-
-/// Re-enables the hand button once the event of its acknowledged command is folded (or,
-/// for a summarised state, a view that includes it), so that the button never offers to
-/// raise a hand that is already up.
-fn release_hand_once_seen(generation: u32, session: Session) {
-    let seen = session
-        .meeting
-        .with_untracked(|meeting| meeting.as_ref().map_or(0, |meeting| meeting.state.seq));
-    let released = current(generation, |connection| {
-        let due = connection.hand_until_seq.is_some_and(|seq| seen >= seq);
-        if due {
-            connection.hand_until_seq = None;
-        }
-        due
-    });
-    if released == Some(true) {
-        session.hand_busy.set(false);
-    }
+        .unwrap_or_default();
+    perform(generation, session, effects);
 }
 
 fn on_close(generation: u32, code: u16) {
-    let Some(session) = current(generation, |connection| {
-        // Only a connection that lasted resets the backoff: a server that welcomes and
-        // then drops every client at once must not be hammered twice a second.
-        if connection
-            .welcomed_at
-            .take()
-            .is_some_and(|at| js_sys::Date::now() - at > STABLE_AFTER_MS)
-        {
-            connection.backoff.reset();
-        }
+    let Some((session, effects)) = current(generation, |connection| {
         connection.socket = None;
-        connection.pending.clear();
-        connection.hand_until_seq = None;
-        connection.session
+        let effects = connection.inbox.on_close(code, js_sys::Date::now());
+        (connection.session, effects)
     }) else {
         return;
     };
-    session.hand_busy.set(false);
-    match policy::after_close(code) {
-        AfterClose::Reconnect => {
-            session.status.set(Status::Reconnecting);
-            schedule_reconnect();
-        }
-        AfterClose::GiveUp {
-            reason,
-            forget_token,
-        } => {
-            if forget_token {
-                invite::forget();
+    perform(generation, session, effects);
+}
+
+/// Does what the inbox decided, in order.
+fn perform(generation: u32, session: Session, effects: Vec<Effect>) {
+    for effect in effects {
+        match effect {
+            // Already shown: `Session::lend` draws the meeting again when it changed.
+            Effect::MeetingChanged => {}
+            Effect::Announce(text) => session.announce(text),
+            Effect::Alert(text) => session.alert(text),
+            Effect::Notify(text) => session.notify(text),
+            Effect::Warn(text) => web_sys::console::warn_1(&text.into()),
+            Effect::Connected => {
+                session.status.set(Status::Connected);
+                session.failure.set(None);
             }
-            session.status.set(Status::Failed);
-            session.failure.set(Some(Failure::Refused(reason)));
+            Effect::SendListen(listening) => send_listen(generation, listening),
+            Effect::ReleaseHand => session.hand_busy.set(false),
+            Effect::ResetRoster => session.roster.set(Roster::default()),
+            Effect::UpdateRoster { full, joined, left } => {
+                session
+                    .roster
+                    .update(|roster| roster.apply(full, joined, &left));
+            }
+            Effect::Resynchronise => resynchronise(generation, session),
+            Effect::ResetBackoff => {
+                current(generation, |connection| connection.backoff.reset());
+            }
+            Effect::Reconnect => {
+                session.status.set(Status::Reconnecting);
+                schedule_reconnect();
+            }
+            Effect::GiveUp {
+                reason,
+                forget_token,
+            } => {
+                if forget_token {
+                    invite::forget();
+                }
+                session.status.set(Status::Failed);
+                session.failure.set(Some(Failure::Refused(reason)));
+            }
         }
     }
 }
 
+/// Sends `listen` on the current socket. Its `ack` needs no handling.
+fn send_listen(generation: u32, listening: Listening) {
+    current(generation, |connection| {
+        let Some(socket) = &connection.socket else {
+            return;
+        };
+        let id = connection.inbox.take_id();
+        let _ = socket.send_with_str(&ClientMessage::Listen { id, listening }.encode());
+    });
+}
+
 /// Lost track of the meeting: drops the socket and connects again for a fresh snapshot.
-fn resynchronise(generation: u32) {
-    let Some(session) = current(generation, |connection| {
-        connection.fresh_snapshot = true;
+fn resynchronise(generation: u32, session: Session) {
+    let dropped = current(generation, |connection| {
         if let Some(socket) = connection.socket.take() {
             detach(&socket);
         }
-        connection.session
-    }) else {
+    });
+    if dropped.is_none() {
         return;
-    };
+    }
     session.status.set(Status::Reconnecting);
     reconnect_after(Duration::ZERO);
 }

@@ -4,39 +4,25 @@
 //! screenshot or synced into history. It is only ever sent inside the `hello` frame.
 
 use crate::policy;
+use crate::storage::{self, Kept};
 use wasm_bindgen::JsValue;
-
-/// Where the token is kept for the life of the tab.
-const STORAGE_KEY: &str = "meeting-control.token";
 
 /// The token from the address bar (then removed from it) or, failing that, the one kept
 /// earlier in this tab.
 pub fn take() -> Option<String> {
-    from_link().or_else(|| {
-        web_sys::window()?
-            .session_storage()
-            .ok()
-            .flatten()?
-            .get_item(STORAGE_KEY)
-            .ok()
-            .flatten()
-            .filter(|token| !token.is_empty())
-    })
+    from_link().or_else(|| storage::read(Kept::Token).filter(|token| !token.is_empty()))
 }
 
 /// The token in the address bar's fragment, if there is one: kept for reloads and removed
 /// from the address bar.
 pub fn from_link() -> Option<String> {
     let window = web_sys::window()?;
-    let storage = window.session_storage().ok().flatten();
     let location = window.location();
     let fragment = location.hash().unwrap_or_default();
     if let Some(token) = policy::token_from_fragment(&fragment) {
-        if let Some(storage) = &storage {
-            // Without storage (disabled by the browser) the session still works; only a
-            // reload would need the link again.
-            let _ = storage.set_item(STORAGE_KEY, token);
-        }
+        // Without storage (disabled by the browser) the session still works; only a
+        // reload would need the link again.
+        storage::write(Kept::Token, token);
         let clean = format!(
             "{}{}{}",
             location.pathname().unwrap_or_default(),
@@ -53,7 +39,5 @@ pub fn from_link() -> Option<String> {
 
 /// Forgets the kept token (the server refused it), so that a reload asks for the link.
 pub fn forget() {
-    if let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
-        let _ = storage.remove_item(STORAGE_KEY);
-    }
+    storage::remove(Kept::Token);
 }

@@ -16,6 +16,10 @@
 //!   and, for a summarised state, the viewer's requests from `your_requests`), how each
 //!   server message folds into it, the viewer's estimated waits (the server's, counted
 //!   down), and what is announced to the viewer.
+//! - [`inbox`]: what each message from the server means for the client (the Elm
+//!   architecture's update step): [`inbox::Inbox::on_message`] folds it into
+//!   [`inbox::Known`] and returns [`inbox::Effect`]s (announce, alert, send `listen`,
+//!   resynchronise, release the hand button, reset the roster, reconnect or give up).
 //! - [`channels`]: the channels as a listener follows them: what each delivers, the
 //!   chosen channel and its ordered fallbacks, following the first that delivers, what
 //!   `listen` says and what is announced when a followed channel changes.
@@ -31,15 +35,19 @@
 //!   into one list), counted by role, delegation and language, filtered and ordered.
 //! - [`policy`]: the reconnect backoff, what each close code means, and reading the token
 //!   from the invite link's fragment.
+//! - [`storage`]: what the client keeps in the browser (the token, the interface
+//!   language, the choice of channel), each under one key named there; reading and
+//!   writing it is compiled for `wasm32` only.
 //!
 //! The browser part is compiled for `wasm32` only (`main.rs` mounts `App`):
 //!
 //! - `app.rs`: the page: header, notices, and the sections for the viewer's role.
 //! - `session.rs`: the shared client state (signals) that views read and the connection
-//!   writes, provided as a context.
-//! - `connection.rs`: the WebSocket: `hello`, commands and their answers, reconnecting
-//!   with backoff and `since`, resynchronising after a gap.
-//! - `invite.rs`: the token: taken from the address bar, kept in `sessionStorage`.
+//!   writes, provided as a context; it lends its values to the inbox for each message.
+//! - `connection.rs`: the WebSocket, thin: `hello`, sending commands (and the hand
+//!   button's toggle), decoding frames for the inbox and performing its effects,
+//!   reconnecting with backoff and `since`.
+//! - `invite.rs`: the token: taken from the address bar, kept for the tab.
 //! - `locale.rs`: the interface language in the browser: the saved choice or the
 //!   browser's languages, `<html lang dir>`, remembering the viewer's pick.
 //! - `views/`: one file per area of the page: `header` (with the language picker),
@@ -60,10 +68,12 @@ pub mod agenda;
 pub mod channels;
 pub mod console;
 pub mod i18n;
+pub mod inbox;
 pub mod model;
 pub mod policy;
 pub mod roster;
 pub mod speakers;
+pub mod storage;
 pub mod timing;
 
 #[cfg(target_arch = "wasm32")]

@@ -6,16 +6,13 @@
 //! changes.
 
 use crate::i18n::{self, Lang};
+use crate::storage::{self, Kept};
 use leptos::prelude::*;
-
-/// Where the viewer's choice is kept (`localStorage`, so that every tab and later visit
-/// starts in it).
-const STORAGE_KEY: &str = "ui-language";
 
 /// The language to start in: the saved choice, else the first of the browser's
 /// languages that the interface has, else English.
 pub fn initial() -> Lang {
-    let saved = storage().and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten());
+    let saved = storage::read(Kept::Language);
     let navigator = window().navigator();
     let mut preferred: Vec<String> = navigator
         .languages()
@@ -36,14 +33,8 @@ pub fn apply(lang: Lang) {
     }
 }
 
-/// Remembers the viewer's choice. Without storage (a private window that refuses it)
-/// the choice lasts for this page only.
+/// Remembers the viewer's choice (in every tab and later visit). Without storage (a
+/// private window that refuses it) the choice lasts for this page only.
 pub fn save(lang: Lang) {
-    if let Some(storage) = storage() {
-        let _ = storage.set_item(STORAGE_KEY, lang.tag());
-    }
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
+    storage::write(Kept::Language, lang.tag());
 }

@@ -3,21 +3,16 @@
 
 use crate::channels::Follower;
 use crate::i18n::{self, Key, Lang};
+use crate::inbox::{Effect, Known};
 use crate::model::Meeting;
 use crate::roster::Roster;
 use crate::timing::ServerClock;
 use leptos::prelude::*;
-use protocol::{
-    BoothTask, ChannelId, LanguageCode, Listening, MeetingState, Participant, Presence,
-};
+use protocol::{BoothTask, ChannelId, LanguageCode, MeetingState, Participant, Presence};
 use std::time::Duration;
 
 /// How long a refused command's message stays on screen.
 const NOTICE_FOR: Duration = Duration::from_secs(8);
-
-/// Where the viewer's choice of channel is kept (`localStorage`, so that later visits
-/// start with it).
-const LISTENING_KEY: &str = "listening";
 
 /// The connection's state: the `data-state` of `#connection-status`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,22 +185,46 @@ impl Session {
         })
     }
 
-    /// The viewer's choice of channel as last kept in this browser, if any.
-    pub fn stored_listening() -> Option<Listening> {
-        let storage = window().local_storage().ok().flatten()?;
-        let text = storage.get_item(LISTENING_KEY).ok().flatten()?;
-        serde_json::from_str(&text).ok()
-    }
-
-    /// Keeps the viewer's choice of channel for later visits. Without storage (a private
-    /// window that refuses it) the choice lasts for this page only.
-    pub fn store_listening(listening: &Listening) {
-        if let (Some(storage), Ok(text)) = (
-            window().local_storage().ok().flatten(),
-            serde_json::to_string(listening),
-        ) {
-            let _ = storage.set_item(LISTENING_KEY, &text);
+    /// Lends what the client knows to `f` (the inbox folding one message) and shows
+    /// again the parts that changed. The meeting is moved out and back, never copied: it
+    /// can be large, and only `f`'s [`Effect::MeetingChanged`] tells that it changed.
+    /// Nothing reads the signals meanwhile: `f` is pure, and views run later.
+    pub fn lend(&self, f: impl FnOnce(&mut Known) -> Vec<Effect>) -> Vec<Effect> {
+        let before = Known {
+            meeting: None,
+            you: self.you.get_untracked(),
+            session_ends_at: self.session_ends_at.get_untracked(),
+            clock: self.clock.get_untracked(),
+            presence: self.presence.get_untracked(),
+            follower: self.follower.get_untracked(),
+            task: self.task.get_untracked(),
+            relying: self.relying.get_untracked(),
+            dead_air: self.dead_air.get_untracked(),
+        };
+        let mut known = Known {
+            meeting: self.meeting.try_update_untracked(Option::take).flatten(),
+            ..before.clone()
+        };
+        let effects = f(&mut known);
+        if effects.contains(&Effect::MeetingChanged) {
+            self.meeting.set(known.meeting);
+        } else {
+            self.meeting
+                .update_untracked(|meeting| *meeting = known.meeting);
         }
+        show(self.you, before.you, known.you);
+        show(
+            self.session_ends_at,
+            before.session_ends_at,
+            known.session_ends_at,
+        );
+        show(self.clock, before.clock, known.clock);
+        show(self.presence, before.presence, known.presence);
+        show(self.follower, before.follower, known.follower);
+        show(self.task, before.task, known.task);
+        show(self.relying, before.relying, known.relying);
+        show(self.dead_air, before.dead_air, known.dead_air);
+        effects
     }
 
     /// Shows a message in the status area for a few seconds.
@@ -223,16 +242,6 @@ impl Session {
             },
             NOTICE_FOR,
         );
-    }
-
-    /// Learns the server's clock from a server time seen as it happened (see
-    /// [`ServerClock`]).
-    pub fn observe_server_time(&self, at_ms: u64) {
-        let clock = self.clock.get_untracked();
-        let better = clock.observe(at_ms, js_sys::Date::now());
-        if better != clock {
-            self.clock.set(better);
-        }
     }
 
     /// The server's clock now, in milliseconds since the Unix epoch, ticking every second.
@@ -256,15 +265,17 @@ impl Session {
         })
     }
 
-    /// Like [`Session::with_meeting`], without tracking: for event handlers.
-    pub fn with_meeting_untracked<R>(&self, f: impl FnOnce(&MeetingState) -> R) -> Option<R> {
-        self.meeting
-            .with_untracked(|meeting| meeting.as_ref().map(|meeting| f(&meeting.state)))
-    }
-
     /// Runs `f` with the meeting's state once it is known, tracking it.
     pub fn with_meeting<R>(&self, f: impl FnOnce(&MeetingState) -> R) -> Option<R> {
         self.meeting
             .with(|meeting| meeting.as_ref().map(|meeting| f(&meeting.state)))
+    }
+}
+
+/// Sets `signal` to `after` if that differs from `before`, so that what shows it is
+/// drawn again only when it changed.
+fn show<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, before: T, after: T) {
+    if before != after {
+        signal.set(after);
     }
 }

@@ -6,6 +6,7 @@ use crate::channels::{self, Follower};
 use crate::connection;
 use crate::i18n::{self, Key};
 use crate::session::Session;
+use crate::storage;
 use leptos::html;
 use leptos::prelude::*;
 use protocol::{ChannelId, ChannelKind, ChannelStatus, Command, LanguageCode, Listening};
@@ -132,7 +133,7 @@ fn update_choice(session: Session, change: impl FnOnce(&Listening) -> Listening)
         session.follower.update(|follower| {
             if let Some(follower) = follower {
                 let preference = channels::fit(&change(&follower.preference), &meeting.state);
-                Session::store_listening(&preference);
+                storage::keep_listening(&preference);
                 follower.prefer(preference, &meeting.state, &presence);
             }
         });

@@ -4,7 +4,6 @@
 //! delegation.
 
 use super::{abilities, aria_busy, aria_disabled, aria_pressed, focus};
-use crate::app::toggle_hand;
 use crate::connection;
 use crate::i18n::{self, Key};
 use crate::model;
@@ -81,7 +80,7 @@ fn RequestForm() -> impl IntoView {
     let submit = move |event: SubmitEvent| {
         event.prevent_default();
         if raised.get_untracked() {
-            toggle_hand(session);
+            connection::toggle_hand(session);
             return;
         }
         if unavailable() || session.hand_busy.get_untracked() {
@@ -285,7 +284,7 @@ fn MyRequest(id: RequestId, rows: Memo<Vec<MyRow>>) -> impl IntoView {
     // Both buttons leave with the request (or the claim): the focus goes to the hand.
     let withdraw = move |_| {
         if own() {
-            toggle_hand(session);
+            connection::toggle_hand(session);
         } else {
             connection::send(Command::LowerHand { request: Some(id) });
         }
