@@ -11,15 +11,9 @@ use crate::i18n::{self, Key};
 use protocol::forecast::{self, Forecast};
 use protocol::{AgendaItem, Command, ItemId, ItemState, LanguageCode, Localized, MeetingState};
 
-/// The longest item id the server accepts.
-pub const MAX_ITEM_ID_CHARS: usize = 64;
-
-/// The longest title (in one language) and presenter, in characters, as the server
-/// accepts them.
-pub const MAX_TITLE_CHARS: usize = 200;
-
-/// The longest planned duration of an item, in minutes, as the server accepts it.
-pub const MAX_PLANNED_MINUTES: u32 = 600;
+pub use protocol::limits::{
+    MAX_ID_CHARS as MAX_ITEM_ID_CHARS, MAX_PLANNED_MINUTES, MAX_TITLE_CHARS,
+};
 
 /// `data-state` of an agenda item: `upcoming`, `live`, `done` or `skipped`.
 pub fn state_attr(state: ItemState) -> &'static str {
@@ -318,11 +312,7 @@ impl DraftError {
 /// [`Key::ItemIdInvalid`] or [`Key::ItemIdTaken`], on [`DraftField::Id`].
 pub fn check_item_id(meeting: &MeetingState, id: &str) -> Result<ItemId, DraftError> {
     let id = id.trim();
-    let well_formed = (1..=MAX_ITEM_ID_CHARS).contains(&id.len())
-        && id
-            .bytes()
-            .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-');
-    if !well_formed {
+    if !protocol::ids::is_slug(id) {
         return Err(DraftError::new(DraftField::Id, Key::ItemIdInvalid));
     }
     let id = ItemId::new(id);
@@ -442,7 +432,7 @@ impl ItemDraft {
 mod tests {
     use super::*;
     use crate::model::tests::meeting;
-    use protocol::{Event, EventEnvelope};
+    use protocol::Event;
 
     fn text(pairs: &[(&str, &str)]) -> Localized {
         Localized(
@@ -454,12 +444,7 @@ mod tests {
     }
 
     fn fold(state: &mut MeetingState, at: u64, event: Event) {
-        let envelope = EventEnvelope {
-            seq: state.seq + 1,
-            at,
-            actor: None,
-            event,
-        };
+        let envelope = state.next_envelope(at, None, event);
         state.apply(&envelope).expect("the event folds");
     }
 

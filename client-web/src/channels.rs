@@ -308,7 +308,7 @@ impl Follower {
 pub(crate) mod tests {
     use super::*;
     use crate::model::tests::{meeting_with_booths, person};
-    use protocol::{ChannelPresence, Event, EventEnvelope, ParticipantId};
+    use protocol::{ChannelPresence, Event, ParticipantId};
 
     fn id(text: &str) -> ChannelId {
         ChannelId::new(text)
@@ -329,12 +329,7 @@ pub(crate) mod tests {
     }
 
     fn apply(state: &mut MeetingState, event: Event) {
-        let envelope = EventEnvelope {
-            seq: state.seq + 1,
-            at: (state.seq + 1) * 1000,
-            actor: None,
-            event,
-        };
+        let envelope = state.next_envelope((state.seq + 1) * 1000, None, event);
         state.apply(&envelope).expect("the test's events fold");
     }
 

@@ -211,19 +211,14 @@ pub fn dead_air_text(
 mod tests {
     use super::*;
     use crate::model::tests::{meeting_with_booths, person};
-    use protocol::{Event, EventEnvelope, ItemId, ParticipantId, RequestKind, Role};
+    use protocol::{Event, ItemId, ParticipantId, RequestKind, Role};
 
     fn id(text: &str) -> ChannelId {
         ChannelId::new(text)
     }
 
     fn apply(state: &mut MeetingState, event: Event) {
-        let envelope = EventEnvelope {
-            seq: state.seq + 1,
-            at: (state.seq + 1) * 1000,
-            actor: None,
-            event,
-        };
+        let envelope = state.next_envelope((state.seq + 1) * 1000, None, event);
         state.apply(&envelope).expect("the test's events fold");
     }
 

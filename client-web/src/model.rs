@@ -261,16 +261,9 @@ pub struct AgendaMoves {
 /// Whether "Previous item" and "Next item" lead anywhere. Like the server, both pass
 /// over skipped items.
 pub fn agenda_moves(meeting: &MeetingState) -> AgendaMoves {
-    let open = |item: &protocol::AgendaItem| item.state != protocol::ItemState::Skipped;
-    match meeting.current_item_position() {
-        None => AgendaMoves {
-            previous: false,
-            next: meeting.agenda.iter().any(open),
-        },
-        Some(position) => AgendaMoves {
-            previous: meeting.agenda[..position].iter().any(open),
-            next: meeting.agenda[position + 1..].iter().any(open),
-        },
+    AgendaMoves {
+        previous: meeting.previous_open_item().is_some(),
+        next: meeting.next_open_item().is_some(),
     }
 }
 
@@ -560,12 +553,7 @@ pub(crate) mod tests {
     pub(crate) fn folded(events: &[Event]) -> MeetingState {
         let mut state = meeting();
         for event in events {
-            let envelope = EventEnvelope {
-                seq: state.seq + 1,
-                at: (state.seq + 1) * 1000,
-                actor: None,
-                event: event.clone(),
-            };
+            let envelope = state.next_envelope((state.seq + 1) * 1000, None, event.clone());
             state.apply(&envelope).expect("the test's events fold");
         }
         state
@@ -612,12 +600,10 @@ pub(crate) mod tests {
         let mut meeting = Meeting::new(self::meeting());
         let mut said = None;
         for event in events {
-            let envelope = EventEnvelope {
-                seq: meeting.state.seq + 1,
-                at: (meeting.state.seq + 1) * 1000,
-                actor: None,
-                event: event.clone(),
-            };
+            let envelope =
+                meeting
+                    .state
+                    .next_envelope((meeting.state.seq + 1) * 1000, None, event.clone());
             let before = Situation::of(&meeting, viewer);
             assert_eq!(meeting.fold_event(&envelope), Fold::Applied);
             let after = Situation::of(&meeting, viewer);
@@ -840,12 +826,9 @@ pub(crate) mod tests {
 
         /// The server folds `event`; the client gets what its audience gets.
         fn happens(&mut self, event: Event) {
-            let envelope = EventEnvelope {
-                seq: self.full.seq + 1,
-                at: (self.full.seq + 1) * 1000,
-                actor: None,
-                event: event.clone(),
-            };
+            let envelope = self
+                .full
+                .next_envelope((self.full.seq + 1) * 1000, None, event.clone());
             self.full
                 .apply(&envelope)
                 .expect("the server's events fold");

@@ -29,9 +29,9 @@ impl Abilities {
     /// page from offering them.
     pub fn of(role: Role) -> Self {
         Self {
-            ask: matches!(role, Role::Attendee | Role::Organiser),
+            ask: role.asks_for_floor(),
             chair: role.moderates(),
-            full_list: role.moderates() || role == Role::Organiser,
+            full_list: role.sees_full_list(),
         }
     }
 }

@@ -10,8 +10,7 @@
 use crate::i18n::{self, Key};
 use protocol::Speaker;
 
-/// The shortest and longest speaking-time limits the server accepts, in seconds.
-pub const SPEAKING_TIME_RANGE: std::ops::RangeInclusive<u32> = 10..=3600;
+pub use protocol::limits::SPEAKING_TIME_RANGE;
 
 /// The estimated difference between the server's clock and the browser's.
 ///

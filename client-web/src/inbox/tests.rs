@@ -76,12 +76,7 @@ impl Client {
     /// The server folds `event` at server time `at`; the client gets what its audience
     /// gets: the event, or a queue view and its `your_requests`.
     fn happens_at(&mut self, event: Event, at: u64) -> Vec<Effect> {
-        let envelope = EventEnvelope {
-            seq: self.server.seq + 1,
-            at,
-            actor: None,
-            event,
-        };
+        let envelope = self.server.next_envelope(at, None, event);
         self.server
             .apply(&envelope)
             .expect("the server's events fold");
@@ -448,12 +443,7 @@ fn dead_air_is_alerted_while_it_lasts() {
         given(1, "peru"),
     ] {
         server
-            .apply(&EventEnvelope {
-                seq: server.seq + 1,
-                at: (server.seq + 1) * 1000,
-                actor: None,
-                event,
-            })
+            .apply(&server.next_envelope((server.seq + 1) * 1000, None, event))
             .expect("folds");
     }
     let mut client = Client::new(server, person("chair", Role::Chair, None));
