@@ -5,9 +5,11 @@
 //! and every API request and written when a meeting is hosted while serving: by the
 //! meetings API when it creates one, and by [`App::find_meeting`] when another node
 //! created it. Its `RwLock` is never held across an `.await`. Hosting while serving is
-//! serialised by an async mutex (`creating`) that *is* held across the `.await`s of
-//! reading the shared meeting file and restoring the meeting from the log, so that one
-//! id is hosted once; nothing else waits on it.
+//! serialised by an async mutex (`creating`) that *is* held across `.await`s: by the
+//! meetings API while it checks the log, saves the file and hosts the new meeting, and by
+//! `find_meeting` while it restores a meeting created elsewhere from the log; so one id
+//! is hosted once. Only other creations and other first arrivals wait on it; `hello`s
+//! for meetings already hosted never do.
 
 use crate::auth::{self, Claims, Keys, TokenError};
 use crate::limits::Limits;
