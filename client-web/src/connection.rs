@@ -9,10 +9,10 @@
 //! from inside one of the current socket's callbacks, because opening one drops the
 //! previous socket's callbacks.
 
+use crate::announce;
 use crate::i18n::{self, Key};
 use crate::inbox::{Effect, Inbox};
 use crate::invite;
-use crate::model;
 use crate::policy::Backoff;
 use crate::roster::Roster;
 use crate::session::{Failure, Session, Status};
@@ -277,7 +277,7 @@ fn on_message(generation: u32, text: &str) {
             .unwrap_or_default()
         }),
         // An error with a code newer than this client still answers its command.
-        Err(error) => match model::unknown_error(text) {
+        Err(error) => match announce::unknown_error(text) {
             Some((id, reason)) => current(generation, |connection| {
                 connection.inbox.refused(id, reason)
             })

@@ -20,10 +20,11 @@
 //! - [`Effect`]: what the browser part does after a message: announce, alert, send
 //!   `listen`, resynchronise, release the hand button, reset the roster, reconnect…
 
+use crate::announce::{self, Situation};
 use crate::channels::{self, Follower};
 use crate::console;
 use crate::i18n::{self, Key};
-use crate::model::{self, Fold, Meeting, Situation};
+use crate::model::{Fold, Meeting};
 use crate::policy::{self, AfterClose};
 use crate::timing::{self, ServerClock};
 use protocol::{
@@ -265,7 +266,7 @@ impl Inbox {
                 self.release_hand_once_seen(known, &mut effects);
             }
             ServerMessage::Error { id, code, message } => {
-                effects = self.refused(id, model::refusal_reason(code, message));
+                effects = self.refused(id, announce::refusal_reason(code, message));
             }
             ServerMessage::Roster { full, joined, left } => {
                 effects.push(Effect::UpdateRoster { full, joined, left });
@@ -499,7 +500,7 @@ impl Inbox {
         let said = match fold(meeting) {
             Fold::Applied => you.zip(before).and_then(|(you, before)| {
                 let after = Situation::of(meeting, you);
-                model::announcement(meeting, &before, &after, event, |request| {
+                announce::announcement(meeting, &before, &after, event, |request| {
                     self.withdrawn.contains(&request)
                 })
             }),

@@ -14,8 +14,10 @@
 //!   the chair's controls per item and the commands of the item forms.
 //! - [`model`]: the meeting as the client knows it ([`model::Meeting`]: the folded state
 //!   and, for a summarised state, the viewer's requests from `your_requests`), how each
-//!   server message folds into it, the viewer's estimated waits (the server's, counted
-//!   down), and what is announced to the viewer.
+//!   server message folds into it, and the viewer's estimated waits (the server's,
+//!   counted down).
+//! - [`announce`]: what is worth announcing to the viewer: their situation before and
+//!   after each message, what the live regions say, the words for a refused command.
 //! - [`inbox`]: what each message from the server means for the client (the Elm
 //!   architecture's update step): [`inbox::Inbox::on_message`] folds it into
 //!   [`inbox::Known`] and returns [`inbox::Effect`]s (announce, alert, send `listen`,
@@ -65,6 +67,7 @@
 //! `views/mod.rs`; keep them stable.
 
 pub mod agenda;
+pub mod announce;
 pub mod channels;
 pub mod console;
 pub mod i18n;
