@@ -55,7 +55,7 @@ pub fn demo_meeting() -> MeetingFile {
 }
 
 /// The protocol's JSON Schema (`docs/protocol.schema.json`, the reference clients are
-/// written from) as a validator of server messages, compiled once per test binary.
+/// written from) as a validator of server messages, compiled once per test process.
 static SERVER_MESSAGE_SCHEMA: LazyLock<jsonschema::Validator> = LazyLock::new(|| {
     let path = workspace_root().join("docs/protocol.schema.json");
     let text = std::fs::read_to_string(&path)
