@@ -811,6 +811,34 @@ pub fn id(value: &str) -> ParticipantId {
     ParticipantId::new(value)
 }
 
+/// Who waits in the meeting's active list of speakers, in order, by participant id.
+///
+/// # Panics
+///
+/// When no list is active.
+pub fn waiting(state: &protocol::MeetingState) -> Vec<String> {
+    state
+        .active_list()
+        .expect("a list of speakers is active")
+        .queue
+        .iter()
+        .map(|request| request.participant.to_string())
+        .collect()
+}
+
+/// Attendee `burst-{number}`, who is in no meeting file: for tests that need many
+/// participants at once, each with a token of their own.
+pub fn numbered_attendee(number: usize) -> Participant {
+    Participant {
+        id: ParticipantId::new(format!("burst-{number}")),
+        name: format!("Attendee {number}"),
+        role: protocol::Role::Attendee,
+        delegation: None,
+        booth: None,
+        languages: vec![],
+    }
+}
+
 /// An HTTP response as [`http_request`] read it.
 #[derive(Debug, Clone)]
 pub struct HttpResponse {
