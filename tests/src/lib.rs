@@ -55,7 +55,7 @@ pub fn demo_meeting() -> MeetingFile {
 }
 
 /// The protocol's JSON Schema (`docs/protocol.schema.json`, the reference clients are
-/// written from) as a validator of server messages, compiled once per test binary.
+/// written from) as a validator of server messages, compiled once per test process.
 static SERVER_MESSAGE_SCHEMA: LazyLock<jsonschema::Validator> = LazyLock::new(|| {
     let path = workspace_root().join("docs/protocol.schema.json");
     let text = std::fs::read_to_string(&path)
@@ -798,6 +798,34 @@ fn pop_first_where<T>(pending: &mut VecDeque<T>, wanted: impl Fn(&T) -> bool) ->
 /// The participant id of an attendee in the demo meeting.
 pub fn id(value: &str) -> ParticipantId {
     ParticipantId::new(value)
+}
+
+/// Who waits in the meeting's active list of speakers, in order, by participant id.
+///
+/// # Panics
+///
+/// When no list is active.
+pub fn waiting(state: &protocol::MeetingState) -> Vec<String> {
+    state
+        .active_list()
+        .expect("a list of speakers is active")
+        .queue
+        .iter()
+        .map(|request| request.participant.to_string())
+        .collect()
+}
+
+/// Attendee `burst-{number}`, who is in no meeting file: for tests that need many
+/// participants at once, each with a token of their own.
+pub fn numbered_attendee(number: usize) -> Participant {
+    Participant {
+        id: ParticipantId::new(format!("burst-{number}")),
+        name: format!("Attendee {number}"),
+        role: protocol::Role::Attendee,
+        delegation: None,
+        booth: None,
+        languages: vec![],
+    }
 }
 
 /// An HTTP response as [`http_request`] read it.

@@ -13,7 +13,7 @@ use tokio::process::{Child, Command as Process};
 pub const SECRET: &str = "crash-test-secret-crash-test-secret-0123456789";
 
 /// A one-item meeting file, `pop-up`, whose item is titled `title`: for the meetings API.
-pub fn pop_up_meeting(title: &str) -> String {
+fn pop_up_meeting(title: &str) -> String {
     format!(
         "id = \"pop-up\"\nlanguages = [\"en\"]\ndefault_language = \"en\"\n\
          time_zone = \"UTC\"\nscheduled_start = \"2026-12-01T10:00:00Z\"\n\
@@ -21,21 +21,17 @@ pub fn pop_up_meeting(title: &str) -> String {
     )
 }
 
-/// Sends a meetings API request (`PUT` a meeting file, `POST` a close) with `bearer`.
-pub async fn api(
-    addr: SocketAddr,
-    method: &str,
-    path: &str,
-    bearer: &str,
-    body: &str,
-) -> crate::HttpResponse {
-    let authorization = format!("Bearer {bearer}");
+/// Creates or updates the one-item meeting `pop-up`, whose item is titled `title`, with
+/// a `PUT` of its meeting file to the meetings API at `addr`, as the administrator whose
+/// token is `admin`.
+pub async fn put_pop_up(addr: SocketAddr, admin: &str, title: &str) -> crate::HttpResponse {
+    let authorization = format!("Bearer {admin}");
     crate::http_send(
         addr,
-        method,
-        path,
+        "PUT",
+        "/api/meetings/pop-up",
         &[("Authorization", &authorization)],
-        body,
+        &pop_up_meeting(title),
     )
     .await
 }

@@ -8,8 +8,8 @@ use server::auth::{Keys, Secret};
 use std::collections::HashSet;
 use std::process::Stdio;
 use std::time::Duration;
-use tests::WsClient;
-use tests::process::{RedisProcess, SECRET, ServerProcess, api, pop_up_meeting};
+use tests::process::{RedisProcess, SECRET, ServerProcess, put_pop_up};
+use tests::{WsClient, waiting};
 
 const MEETING: &str = "victim-assistance-2020";
 
@@ -66,13 +66,7 @@ async fn waiting_on(node: &ServerProcess) -> Vec<String> {
         .unwrap()
         .meeting
         .unwrap();
-    state
-        .active_list()
-        .unwrap()
-        .queue
-        .iter()
-        .map(|request| request.participant.to_string())
-        .collect()
+    waiting(&state)
 }
 
 /// The next `count` events a client receives.
@@ -253,13 +247,7 @@ async fn a_node_killed_mid_burst_loses_nothing_acknowledged_and_its_clients_resu
         .unwrap()
         .meeting
         .unwrap();
-    let queue: Vec<String> = state
-        .active_list()
-        .unwrap()
-        .queue
-        .iter()
-        .map(|request| request.participant.to_string())
-        .collect();
+    let queue = waiting(&state);
     let distinct: HashSet<&String> = queue.iter().collect();
     assert_eq!(distinct.len(), queue.len(), "nobody twice");
     for who in &acked {
@@ -325,14 +313,7 @@ async fn a_meeting_created_on_one_node_is_joined_and_updated_through_another() {
     let redis = RedisProcess::start().await;
     let (nodes, _dirs) = nodes(&redis, 2).await;
     let admin = keys().mint_admin(Duration::from_secs(60));
-    let created = api(
-        nodes[0].addr(),
-        "PUT",
-        "/api/meetings/pop-up",
-        &admin,
-        &pop_up_meeting("First"),
-    )
-    .await;
+    let created = put_pop_up(nodes[0].addr(), &admin, "First").await;
     assert_eq!(created.status, 201, "{}", created.body);
 
     // The other node hosts it as soon as someone of it arrives there.
@@ -343,28 +324,14 @@ async fn a_meeting_created_on_one_node_is_joined_and_updated_through_another() {
     assert_eq!(welcome.meeting.unwrap().info.id.as_str(), "pop-up");
 
     // An update through either node reaches everyone.
-    let updated = api(
-        nodes[1].addr(),
-        "PUT",
-        "/api/meetings/pop-up",
-        &admin,
-        &pop_up_meeting("Second"),
-    )
-    .await;
+    let updated = put_pop_up(nodes[1].addr(), &admin, "Second").await;
     assert_eq!(updated.status, 200, "{}", updated.body);
     let event = client.next_event().await.unwrap();
     assert!(
         matches!(event.event, protocol::Event::MeetingUpdated { .. }),
         "{event:?}"
     );
-    let again = api(
-        nodes[0].addr(),
-        "PUT",
-        "/api/meetings/pop-up",
-        &admin,
-        &pop_up_meeting("Second"),
-    )
-    .await;
+    let again = put_pop_up(nodes[0].addr(), &admin, "Second").await;
     assert_eq!(again.status, 200, "{}", again.body);
     assert!(again.body.contains("\"changed\":false"), "{}", again.body);
 }

@@ -11,21 +11,10 @@ use std::collections::HashSet;
 use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use tests::process::{SECRET, ServerProcess, api, pop_up_meeting, server_binary};
-use tests::{WsClient, workspace_root};
+use tests::process::{SECRET, ServerProcess, put_pop_up, server_binary};
+use tests::{WsClient, numbered_attendee, workspace_root};
 use tokio::process::Command as Process;
 const HANDS: usize = 300;
-
-fn attendee(number: usize) -> Participant {
-    Participant {
-        id: ParticipantId::new(format!("burst-{number}")),
-        name: format!("Attendee {number}"),
-        role: Role::Attendee,
-        delegation: None,
-        booth: None,
-        languages: vec![],
-    }
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_acknowledged_hand_survives_a_sigkill_mid_burst_exactly_once() {
@@ -45,7 +34,10 @@ async fn crash_mid_burst() {
     let mut clients = Vec::with_capacity(HANDS);
     for number in 0..HANDS {
         let mut client = WsClient::connect(&server.ws_url).await.unwrap();
-        client.hello(&token(&attendee(number)), None).await.unwrap();
+        client
+            .hello(&token(&numbered_attendee(number)), None)
+            .await
+            .unwrap();
         clients.push(client);
     }
 
@@ -61,7 +53,10 @@ async fn crash_mid_burst() {
             // Without an answer (the server was killed first) the hand may or may not be
             // stored; only acknowledged hands must be.
             if client.request(Command::raise_hand()).await.is_ok() {
-                acknowledged.lock().unwrap().push(attendee(number).id);
+                acknowledged
+                    .lock()
+                    .unwrap()
+                    .push(numbered_attendee(number).id);
                 let _ = first_acks.try_send(());
             }
         }));
@@ -113,7 +108,7 @@ async fn crash_mid_burst() {
             "acknowledged {participant} was lost"
         );
     }
-    let sent: HashSet<ParticipantId> = (0..HANDS).map(|n| attendee(n).id).collect();
+    let sent: HashSet<ParticipantId> = (0..HANDS).map(|n| numbered_attendee(n).id).collect();
     assert!(queued.iter().all(|participant| sent.contains(*participant)));
     assert_eq!(
         state.seq as usize,
@@ -129,7 +124,7 @@ async fn crash_mid_burst() {
 
     // The restarted meeting goes on from where the log ends.
     let mut late = WsClient::connect(&server.ws_url).await.unwrap();
-    late.hello(&token(&attendee(HANDS + 1)), None)
+    late.hello(&token(&numbered_attendee(HANDS + 1)), None)
         .await
         .unwrap();
     assert_eq!(late.request(Command::raise_hand()).await, Ok(state.seq + 1));
@@ -146,12 +141,15 @@ async fn tokens_never_reach_the_logs() {
     let server = ServerProcess::start_logging(data_dir.path(), "debug", Stdio::from(log)).await;
     let keys = Keys::new(&Secret::new(SECRET).unwrap());
     let meeting = MeetingId::new("victim-assistance-2020");
-    let good = keys.mint(&meeting, &attendee(1), Duration::from_secs(600));
+    let good = keys.mint(&meeting, &numbered_attendee(1), Duration::from_secs(600));
     let mut client = WsClient::connect(&server.ws_url).await.unwrap();
     client.hello(&good, None).await.unwrap();
     client.request(Command::raise_hand()).await.unwrap();
-    let forged =
-        Keys::new(&Secret::random()).mint(&meeting, &attendee(2), Duration::from_secs(600));
+    let forged = Keys::new(&Secret::random()).mint(
+        &meeting,
+        &numbered_attendee(2),
+        Duration::from_secs(600),
+    );
     let mut refused = WsClient::connect(&server.ws_url).await.unwrap();
     assert!(refused.hello(&forged, None).await.is_err());
     server.kill().await;
@@ -342,7 +340,7 @@ async fn start_now_moves_the_demo_to_the_current_minute() {
     let keys = Keys::new(&Secret::new(SECRET).unwrap());
     let meeting = MeetingId::new("victim-assistance-2020");
     let mut client = WsClient::connect(&server.ws_url).await.unwrap();
-    let token = keys.mint(&meeting, &attendee(1), Duration::from_secs(60));
+    let token = keys.mint(&meeting, &numbered_attendee(1), Duration::from_secs(60));
     let state = client.hello(&token, None).await.unwrap().meeting.unwrap();
     let after = server::meeting::unix_millis();
     let minute = |ms: u64| protocol::time::rfc3339(ms / 60_000 * 60_000)[..16].to_owned();
@@ -368,23 +366,9 @@ async fn a_meeting_created_and_updated_through_the_api_survives_a_sigkill() {
     let data_dir = tempfile::tempdir().unwrap();
     let server = ServerProcess::start(data_dir.path()).await;
     let addr = server.addr();
-    let created = api(
-        addr,
-        "PUT",
-        "/api/meetings/pop-up",
-        &admin,
-        &pop_up_meeting("First"),
-    )
-    .await;
+    let created = put_pop_up(addr, &admin, "First").await;
     assert_eq!(created.status, 201, "{}", created.body);
-    let updated = api(
-        addr,
-        "PUT",
-        "/api/meetings/pop-up",
-        &admin,
-        &pop_up_meeting("Second"),
-    )
-    .await;
+    let updated = put_pop_up(addr, &admin, "Second").await;
     assert_eq!(updated.status, 200, "{}", updated.body);
     server.kill().await;
 
@@ -393,7 +377,7 @@ async fn a_meeting_created_and_updated_through_the_api_survives_a_sigkill() {
     let keys = Keys::new(&Secret::new(SECRET).unwrap());
     let token = keys.mint(
         &MeetingId::new("pop-up"),
-        &attendee(1),
+        &numbered_attendee(1),
         Duration::from_secs(60),
     );
     let mut client = WsClient::connect(&server.ws_url).await.unwrap();

@@ -141,7 +141,7 @@ fn the_json_schema_is_generated_from_the_protocol_crate() {
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == generated,
-        "{} is stale: run `UPDATE_DOCS=1 cargo test -p tests --test protocol_docs` and commit it",
+        "{} is stale: run `UPDATE_DOCS=1 cargo test -p tests --test it protocol_docs` and commit it",
         path.display()
     );
 }

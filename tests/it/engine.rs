@@ -620,21 +620,14 @@ async fn half_sent_requests_time_out_and_cannot_crowd_out_others() {
 /// commands from others are decided in the same batch.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_ack_names_its_own_commands_event() {
-    use protocol::{Event, Participant, ParticipantId, Role};
+    use protocol::Event;
     let server = TestServer::start_with(|config| config.limits.retention_events = 10_000).await;
     let (mut chair, _) = server.join("chair").await;
     chair.request(Command::NextItem).await.unwrap();
     let attendees = 200;
     let mut clients = Vec::new();
     for number in 0..attendees {
-        let who = Participant {
-            id: ParticipantId::new(format!("burst-{number}")),
-            name: format!("Attendee {number}"),
-            role: Role::Attendee,
-            delegation: None,
-            booth: None,
-            languages: vec![],
-        };
+        let who = tests::numbered_attendee(number);
         let token = server
             .keys
             .mint(&server.meeting.info.id, &who, Duration::from_secs(600));

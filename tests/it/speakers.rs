@@ -6,7 +6,7 @@ use protocol::{
     Command, ErrorCode, Event, ItemId, LanguageCode, MeetingState, RequestId, RequestKind,
 };
 use std::time::Duration;
-use tests::{TestServer, WsClient, id};
+use tests::{TestServer, WsClient, id, waiting};
 
 fn ask(kind: RequestKind) -> Command {
     Command::RaiseHand {
@@ -33,16 +33,6 @@ async fn chair_view(server: &TestServer) -> MeetingState {
     let state = *welcome.meeting.expect("a snapshot");
     assert!(!state.summarised);
     state
-}
-
-fn order(state: &MeetingState) -> Vec<String> {
-    state
-        .active_list()
-        .unwrap()
-        .queue
-        .iter()
-        .map(|request| request.participant.to_string())
-        .collect()
 }
 
 fn request_of(state: &MeetingState, who: &str) -> RequestId {
@@ -83,7 +73,7 @@ async fn the_server_orders_the_list_with_points_of_order_on_top() {
         .unwrap_err();
 
     let state = chair_view(&server).await;
-    assert_eq!(order(&state), ["senegal", "peru", "colombia", "eu"]);
+    assert_eq!(waiting(&state), ["senegal", "peru", "colombia", "eu"]);
     let colombian = &state.active_list().unwrap().queue[2];
     assert_eq!(colombian.kind, RequestKind::Question);
     assert_eq!(
@@ -211,7 +201,7 @@ async fn the_chair_moves_removes_clears_and_readds() {
         .await
         .unwrap();
     assert_eq!(
-        order(&chair_view(&server).await),
+        waiting(&chair_view(&server).await),
         ["eu", "peru", "colombia", "senegal"]
     );
     let (code, message) = chair
@@ -238,7 +228,7 @@ async fn the_chair_moves_removes_clears_and_readds() {
         .expect("colombia is told the request is gone");
     chair.request(Command::give_floor_next()).await.unwrap();
     chair.request(Command::EndFloor).await.unwrap();
-    assert_eq!(order(&chair_view(&server).await), ["peru", "senegal"]);
+    assert_eq!(waiting(&chair_view(&server).await), ["peru", "senegal"]);
 
     // Lower all hands, and the chair sees how many went down.
     let seq = chair.request(Command::ClearQueue).await.unwrap();
@@ -263,7 +253,7 @@ async fn the_chair_moves_removes_clears_and_readds() {
     // Re-add the last speaker (eu) at the top, above a newcomer.
     attendees[0].request(Command::raise_hand()).await.unwrap();
     chair.request(Command::ReaddLastSpeaker).await.unwrap();
-    assert_eq!(order(&chair_view(&server).await), ["eu", "peru"]);
+    assert_eq!(waiting(&chair_view(&server).await), ["eu", "peru"]);
     assert_eq!(
         chair
             .request(Command::ReaddLastSpeaker)
@@ -292,7 +282,7 @@ async fn a_closed_list_refuses_requests_except_points_of_order() {
     peru.request(ask(RequestKind::PointOfOrder)).await.unwrap();
     chair.request(Command::ReopenList).await.unwrap();
     colombia.request(Command::raise_hand()).await.unwrap();
-    assert_eq!(order(&chair_view(&server).await), ["peru", "colombia"]);
+    assert_eq!(waiting(&chair_view(&server).await), ["peru", "colombia"]);
 }
 
 #[tokio::test]
@@ -306,12 +296,12 @@ async fn first_time_speakers_can_go_first() {
     chair.request(Command::EndFloor).await.unwrap();
     peru.request(Command::raise_hand()).await.unwrap();
     colombia.request(Command::raise_hand()).await.unwrap();
-    assert_eq!(order(&chair_view(&server).await), ["peru", "colombia"]);
+    assert_eq!(waiting(&chair_view(&server).await), ["peru", "colombia"]);
     chair
         .request(Command::SetFirstTimeFirst { on: true })
         .await
         .unwrap();
-    assert_eq!(order(&chair_view(&server).await), ["colombia", "peru"]);
+    assert_eq!(waiting(&chair_view(&server).await), ["colombia", "peru"]);
     peru.mine_where(|mine| mine.first().is_some_and(|mine| mine.position == 2))
         .await
         .expect("peru is told of the new position");
@@ -320,7 +310,7 @@ async fn first_time_speakers_can_go_first() {
         .request(Command::SetFirstTimeFirst { on: false })
         .await
         .unwrap();
-    assert_eq!(order(&chair_view(&server).await), ["colombia", "peru"]);
+    assert_eq!(waiting(&chair_view(&server).await), ["colombia", "peru"]);
 }
 
 /// An attendee is told their position and estimated wait as the server works them out
@@ -446,7 +436,7 @@ async fn the_floor_goes_to_a_request_or_to_someone_outside_the_list_and_its_time
     );
     assert!(matches!(last[0], Event::FloorLanguageSet { language } if language.as_str() == "ar"));
     assert_eq!(
-        order(&chair_view(&server).await),
+        waiting(&chair_view(&server).await),
         ["peru"],
         "peru still waits"
     );
@@ -481,7 +471,7 @@ async fn a_delegation_owns_its_requests() {
         .request(Command::ClaimRequest { request })
         .await
         .unwrap();
-    assert_eq!(order(&chair_view(&server).await), ["peru-3"]);
+    assert_eq!(waiting(&chair_view(&server).await), ["peru-3"]);
     // Another kind is another request; the cap of two then holds.
     peru.request(ask(RequestKind::Question)).await.unwrap();
     // (peru-2 still stands behind the first request, so may not ask again.)
@@ -580,7 +570,7 @@ async fn requests_made_at_registration_are_in_the_list_when_its_item_opens() {
     let state = chair_view(&server).await;
     assert_eq!(state.active_item(), Some(&ItemId::new("discussion")));
     let list = state.active_list().unwrap();
-    assert_eq!(order(&state), ["also", "senegal"]);
+    assert_eq!(waiting(&state), ["also", "senegal"]);
     assert!(list.queue.iter().all(|request| request.registered));
     assert_eq!(list.queue[0].question, Some(4));
     assert_eq!(list.queue[0].language, LanguageCode::new("ar"));
