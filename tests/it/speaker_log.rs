@@ -294,6 +294,54 @@ async fn only_the_chair_and_organisers_may_download_the_log() {
     }
 }
 
+/// The speaker log refuses as the meetings API does: JSON with the protocol's error code,
+/// whatever the reason, so that one client handles every HTTP API's refusals.
+#[tokio::test]
+async fn refusals_are_json_with_a_stable_code_like_the_meetings_api() {
+    let server = TestServer::start().await;
+    let chair = server.token("chair");
+    let cases = [
+        (
+            download(&server, "speakers.json", None).await,
+            401,
+            "unauthorized",
+        ),
+        (
+            download(&server, "speakers.json", Some("not.a.token")).await,
+            401,
+            "unauthorized",
+        ),
+        (
+            download(&server, "speakers.csv", Some(&server.token("peru"))).await,
+            403,
+            "forbidden",
+        ),
+        (
+            download(&server, "minutes.json", Some(&chair)).await,
+            404,
+            "not_found",
+        ),
+    ];
+    for (response, status, code) in cases {
+        assert_eq!(response.status, status, "{}", response.body);
+        assert_eq!(response.header("content-type"), Some("application/json"));
+        assert_eq!(response.header("cache-control"), Some("no-store"));
+        let body: Value = serde_json::from_str(&response.body).expect("a JSON refusal");
+        assert_eq!(body["code"], code, "{body}");
+        assert!(
+            body["message"]
+                .as_str()
+                .is_some_and(|message| !message.is_empty()),
+            "{body}"
+        );
+    }
+    // The meetings API answers a missing token in the same shape.
+    let api = http_request(server.addr, "/api/meetings", &[]).await;
+    assert_eq!(api.status, 401);
+    let body: Value = serde_json::from_str(&api.body).expect("a JSON refusal");
+    assert_eq!(body["code"], "unauthorized");
+}
+
 #[tokio::test]
 async fn the_log_survives_a_restart() {
     let server = TestServer::start().await;

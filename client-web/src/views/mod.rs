@@ -5,7 +5,7 @@
 //!
 //! # DOM contract
 //!
-//! The end-to-end browser tests (`tests/tests/browser.rs`) find things by these ids and
+//! The end-to-end browser tests (`tests/it/browser.rs`) find things by these ids and
 //! attributes; keep them stable:
 //!
 //! - `#connection-status[data-state]`: `connecting`, `connected`, `reconnecting` or
