@@ -1246,20 +1246,27 @@ async fn loading(server: &TestServer, driver: &Chromedriver, browser: &Browser) 
         browser.document_language().await? == ("ar".to_owned(), "rtl".to_owned()),
         "the loading page is in Arabic, right to left"
     );
+    // The box of the first element `css` finds, or `None` when there is none: found and
+    // measured in one script, since the page may change between two.
     let box_of = |css: &'static str| async move {
         let value = browser
             .client
             .execute(
-                "const r = document.querySelector(arguments[0]).getBoundingClientRect();
+                "const e = document.querySelector(arguments[0]);
+                 if (!e) return null;
+                 const r = e.getBoundingClientRect();
                  return [r.left, r.top, r.width, r.height];",
                 vec![css.into()],
             )
             .await?;
-        serde_json::from_value::<Vec<f64>>(value).context("a box")
+        serde_json::from_value::<Option<Vec<f64>>>(value).context("a box")
     };
-    let header_before = box_of("#loading header").await?;
-
-    let text_before = box_of("#loading main p").await?;
+    let header_before = box_of("#loading header")
+        .await?
+        .context("the loading page has a header")?;
+    let text_before = box_of("#loading main p")
+        .await?
+        .context("the loading page says it is joining")?;
     ensure!(
         browser.has("#loading").await?,
         "the module had already arrived: the network was not slow enough to look"
@@ -1267,21 +1274,33 @@ async fn loading(server: &TestServer, driver: &Chromedriver, browser: &Browser) 
     // The page takes over in the same place.
     browser.wait_for("header.top #connection-status").await?;
     ensure!(!browser.has("#loading").await?, "the loading page is gone");
-    if browser.has("main.joining p").await? {
-        let header_after = box_of("header.top").await?;
-        let text_after = box_of("main.joining p").await?;
-        ensure!(
+    // Both measured at once, while the page may still be joining.
+    let value = browser
+        .client
+        .execute(
+            "const box = (css) => {
+                 const e = document.querySelector(css);
+                 if (!e) return null;
+                 const r = e.getBoundingClientRect();
+                 return [r.left, r.top, r.width, r.height];
+             };
+             return [box('header.top'), box('main.joining p')];",
+            vec![],
+        )
+        .await?;
+    let (header_after, text_after) =
+        serde_json::from_value::<(Vec<f64>, Option<Vec<f64>>)>(value).context("two boxes")?;
+    match text_after {
+        Some(text_after) => ensure!(
             header_after == header_before && text_after == text_before,
             "the page moved: header {header_before:?} → {header_after:?}, \
              text {text_before:?} → {text_after:?}"
-        );
-    } else {
+        ),
         // Already joined: the header at least stays where it was.
-        let header_after = box_of("header.top").await?;
-        ensure!(
+        None => ensure!(
             header_after[3] == header_before[3],
             "the header changed height: {header_before:?} → {header_after:?}"
-        );
+        ),
     }
     browser
         .wait_for("#connection-status[data-state='connected']")
