@@ -361,6 +361,19 @@ mod tests {
             let (floor, task) = planned_task(state, &id(booth)).expect("a task");
             task_text(state, &id(booth), &floor, &task)
         }
+        // Nobody in the Arabic booth: never "take relay from" a booth that gives nothing.
+        assert_eq!(
+            said(&state, "fr"),
+            "The floor speaks Arabic: no booth can give you the floor."
+        );
+        apply(
+            &mut state,
+            Event::ChannelOnAir {
+                channel: id("ar"),
+                participant: ParticipantId::new("ar-1"),
+                name: "Name of ar-1".into(),
+            },
+        );
         assert_eq!(
             said(&state, "fr"),
             "The floor speaks Arabic: take relay from the Arabic booth."

@@ -293,14 +293,26 @@ fn the_relay_plan_follows_the_floor_language() {
             .map(|(booth, task)| (booth.to_string(), task))
             .collect()
     };
-    // Arabic on the floor: the Arabic booth works into English, which covers the English
-    // channel; French and Spanish take relay from the Arabic booth.
+    // Arabic on the floor while the Arabic booth is empty: nobody else takes Arabic, so
+    // no booth can give the others the floor (never "take relay from" an empty booth).
     check(
         &mut state,
         vec![Event::FloorLanguageSet {
             language: lang("ar"),
         }],
     );
+    assert_eq!(
+        plan(&state),
+        [
+            ("ar".into(), BoothTask::Retour { into: lang("en") }),
+            ("en".into(), BoothTask::NoSource),
+            ("fr".into(), BoothTask::NoSource),
+            ("es".into(), BoothTask::NoSource),
+        ]
+    );
+    // Once the Arabic booth is on air it works into English, which covers the English
+    // channel; French and Spanish take relay from it.
+    check(&mut state, vec![on_air("ar", "amal")]);
     let relay_from_ar = BoothTask::Relay {
         pivot: channel("ar"),
     };
@@ -329,14 +341,20 @@ fn the_relay_plan_follows_the_floor_language() {
             ("es".into(), BoothTask::Direct),
         ]
     );
-    // Spanish on the floor: the Arabic booth does not take Spanish; French does and
-    // works into French, which the Arabic booth takes.
+    // Spanish on the floor: the Arabic booth does not take Spanish; the English booth
+    // does and works into English, which the Arabic booth takes, once it is on air.
     check(
         &mut state,
         vec![Event::FloorLanguageSet {
             language: lang("es"),
         }],
     );
+    assert_eq!(
+        plan(&state)[0],
+        ("ar".into(), BoothTask::NoSource),
+        "no booth that takes Spanish is on air yet"
+    );
+    check(&mut state, vec![on_air("en", "emma")]);
     assert_eq!(
         plan(&state)[0],
         (

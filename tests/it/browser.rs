@@ -728,8 +728,8 @@ async fn listener_falls_back(
     Ok(())
 }
 
-/// The chair sets the floor language to Arabic: the French interpreter is told to take
-/// relay from the Arabic booth. Someone speaks: the chair is alerted to dead air on the
+/// The Arabic interpreter is on air and the chair sets the floor language to Arabic: the
+/// French interpreter is told to take relay from the Arabic booth. Someone speaks: the chair is alerted to dead air on the
 /// channels nobody interprets into. The French interpreter asks for a handover: the
 /// partner sees the request with its countdown and accepts it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -776,6 +776,16 @@ async fn relay_and_handover(
         .await?;
     partner.wait_for_text("#take-over", "Take over").await?;
 
+    // The Arabic booth is on air (relay is advised only from a booth that is), and
+    // stays connected for the whole test.
+    let (mut arabic, _) = server.join("interp-ar").await;
+    arabic
+        .request(Command::SetOnAir {
+            channel: ChannelId::new("ar"),
+            on_air: true,
+        })
+        .await
+        .expect("the Arabic booth on air");
     // The floor speaks Arabic, which the French booth does not take.
     chair.select("#floor-language", "ar").await?;
     chair.click("#set-floor-language").await?;

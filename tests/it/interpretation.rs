@@ -121,6 +121,59 @@ async fn a_handover_is_asked_and_accepted_or_lapses() {
     assert_eq!(code, ErrorCode::Conflict, "no longer on air");
 }
 
+/// An empty booth is never advised as a relay source: with the Arabic booth empty the
+/// French booth is told no booth can give it Arabic, and once an Arabic interpreter goes
+/// on air it is told to take relay from them; when they go off air, the advice goes too.
+#[tokio::test]
+async fn relay_is_advised_only_from_a_booth_on_air() {
+    let server = TestServer::start().await;
+    let (mut chair, _) = server.join("chair").await;
+    let (mut arabic, _) = server.join("interp-ar").await;
+    let (mut french, _) = server.join("interp-fr").await;
+    chair
+        .request(Command::SetFloorLanguage {
+            language: LanguageCode::new("ar"),
+        })
+        .await
+        .unwrap();
+    let task = |notice: &Notice| matches!(notice, Notice::Task { .. });
+    let told = french.notice_where(task).await.unwrap();
+    assert!(
+        matches!(
+            &told,
+            Notice::Task {
+                task: BoothTask::NoSource,
+                ..
+            }
+        ),
+        "not from the empty Arabic booth: {told:?}"
+    );
+    arabic.request(on_air("ar", true)).await.unwrap();
+    let told = french.notice_where(task).await.unwrap();
+    assert_eq!(
+        told,
+        Notice::Task {
+            booth: channel("fr"),
+            floor_language: LanguageCode::new("ar"),
+            task: BoothTask::Relay {
+                pivot: channel("ar")
+            },
+        }
+    );
+    arabic.request(on_air("ar", false)).await.unwrap();
+    let told = french.notice_where(task).await.unwrap();
+    assert!(
+        matches!(
+            &told,
+            Notice::Task {
+                task: BoothTask::NoSource,
+                ..
+            }
+        ),
+        "the Arabic booth went off air: {told:?}"
+    );
+}
+
 #[tokio::test]
 async fn booths_are_told_whom_to_take_relay_from_when_the_floor_language_changes() {
     let server = TestServer::start().await;
@@ -128,6 +181,8 @@ async fn booths_are_told_whom_to_take_relay_from_when_the_floor_language_changes
     let (mut arabic, _) = server.join("interp-ar").await;
     let (mut french, _) = server.join("interp-fr").await;
     let (mut english, _) = server.join("interp-en").await;
+    // Relay comes only from a booth on air: the Arabic interpreter is.
+    arabic.request(on_air("ar", true)).await.unwrap();
     chair
         .request(Command::SetFloorLanguage {
             language: LanguageCode::new("ar"),

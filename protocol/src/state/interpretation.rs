@@ -103,9 +103,13 @@ impl MeetingState {
     ///
     /// A booth that takes the floor language works directly. One whose language is the
     /// floor's works into its retour if it has one, else is idle. Another booth's retour
-    /// into its language makes it idle too. Otherwise it takes relay from a pivot: a
-    /// bi-active booth of the floor language whose retour it takes, else a booth that
-    /// takes the floor language and works into a language it takes.
+    /// into its language, while that booth is on air, makes it idle too. Otherwise it
+    /// takes relay from a pivot on air: a bi-active booth of the floor language whose
+    /// retour it takes, else a booth that takes the floor language and works into a
+    /// language it takes. A booth with nobody on air gives no relay, so it is never
+    /// advised as a source; with no pivot on air the task says that no booth can give
+    /// the floor ([`BoothTask::NoSource`]), and the plan changes (and each booth is told)
+    /// as interpreters go on and off air.
     pub fn relay_plan(&self) -> Vec<(ChannelId, BoothTask)> {
         let Some(floor) = &self.floor_language else {
             return Vec::new();
@@ -115,9 +119,10 @@ impl MeetingState {
             .iter()
             .filter(|channel| channel.language().is_some())
             .collect();
-        let retour_booth = booths
-            .iter()
-            .find(|booth| booth.language() == Some(floor) && booth.retour.is_some());
+        let on_air = |booth: &Channel| booth.on_air.is_some();
+        let retour_booth = booths.iter().find(|booth| {
+            booth.language() == Some(floor) && booth.retour.is_some() && on_air(booth)
+        });
         booths
             .iter()
             .map(|booth| {
@@ -139,6 +144,7 @@ impl MeetingState {
                     let direct_pivot = || {
                         booths.iter().find(|pivot| {
                             pivot.id != booth.id
+                                && on_air(pivot)
                                 && pivot.language() != Some(floor)
                                 && pivot.takes(floor)
                                 && pivot.language().is_some_and(|into| booth.takes(into))
