@@ -649,7 +649,20 @@ mod tests {
         ]);
         assert!(my_rows(&Meeting::new(alone), &me)[0].can_claim);
 
-        // A full state works the waits out: 3 minutes for each request ahead.
+        // Before the meeting starts nobody knows when the first item's list begins: no
+        // wait is estimated.
+        assert_eq!(Meeting::new(state).wait_ms(3, 0), None);
+        // Once it has started, a full state works the waits out: 3 minutes for each
+        // request ahead.
+        let started = Event::CurrentItemChanged {
+            item: protocol::ItemId::new("one"),
+        };
+        let state = folded(&[
+            raised(1, "a", None),
+            raised_kind(2, "peru-1", RequestKind::Question, Some("Peru")),
+            raised(3, "peru-2", Some("Peru")),
+            started.clone(),
+        ]);
         let mine = Meeting::new(state);
         assert_eq!(mine.wait_ms(1, 0), Some(0));
         assert_eq!(mine.wait_ms(3, 0), Some(360_000));
@@ -658,6 +671,7 @@ mod tests {
             raised(2, "b", None),
             raised(3, "c", None),
             given(1, "a"),
+            started,
         ]);
         // `given` folds at seq 4, at 4 000 ms; 2 minutes later 1 minute is left.
         assert_eq!(

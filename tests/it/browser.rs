@@ -270,8 +270,16 @@ async fn list_of_speakers(
             .wait_for("#connection-status[data-state='connected']")
             .await?;
     }
-    // Peru asks a question in Spanish with a note; Senegal raises a point of order,
-    // which goes ahead.
+    // The meeting starts (waits are estimated only once it has); Peru asks a question in
+    // Spanish with a note; Senegal raises a point of order, which goes ahead.
+    let (mut chair_ws, _) = server.join("chair").await;
+    chair_ws
+        .request(Command::NextItem)
+        .await
+        .expect("the first item");
+    chair
+        .wait_for("#connection-status[data-state='connected']")
+        .await?;
     peru.select("#request-kind", "question").await?;
     peru.select("#request-language", "es").await?;
     peru.type_into("#request-note", "On funding for rural areas")

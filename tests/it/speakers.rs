@@ -314,7 +314,8 @@ async fn first_time_speakers_can_go_first() {
 }
 
 /// An attendee is told their position and estimated wait as the server works them out
-/// (a client need not know the rule), and told again when the floor changes.
+/// (a client need not know the rule), and told again when the floor changes; before the
+/// meeting starts, their position only.
 #[tokio::test]
 async fn attendees_are_told_their_position_and_estimated_wait() {
     const LIMIT_MS: u64 = 180_000; // The demo meeting's speaking time.
@@ -323,7 +324,22 @@ async fn attendees_are_told_their_position_and_estimated_wait() {
     let (mut peru, _) = server.join("peru").await;
     let (mut colombia, _) = server.join("colombia").await;
     let (mut senegal, _) = server.join("senegal").await;
+    // Before the meeting starts a hand waits for the first item, and nobody knows when
+    // that begins: a position, no estimate.
     peru.request(Command::raise_hand()).await.unwrap();
+    let (_, mine) = peru
+        .told_where(|mine| mine.first().is_some_and(|mine| mine.position == 1))
+        .await
+        .unwrap();
+    assert_eq!(mine[0].estimated_wait_ms, None, "not started: no estimate");
+    // Once the first item opens (with the hand in its list), the estimate comes.
+    chair.request(Command::NextItem).await.unwrap();
+    peru.told_where(|mine| {
+        mine.first()
+            .is_some_and(|mine| mine.estimated_wait_ms == Some(0))
+    })
+    .await
+    .expect("peru is told the estimate once the meeting starts");
     colombia.request(Command::raise_hand()).await.unwrap();
     senegal.request(Command::raise_hand()).await.unwrap();
 

@@ -325,8 +325,10 @@ impl MeetingState {
     /// The estimated wait, in milliseconds at server time `now`, of the request at 1-based
     /// `position` in the list in use: the speech in progress's remaining time plus the
     /// list's speaking-time limit for each request ahead ([`crate::estimated_wait_ms`]).
-    /// `None` when the list has no limit.
+    /// `None` when the list has no limit, and before the meeting starts: requests made
+    /// then wait for the first item, and when that begins is not known.
     pub fn wait_ms(&self, position: u32, now: u64) -> Option<u64> {
+        self.started_at?;
         let limit = self.active_item().and_then(|item| self.speaking_time(item));
         let current = self
             .floor

@@ -186,7 +186,11 @@ impl Actor {
             .state
             .active_item()
             .and_then(|item| self.state.speaking_time(item));
-        (self.state.floor.clone(), limit)
+        (
+            self.state.started_at.is_some(),
+            self.state.floor.clone(),
+            limit,
+        )
     }
 }
 
