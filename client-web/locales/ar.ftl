@@ -311,6 +311,7 @@ hearing =
         [floor] أنت تسمع القاعة.
        *[other] أنت تسمع القناة { $language }.
     }
+hearing-floor-instead = القناة { $language } لا تبث شيئًا الآن، لذا تسمع القاعة.
 now-hearing =
     { $kind ->
         [floor] أنت تسمع القاعة الآن.

@@ -288,6 +288,7 @@ hearing =
         [floor] You hear the floor.
        *[other] You hear the { $language } channel.
     }
+hearing-floor-instead = The { $language } channel gives nothing now: you hear the floor.
 now-hearing =
     { $kind ->
         [floor] You now hear the floor.

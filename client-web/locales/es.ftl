@@ -284,6 +284,7 @@ hearing =
         [floor] Escucha la sala.
        *[other] Escucha el canal { $language }.
     }
+hearing-floor-instead = El canal { $language } no transmite nada ahora: escucha la sala.
 now-hearing =
     { $kind ->
         [floor] Ahora escucha la sala.

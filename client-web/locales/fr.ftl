@@ -289,6 +289,7 @@ hearing =
         [floor] Vous entendez la salle.
        *[other] Vous entendez le canal { $language }.
     }
+hearing-floor-instead = Le canal { $language } ne diffuse rien pour le moment : vous entendez la salle.
 now-hearing =
     { $kind ->
         [floor] Vous entendez maintenant la salle.

@@ -223,6 +223,14 @@ impl Follower {
         self.following = first_delivering(&self.preference, |id| self.known.get(id).cloned());
     }
 
+    /// Whether the channel followed delivers now. When it does not (nothing of the choice
+    /// delivers), the listener hears the floor through it.
+    pub fn delivers(&self) -> bool {
+        self.known
+            .get(&self.following)
+            .is_some_and(ChannelStatus::delivers)
+    }
+
     /// The viewer changed their choice.
     pub fn prefer(&mut self, preference: Listening, state: &MeetingState, presence: &Presence) {
         self.preference = preference;
@@ -304,6 +312,19 @@ impl Follower {
     }
 }
 
+/// What the listener hears now, in words that agree with the channel list beside it: the
+/// channel they follow when it delivers, else the floor (never "you hear the Spanish
+/// channel" beside Spanish's "unavailable").
+pub fn hearing(follower: &Follower, state: &MeetingState) -> Option<String> {
+    let channel = state.channel(&follower.following)?;
+    Some(match &channel.kind {
+        ChannelKind::Interpretation { language } if !follower.delivers() => {
+            i18n::hearing_floor_instead(language)
+        }
+        kind => i18n::hearing(kind),
+    })
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -367,6 +388,38 @@ pub(crate) mod tests {
     ) -> Option<String> {
         let status = status(state, presence, &id(channel)).expect("a channel");
         follower.notice(state, presence, &id(channel), &status)
+    }
+
+    #[test]
+    fn what_is_heard_agrees_with_what_the_channel_delivers() {
+        let mut state = meeting_with_booths();
+        let spanish_only = Listening {
+            channel: Some(id("es")),
+            fallbacks: vec![],
+            sign: false,
+            captions: false,
+        };
+        // Nobody in the Spanish booth and no fallback: the floor, said so.
+        let follower = Follower::new(spanish_only.clone(), &state, &staffed(&[]));
+        assert_eq!(
+            hearing(&follower, &state).as_deref(),
+            Some("The Spanish channel gives nothing now: you hear the floor.")
+        );
+        // An interpreter on air: the Spanish channel.
+        apply(&mut state, on_air("es"));
+        let presence = staffed(&["es"]);
+        let mut follower = Follower::new(spanish_only, &state, &presence);
+        assert_eq!(
+            hearing(&follower, &state).as_deref(),
+            Some("You hear the Spanish channel.")
+        );
+        // Paused, with no fallback: the floor again.
+        apply(&mut state, paused("es", true));
+        told(&mut follower, &state, &presence, "es");
+        assert_eq!(
+            hearing(&follower, &state).as_deref(),
+            Some("The Spanish channel gives nothing now: you hear the floor.")
+        );
     }
 
     #[test]

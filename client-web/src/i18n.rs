@@ -453,6 +453,7 @@ keys! {
     NeedCaptions = "need-captions",
     Hearing = "hearing",
     NowHearing = "now-hearing",
+    HearingFloorInstead = "hearing-floor-instead",
     YouHearThis = "you-hear-this",
     MediaLink = "media-link",
     StatusOriginal = "status-original",
@@ -1063,6 +1064,15 @@ pub fn channel_back(language_code: &LanguageCode) -> String {
 /// "You hear the French channel." / "You hear the floor."
 pub fn hearing(kind: &ChannelKind) -> String {
     fill(Key::Hearing, channel_values(kind))
+}
+
+/// "The Spanish channel gives nothing now: you hear the floor.": what a listener hears
+/// when the channel they follow delivers nothing and no fallback does.
+pub fn hearing_floor_instead(code: &LanguageCode) -> String {
+    fill(
+        Key::HearingFloorInstead,
+        [("language", FluentValue::from(language(code)))],
+    )
 }
 
 /// "You now hear the Arabic channel." / "You now hear the floor."

@@ -634,6 +634,14 @@ async fn listener_falls_back(
     // French (Senegal's language, chosen by default) with Arabic, then the floor.
     listener.select("#listen-channel", "fr").await?;
     listener.wait_for("#fallbacks-none").await?;
+    // Nothing of the choice delivers yet (French is on standby, no fallback): the page
+    // says the listener hears the floor, never "the French channel" beside "standby".
+    listener
+        .wait_for_text(
+            "#listening-now",
+            "The French channel gives nothing now: you hear the floor.",
+        )
+        .await?;
     listener.select("#fallback-add", "ar").await?;
     listener.click("#fallback-add-submit").await?;
     listener

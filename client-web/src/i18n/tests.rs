@@ -338,6 +338,7 @@ fn every_helper() -> Vec<String> {
         ChannelStatus::Standby,
         ChannelStatus::Unavailable,
     ];
+    texts.push(hearing_floor_instead(&LanguageCode::new("es")));
     for kind in &kinds {
         texts.push(hearing(kind));
         texts.push(now_hearing(kind));

@@ -176,11 +176,7 @@ fn ListenControls() -> impl IntoView {
             .follower
             .with(|follower| {
                 let follower: &Follower = follower.as_ref()?;
-                session.with_meeting(|meeting| {
-                    meeting
-                        .channel(&follower.following)
-                        .map(|channel| i18n::hearing(&channel.kind))
-                })
+                session.with_meeting(|meeting| channels::hearing(follower, meeting))
             })
             .flatten()
     });
