@@ -494,8 +494,12 @@ pub(crate) mod tests {
         for (id, who) in [(1, "a"), (2, "b"), (3, "c"), (4, "d")] {
             client.happens(raised(id, who, None));
         }
+        // Four waiting: all four shown, rather than three and "1 more".
         let list = client.meeting.state.active_list().unwrap();
-        assert_eq!((list.queue.len(), list.length), (3, 4));
+        assert_eq!((list.queue.len(), list.length), (4, 4));
+        client.happens(raised(5, "e", None));
+        let list = client.meeting.state.active_list().unwrap();
+        assert_eq!((list.queue.len(), list.length), (3, 5));
         let mine = client.meeting.my_requests(&client.me);
         assert_eq!(mine.len(), 1);
         assert_eq!((mine[0].request.id, mine[0].position), (4, 4));

@@ -18,7 +18,8 @@ use serde::{Deserialize, Serialize};
 /// Identifies a floor request within its meeting: 1, 2, 3 … in order of creation.
 pub type RequestId = u64;
 
-/// How many requests at the head of a queue a summary shows.
+/// How many requests at the head of a queue a summary shows: these, or one more when that
+/// one is the last (a line "and 1 more" would take the place that request needs).
 pub const SUMMARY_NEXT: usize = 3;
 
 /// What a participant asks the floor for.
@@ -197,7 +198,7 @@ pub struct SpeakersList {
     /// The agenda item.
     pub item: ItemId,
     /// The waiting requests, in the order the server decided. In a summary, only the
-    /// first [`SUMMARY_NEXT`].
+    /// first [`SUMMARY_NEXT`] (all of them when only one more waits).
     pub queue: Vec<FloorRequest>,
     /// How many requests wait in all (more than `queue` holds in a summary).
     pub length: u32,
@@ -305,7 +306,11 @@ impl SpeakersList {
     pub fn summary(&self) -> Self {
         Self {
             item: self.item.clone(),
-            queue: self.queue.iter().take(SUMMARY_NEXT).cloned().collect(),
+            queue: if self.queue.len() <= SUMMARY_NEXT + 1 {
+                self.queue.clone()
+            } else {
+                self.queue[..SUMMARY_NEXT].to_vec()
+            },
             length: self.length,
             closed: self.closed,
             first_time_first: self.first_time_first,
