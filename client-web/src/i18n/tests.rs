@@ -764,3 +764,14 @@ fn who_is_connected_is_counted_in_each_language() {
     );
     assert_eq!(take_problems(), Vec::<String>::new());
 }
+
+/// One word, one meaning: withdrawing one's own request and removing someone else's from
+/// the list are different acts, and no language names them alike (French said "Retirer"
+/// for both).
+#[test]
+fn withdrawing_and_removing_are_told_apart_in_every_language() {
+    for lang in Lang::ALL {
+        let (withdraw, remove) = in_lang(lang, || (text(Key::Withdraw), text(Key::Remove)));
+        assert_ne!(withdraw, remove, "{lang:?}");
+    }
+}
