@@ -609,6 +609,17 @@ pub fn channel(kind: &ChannelKind) -> String {
     }
 }
 
+/// A channel's name standing on its own, as a list's entry or an option: capitalised as
+/// a label is ("Français", "Francés"), where a sentence would say "français".
+pub fn channel_label(kind: &ChannelKind) -> String {
+    let name = channel(kind);
+    let mut characters = name.chars();
+    match characters.next() {
+        Some(first) => first.to_uppercase().chain(characters).collect(),
+        None => name,
+    }
+}
+
 /// Why the server refused a command, for people.
 pub fn error_code(code: ErrorCode) -> &'static str {
     text(match code {

@@ -775,3 +775,26 @@ fn withdrawing_and_removing_are_told_apart_in_every_language() {
         assert_ne!(withdraw, remove, "{lang:?}");
     }
 }
+
+/// Channel lists name languages as labels, capitalised in every language that has capitals
+/// (French and Spanish write language names in lower case inside sentences).
+#[test]
+fn channel_lists_name_languages_as_labels() {
+    let french = ChannelKind::Interpretation {
+        language: LanguageCode::new("fr"),
+    };
+    let labels: Vec<String> = Lang::ALL
+        .into_iter()
+        .map(|lang| in_lang(lang, || channel_label(&french)))
+        .collect();
+    let by = |lang: Lang| labels[Lang::ALL.iter().position(|l| *l == lang).unwrap()].clone();
+    assert_eq!(by(Lang::Fr), "Français");
+    assert_eq!(by(Lang::Es), "Francés");
+    assert_eq!(by(Lang::En), "French");
+    assert_eq!(by(Lang::Ar), in_lang(Lang::Ar, || channel(&french)));
+    assert_eq!(
+        in_lang(Lang::Fr, || channel(&french)),
+        "français",
+        "inside sentences"
+    );
+}

@@ -49,7 +49,7 @@ pub fn Channels() -> impl IntoView {
                                 meeting.channel_status(channel, presence.staffed(&channel.id));
                             Row {
                                 id: channel.id.clone(),
-                                name: i18n::channel(&channel.kind),
+                                name: i18n::channel_label(&channel.kind),
                                 status_text: i18n::channel_status(&channel.kind, &status),
                                 status,
                                 on_air: channel.on_air.as_ref().map(|on_air| on_air.name.clone()),
@@ -158,7 +158,7 @@ fn ListenControls() -> impl IntoView {
                     .channels
                     .iter()
                     .filter(|channel| channels::audible(channel))
-                    .map(|channel| (channel.id.clone(), i18n::channel(&channel.kind)))
+                    .map(|channel| (channel.id.clone(), i18n::channel_label(&channel.kind)))
                     .collect::<Vec<_>>()
             })
             .unwrap_or_default()
