@@ -245,7 +245,7 @@ clear-queue-confirm =
     }
 clear-queue-yes = نعم، اخفض جميع الأيدي
 readd-last-speaker = إعادة إدراج آخر متكلم
-readd-last-speaker-label = إعادة { $name } إلى رأس القائمة
+readd-last-speaker-label = إعادة إدراج آخر متكلم: { $name }، في رأس القائمة
 speaking-time = مدة الكلمة (دقائق:ثوانٍ)
 speaking-time-hint = اترك الحقل فارغًا لتطبيق المدة الافتراضية للاجتماع.
 set-speaking-time = تطبيق

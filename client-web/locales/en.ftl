@@ -222,7 +222,7 @@ clear-queue-confirm =
     }
 clear-queue-yes = Yes, lower all hands
 readd-last-speaker = Re-add last speaker
-readd-last-speaker-label = Put { $name } back at the top of the list
+readd-last-speaker-label = Re-add last speaker: { $name }, at the top of the list
 speaking-time = Speaking time (minutes:seconds)
 speaking-time-hint = Leave empty for the meeting’s default.
 set-speaking-time = Set

@@ -218,7 +218,7 @@ clear-queue-confirm =
     }
 clear-queue-yes = Sí, bajar todas las manos
 readd-last-speaker = Volver a inscribir al último orador
-readd-last-speaker-label = Volver a poner a { $name } al principio de la lista
+readd-last-speaker-label = Volver a inscribir al último orador: { $name }, al principio de la lista
 speaking-time = Tiempo de intervención (minutos:segundos)
 speaking-time-hint = Déjelo vacío para aplicar el tiempo predeterminado de la reunión.
 set-speaking-time = Aplicar

@@ -223,7 +223,7 @@ clear-queue-confirm =
     }
 clear-queue-yes = Oui, baisser toutes les mains
 readd-last-speaker = Réinscrire le dernier orateur
-readd-last-speaker-label = Remettre { $name } en tête de la liste
+readd-last-speaker-label = Réinscrire le dernier orateur : { $name }, en tête de la liste
 speaking-time = Temps de parole (minutes:secondes)
 speaking-time-hint = Laissez vide pour appliquer le temps de parole par défaut de la réunion.
 set-speaking-time = Appliquer

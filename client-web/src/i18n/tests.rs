@@ -798,3 +798,23 @@ fn channel_lists_name_languages_as_labels() {
         "inside sentences"
     );
 }
+
+/// A control's accessible name contains its visible label (WCAG 2.5.3), so that people who
+/// speak to their computer can say what they see: the chair's "Re-add last speaker" names
+/// the speaker after the label, in every language.
+#[test]
+fn the_readd_button_is_named_after_its_label() {
+    for lang in Lang::ALL {
+        let (label, name) = in_lang(lang, || {
+            (
+                text(Key::ReaddLastSpeaker).to_owned(),
+                readd_label("Ana Pérez"),
+            )
+        });
+        assert!(
+            name.starts_with(&label),
+            "{lang:?}: {name:?} does not start with {label:?}"
+        );
+        assert!(name.contains("Ana Pérez"), "{lang:?}: {name:?}");
+    }
+}
