@@ -118,6 +118,36 @@ async fn check_view(server: &TestServer, browser: &Browser, view: &str, who: &st
     Ok(())
 }
 
+/// The chair's page in the states that add controls after a speech: the speaker has
+/// finished, so "Re-add last speaker" is offered (named after its label and the speaker),
+/// with requests still waiting (those made at registration among them); in every
+/// language.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_chair_after_a_speech_passes_axe_in_every_language() {
+    let server = TestServer::start_with(|config| config.static_dir = Some(client_dist())).await;
+    under_way(&server).await;
+    let (mut chair, _) = server.join("chair").await;
+    chair.request(Command::EndFloor).await.unwrap();
+    let driver = Chromedriver::start().await.expect("chromedriver starts");
+    let browser = driver.session().await.expect("a browser");
+    let outcome = after_a_speech(&server, &browser).await;
+    browser.close().await;
+    outcome.unwrap();
+}
+
+async fn after_a_speech(server: &TestServer, browser: &Browser) -> Result<()> {
+    browser.client.set_window_size(1280, 1800).await?;
+    open_as(browser, server, "chair").await?;
+    browser
+        .wait_for("#readd-last-speaker:not([aria-disabled='true'])")
+        .await?;
+    for language in LANGUAGES {
+        switch_language(browser, language).await?;
+        assert_accessible(browser, &format!("the chair after a speech in {language}")).await?;
+    }
+    Ok(())
+}
+
 /// WCAG 1.4.10 (Reflow): content fits 320 CSS px without scrolling in two dimensions.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_view_reflows_into_320_css_pixels_in_english_and_arabic() {
