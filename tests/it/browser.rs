@@ -1312,7 +1312,8 @@ async fn loading(server: &TestServer, driver: &Chromedriver, browser: &Browser) 
 /// The French interpreter goes on air, pauses and goes on again: the listener's page
 /// shows each change at the top of the viewport, whatever is scrolled, within two
 /// seconds, without taking the focus; each message stays to be read and can be
-/// dismissed with its button or with Escape.
+/// dismissed with its button or with Escape. (Senegal follows French by default, with
+/// no fallback: while French does not deliver, the floor is heard.)
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_paused_channel_is_shown_to_its_listeners_not_only_said() {
     let dist = client_dist();
@@ -1337,6 +1338,20 @@ async fn channel_changes_shown(server: &TestServer, listener: &Browser) -> Resul
         .await?;
     listener.scroll_to_end().await?;
     let focus = listener.focused_id().await?;
+    // Each change is shown: dismissed with its button, which is named.
+    listener
+        .wait_in_view(
+            ".toast",
+            "French interpretation is on standby.",
+            shown_within,
+        )
+        .await
+        .context("the channel on standby is shown")?;
+    listener
+        .wait_for(".toast button.toast-dismiss[aria-label='Dismiss message']")
+        .await?;
+    listener.click(".toast button.toast-dismiss").await?;
+    listener.wait_gone(".toast").await?;
 
     french
         .request(Command::SetOnAir {
@@ -1345,7 +1360,7 @@ async fn channel_changes_shown(server: &TestServer, listener: &Browser) -> Resul
         })
         .await
         .expect("the French booth goes on air");
-    let live = "French interpretation is live. You now hear the French channel.";
+    let live = "French interpretation is live.";
     listener
         .wait_in_view(".toast", live, shown_within)
         .await
@@ -1355,17 +1370,13 @@ async fn channel_changes_shown(server: &TestServer, listener: &Browser) -> Resul
         listener.focused_id().await? == focus,
         "the message took the focus"
     );
-    // Still there a while later, to be read; then dismissed with its button, which is
-    // named.
+    // Still there a while later, to be read; then dismissed with Escape.
     tokio::time::sleep(Duration::from_secs(3)).await;
     listener
         .wait_in_view(".toast", live, Duration::from_millis(200))
         .await
         .context("the message stays long enough to read")?;
-    listener
-        .wait_for(".toast button.toast-dismiss[aria-label='Dismiss message']")
-        .await?;
-    listener.click(".toast button.toast-dismiss").await?;
+    listener.press_escape().await?;
     listener.wait_gone(".toast").await?;
 
     // Paused: shown at once, then dismissed with Escape.
@@ -1380,7 +1391,7 @@ async fn channel_changes_shown(server: &TestServer, listener: &Browser) -> Resul
         .wait_in_view(".toast", "French interpretation paused.", shown_within)
         .await
         .context("the pause is shown")?;
-    listener.press_escape().await?;
+    listener.click(".toast button.toast-dismiss").await?;
     listener.wait_gone(".toast").await?;
 
     // And back.
@@ -1392,7 +1403,7 @@ async fn channel_changes_shown(server: &TestServer, listener: &Browser) -> Resul
         .await
         .expect("the French booth goes on");
     listener
-        .wait_in_view(".toast", "French interpretation is back.", shown_within)
+        .wait_in_view(".toast", live, shown_within)
         .await
         .context("the channel coming back is shown")?;
     Ok(())
@@ -1436,6 +1447,11 @@ async fn offline_shown(
         .request(Command::NextItem)
         .await
         .expect("first item");
+    let (mut senegal, _) = server.join("senegal").await;
+    senegal
+        .request(Command::raise_hand())
+        .await
+        .expect("Senegal asks for the floor");
     chairing
         .request(Command::GiveFloor {
             request: None,
@@ -1482,6 +1498,8 @@ async fn offline_shown(
     attendee
         .wait_for("#my-floor-status[data-stale='true']")
         .await?;
+    // The banner and the marks pass axe too.
+    tests::a11y::assert_accessible(attendee, "the attendee's page while offline").await?;
     // For as long as the connection is down.
     tokio::time::sleep(Duration::from_secs(4)).await;
     for browser in [chair, attendee] {
@@ -1515,5 +1533,6 @@ async fn offline_shown(
             .wait_for_content("#announcer", "Everything shown is up to date.")
             .await?;
     }
+    tests::a11y::assert_accessible(attendee, "the attendee's page with a message").await?;
     Ok(())
 }

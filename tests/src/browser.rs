@@ -445,8 +445,20 @@ impl Browser {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+        let seen = self
+            .client
+            .execute(
+                r"
+                return [...document.querySelectorAll(arguments[0])].map((element) => {
+                    const rect = element.getBoundingClientRect();
+                    return `${element.outerHTML.slice(0, 300)} at ${rect.left},${rect.top} ${rect.width}x${rect.height}`;
+                }).join(' | ');
+                ",
+                vec![css.into()],
+            )
+            .await?;
         Err(anyhow!(
-            "no `{css}` containing {text:?} was in view within {deadline:?}"
+            "no `{css}` containing {text:?} was in view within {deadline:?}; seen: {seen}"
         ))
     }
 
