@@ -3,8 +3,9 @@
 //! goes live in a third, and every screen follows. Then the list of speakers, the agenda,
 //! reconnecting, renewing the session, the interface in each of its languages,
 //! interpretation (a listener's channel and fallbacks, the interpreter's console, relay
-//! tasks, handover, dead air), a meeting updated and closed through the meetings API, and
-//! the organiser's view of who is connected.
+//! tasks, handover, dead air), a meeting updated and closed through the meetings API,
+//! the organiser's view of who is connected, and what must be seen, not only heard (a
+//! listener's channel changing, a lost connection).
 
 use anyhow::{Context, Result, ensure};
 use protocol::{ChannelId, Command, LanguageCode};
