@@ -11,6 +11,11 @@ connecting = جارٍ الاتصال…
 connected = متصل
 reconnecting = جارٍ إعادة الاتصال…
 not-connected = غير متصل
+offline = انقطع الاتصال. جارٍ إعادة الاتصال… الأوقات والقائمة المعروضة هنا ليست محدَّثة.
+# Next to a countdown or a clock while the connection is lost.
+not-current = (غير محدَّث)
+up-to-date = تمت إعادة الاتصال. كل ما هو معروض محدَّث.
+dismiss-message = إغلاق الرسالة
 joining = جارٍ الانضمام إلى الاجتماع…
 open-invite = افتح رابط الدعوة الخاص بك
 open-invite-explained = تحتاج هذه الصفحة إلى رابط الدعوة الشخصي الذي تلقيته لهذا الاجتماع. افتح ذلك الرابط للانضمام.

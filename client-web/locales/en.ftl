@@ -15,6 +15,11 @@ connecting = Connecting…
 connected = Connected
 reconnecting = Reconnecting…
 not-connected = Not connected
+offline = Connection lost. Reconnecting… Times and the list shown here are not current.
+# Next to a countdown or a clock while the connection is lost.
+not-current = (not current)
+up-to-date = Connected again. Everything shown is up to date.
+dismiss-message = Dismiss message
 joining = Joining the meeting…
 open-invite = Open your invite link
 open-invite-explained = This page needs the personal invite link you received for the meeting. Open that link to join.

@@ -11,6 +11,11 @@ connecting = Conectando…
 connected = Conectado
 reconnecting = Reconectando…
 not-connected = Sin conexión
+offline = Conexión perdida. Reconectando… Los tiempos y la lista que se muestran aquí no están actualizados.
+# Next to a countdown or a clock while the connection is lost.
+not-current = (no actualizado)
+up-to-date = Conectado de nuevo. Todo lo que se muestra está actualizado.
+dismiss-message = Cerrar el mensaje
 joining = Accediendo a la reunión…
 open-invite = Abra su enlace de invitación
 open-invite-explained = Esta página requiere el enlace de invitación personal que recibió para la reunión. Abra ese enlace para participar.

@@ -12,6 +12,11 @@ connecting = Connexion…
 connected = Connecté
 reconnecting = Reconnexion…
 not-connected = Hors connexion
+offline = Connexion perdue. Reconnexion… Les durées et la liste affichées ici ne sont pas à jour.
+# Next to a countdown or a clock while the connection is lost.
+not-current = (pas à jour)
+up-to-date = De nouveau connecté. Tout ce qui est affiché est à jour.
+dismiss-message = Fermer le message
 joining = Connexion à la réunion…
 open-invite = Ouvrez votre lien d’invitation
 open-invite-explained = Cette page nécessite le lien d’invitation personnel que vous avez reçu pour la réunion. Ouvrez ce lien pour y participer.

@@ -8,7 +8,7 @@ use crate::locale;
 use crate::model;
 use crate::session::{Failure, Session};
 use crate::views::{
-    Agenda, Booth, Channels, CurrentItem, DeadAir, Floor, Forecast, Header, ListControls,
+    Agenda, AtTheTop, Booth, Channels, CurrentItem, DeadAir, Floor, Forecast, Header, ListControls,
     MeetingClosed, Notices, Questions, Request, SessionEnding, Speakers, WhoIsConnected,
 };
 use leptos::ev;
@@ -83,6 +83,7 @@ fn Page() -> impl IntoView {
     // the end for the chair.
     let role = Memo::new(move |_| session.you.with(|you| you.as_ref().map(|you| you.role)));
     view! {
+        <AtTheTop/>
         <Header/>
         <Notices/>
         {move || match (failure.get(), loaded.get()) {

@@ -333,6 +333,7 @@ fn perform(generation: u32, session: Session, effects: Vec<Effect>) {
             Effect::MeetingChanged => {}
             Effect::Announce(text) => session.announce(text),
             Effect::Alert(text) => session.alert(text),
+            Effect::Show(text) => session.show(text),
             Effect::Notify(text) => session.notify(text),
             Effect::Warn(text) => web_sys::console::warn_1(&text.into()),
             Effect::Connected => {

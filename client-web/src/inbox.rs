@@ -17,7 +17,7 @@
 //! - [`Inbox`]: what the connection remembers between messages: the commands not
 //!   answered yet, the viewer's withdrawals, the seq the hand button waits for, whether
 //!   the welcome's briefing is still arriving, what `listen` last said.
-//! - [`Effect`]: what the browser part does after a message: announce, alert, send
+//! - [`Effect`]: what the browser part does after a message: announce, alert, show, send
 //!   `listen`, resynchronise, release the hand button, reset the roster, reconnect…
 
 use crate::announce::{self, Situation};
@@ -75,6 +75,10 @@ pub enum Effect {
     Announce(String),
     /// Says the text at once through the assertive `aria-live` region (dead air).
     Alert(String),
+    /// Says the text through the polite `aria-live` region and shows it in a message at
+    /// the top of the page that stays until read or dismissed: a change that must be seen,
+    /// not only heard (what the listener hears changed; the page is up to date again).
+    Show(String),
     /// Shows the text in the status area for a few seconds (a refused command).
     Notify(String),
     /// Logs the text as a warning in the browser's console.
@@ -152,6 +156,9 @@ pub struct Inbox {
     /// Welcomed, and the welcome's `presence` (its last message) not seen yet: what
     /// comes meanwhile is the welcome's briefing, not news.
     awaiting_presence: bool,
+    /// The connection was lost (or the meeting's track) since the last complete
+    /// briefing: what the page shows may be out of date until the next one ends.
+    lost: bool,
 }
 
 impl Inbox {
@@ -170,6 +177,7 @@ impl Inbox {
             fresh_snapshot: false,
             listened: None,
             awaiting_presence: false,
+            lost: false,
         }
     }
 
@@ -241,6 +249,10 @@ impl Inbox {
                 if std::mem::replace(&mut self.awaiting_presence, false) {
                     self.settle_listening(known);
                     self.send_listen(known.follower.as_ref(), &mut effects);
+                    // The briefing is complete: after a loss, the page is current again.
+                    if std::mem::replace(&mut self.lost, false) {
+                        effects.push(Effect::Show(i18n::text(Key::UpToDate).to_owned()));
+                    }
                 }
             }
             ServerMessage::Notice(notice) => self.on_notice(known, notice, now, &mut effects),
@@ -321,7 +333,10 @@ impl Inbox {
         self.hand_until_seq = None;
         effects.push(Effect::ReleaseHand);
         effects.push(match policy::after_close(code) {
-            AfterClose::Reconnect => Effect::Reconnect,
+            AfterClose::Reconnect => {
+                self.lost = true;
+                Effect::Reconnect
+            }
             AfterClose::GiveUp {
                 reason,
                 forget_token,
@@ -400,7 +415,8 @@ impl Inbox {
                     .and_then(|(meeting, follower)| {
                         follower.notice(&meeting.state, &known.presence, &channel, &status)
                     });
-                effects.extend(said.map(Effect::Announce));
+                // What the viewer hears changed: shown as well as said.
+                effects.extend(said.map(Effect::Show));
                 self.send_listen(known.follower.as_ref(), effects);
             }
             Notice::Task {
@@ -522,6 +538,7 @@ impl Inbox {
     fn resynchronise(&mut self, effects: &mut Vec<Effect>) {
         self.fresh_snapshot = true;
         self.welcomed = false;
+        self.lost = true;
         effects.push(Effect::Resynchronise);
     }
 

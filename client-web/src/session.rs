@@ -67,6 +67,19 @@ pub struct Notice {
     pub text: String,
 }
 
+/// A message shown at the top of the page (see [`Session::show`]) until it has been
+/// up long enough to read or the viewer dismisses it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Toast {
+    /// Tells messages apart, so that an old one's timer does not dismiss a newer one.
+    pub serial: u64,
+    /// The message, in the interface language it was shown in.
+    pub text: String,
+}
+
+/// At most this many messages are shown at once; older ones give way.
+const TOASTS_SHOWN: usize = 3;
+
 /// The client's shared state. Signals are `Copy`, so the whole struct is; views get it
 /// with [`Session::get`].
 #[derive(Clone, Copy)]
@@ -84,6 +97,8 @@ pub struct Session {
     pub announcement: RwSignal<String>,
     /// The latest refused command, shown briefly.
     pub notice: RwSignal<Option<Notice>>,
+    /// Messages shown at the top of the page, oldest first.
+    pub toasts: RwSignal<Vec<Toast>>,
     /// A raise/lower-hand command is on its way: the button ignores further presses
     /// until the server's answer, so a double press does not send a contradiction.
     pub hand_busy: RwSignal<bool>,
@@ -128,6 +143,7 @@ impl Session {
             failure: RwSignal::new(None),
             announcement: RwSignal::new(String::new()),
             notice: RwSignal::new(None),
+            toasts: RwSignal::new(Vec::new()),
             hand_busy: RwSignal::new(false),
             clock: RwSignal::new(ServerClock::default()),
             now: RwSignal::new(js_sys::Date::now()),
@@ -174,6 +190,30 @@ impl Session {
                 text
             };
         });
+    }
+
+    /// Says `text` through the polite `aria-live` region and shows it in a message at the
+    /// top of the page (`views::banners::Toasts` takes it away once read).
+    pub fn show(&self, text: String) {
+        self.announce(text.clone());
+        self.toasts.update(|toasts| {
+            let serial = toasts.last().map_or(1, |last| last.serial + 1);
+            toasts.push(Toast { serial, text });
+            let excess = toasts.len().saturating_sub(TOASTS_SHOWN);
+            toasts.drain(..excess);
+        });
+    }
+
+    /// Takes the message `serial` away, if it is still shown.
+    pub fn dismiss(&self, serial: u64) {
+        self.toasts
+            .update(|toasts| toasts.retain(|toast| toast.serial != serial));
+    }
+
+    /// Whether the connection is lost while a meeting is shown: what the page shows may
+    /// not be current, and clocks tick on without news.
+    pub fn offline(&self) -> bool {
+        self.status.get() == Status::Reconnecting && self.meeting.with(Option::is_some)
     }
 
     /// Whether the meeting is closed: nothing can be changed any more.

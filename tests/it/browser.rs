@@ -3,11 +3,13 @@
 //! goes live in a third, and every screen follows. Then the list of speakers, the agenda,
 //! reconnecting, renewing the session, the interface in each of its languages,
 //! interpretation (a listener's channel and fallbacks, the interpreter's console, relay
-//! tasks, handover, dead air), a meeting updated and closed through the meetings API, and
-//! the organiser's view of who is connected.
+//! tasks, handover, dead air), a meeting updated and closed through the meetings API,
+//! the organiser's view of who is connected, and what must be seen, not only heard (a
+//! listener's channel changing, a lost connection).
 
 use anyhow::{Context, Result, ensure};
 use protocol::{ChannelId, Command, LanguageCode};
+use std::time::{Duration, Instant};
 use tests::browser::{Browser, Chromedriver, NetworkProfile, client_dist};
 use tests::proxy::Proxy;
 use tests::{TestServer, http_send};
@@ -1331,5 +1333,233 @@ async fn loading(server: &TestServer, driver: &Chromedriver, browser: &Browser) 
     browser
         .wait_for("#connection-status[data-state='connected']")
         .await?;
+    Ok(())
+}
+
+/// The French interpreter goes on air, pauses and goes on again: the listener's page
+/// shows each change at the top of the viewport, whatever is scrolled, within two
+/// seconds, without taking the focus; each message stays to be read and can be
+/// dismissed with its button or with Escape. (Senegal follows French by default, with
+/// no fallback: while French does not deliver, the floor is heard.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_paused_channel_is_shown_to_its_listeners_not_only_said() {
+    let dist = client_dist();
+    let server = TestServer::start_with(|config| config.static_dir = Some(dist)).await;
+    let driver = Chromedriver::start().await.expect("chromedriver starts");
+    let listener = driver.session().await.expect("listener's browser");
+    let outcome = channel_changes_shown(&server, &listener).await;
+    listener.close().await;
+    outcome.unwrap();
+}
+
+async fn channel_changes_shown(server: &TestServer, listener: &Browser) -> Result<()> {
+    let shown_within = Duration::from_secs(2);
+    listener.open(&server.invite("senegal")).await?;
+    listener
+        .wait_for("#connection-status[data-state='connected']")
+        .await?;
+    // Senegal follows French, its language, by default; its booth is connected.
+    let (mut french, _) = server.join("interp-fr").await;
+    listener
+        .wait_for("#channel-status-fr[data-status='standby']")
+        .await?;
+    listener.scroll_to_end().await?;
+    let focus = listener.focused_id().await?;
+    // Each change is shown: dismissed with its button, which is named.
+    listener
+        .wait_in_view(
+            ".toast",
+            "French interpretation is on standby.",
+            shown_within,
+        )
+        .await
+        .context("the channel on standby is shown")?;
+    listener
+        .wait_for(".toast button.toast-dismiss[aria-label='Dismiss message']")
+        .await?;
+    listener.click(".toast button.toast-dismiss").await?;
+    listener.wait_gone(".toast").await?;
+
+    french
+        .request(Command::SetOnAir {
+            channel: ChannelId::new("fr"),
+            on_air: true,
+        })
+        .await
+        .expect("the French booth goes on air");
+    let live = "French interpretation is live.";
+    listener
+        .wait_in_view(".toast", live, shown_within)
+        .await
+        .context("the channel going live is shown")?;
+    listener.wait_for_content("#announcer", live).await?;
+    ensure!(
+        listener.focused_id().await? == focus,
+        "the message took the focus"
+    );
+    // Still there a while later, to be read; then dismissed with Escape.
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    listener
+        .wait_in_view(".toast", live, Duration::from_millis(200))
+        .await
+        .context("the message stays long enough to read")?;
+    listener.press_escape().await?;
+    listener.wait_gone(".toast").await?;
+
+    // Paused: shown at once, then dismissed with Escape.
+    french
+        .request(Command::SetPaused {
+            channel: ChannelId::new("fr"),
+            paused: true,
+        })
+        .await
+        .expect("the French booth pauses");
+    listener
+        .wait_in_view(".toast", "French interpretation paused.", shown_within)
+        .await
+        .context("the pause is shown")?;
+    listener.click(".toast button.toast-dismiss").await?;
+    listener.wait_gone(".toast").await?;
+
+    // And back.
+    french
+        .request(Command::SetPaused {
+            channel: ChannelId::new("fr"),
+            paused: false,
+        })
+        .await
+        .expect("the French booth goes on");
+    listener
+        .wait_in_view(".toast", live, shown_within)
+        .await
+        .context("the channel coming back is shown")?;
+    Ok(())
+}
+
+/// The connection drops while an attendee has the floor: on every page a banner stays
+/// at the top of the viewport (scrolled or not) within three seconds and as long as the
+/// connection is down, the countdown, the item's clock and "You have the floor" are
+/// marked as not current; once the connection is back the banner goes and the page
+/// says that everything is up to date.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lost_connection_is_shown_on_every_page_and_clocks_marked_not_current() {
+    let dist = client_dist();
+    let server = TestServer::start_with(|config| config.static_dir = Some(dist)).await;
+    let proxy = Proxy::start(server.addr).await;
+    let driver = Chromedriver::start().await.expect("chromedriver starts");
+    let chair = driver.session().await.expect("chair's browser");
+    let attendee = driver.session().await.expect("attendee's browser");
+    let outcome = offline_shown(&server, &proxy, &chair, &attendee).await;
+    for browser in [chair, attendee] {
+        browser.close().await;
+    }
+    outcome.unwrap();
+}
+
+async fn offline_shown(
+    server: &TestServer,
+    proxy: &Proxy,
+    chair: &Browser,
+    attendee: &Browser,
+) -> Result<()> {
+    let base = format!("http://{}", proxy.addr);
+    for (browser, who) in [(chair, "chair"), (attendee, "senegal")] {
+        browser.open(&server.invite_via(&base, who)).await?;
+        browser
+            .wait_for("#connection-status[data-state='connected']")
+            .await?;
+    }
+    let (mut chairing, _) = server.join("chair").await;
+    chairing
+        .request(Command::NextItem)
+        .await
+        .expect("first item");
+    let (mut senegal, _) = server.join("senegal").await;
+    senegal
+        .request(Command::raise_hand())
+        .await
+        .expect("Senegal asks for the floor");
+    chairing
+        .request(Command::GiveFloor {
+            request: None,
+            participant: Some(tests::id("senegal")),
+            name: None,
+            delegation: None,
+            language: None,
+        })
+        .await
+        .expect("floor");
+    attendee.wait_for("#my-floor-status").await?;
+    for browser in [chair, attendee] {
+        browser.wait_for("#floor-timer").await?;
+        browser.wait_for("#item-timer").await?;
+        ensure!(
+            !browser.has("[data-stale='true']").await?,
+            "nothing is stale while connected"
+        );
+        ensure!(
+            !browser.has(".not-current").await?,
+            "nothing is marked not current while connected"
+        );
+        browser.scroll_to_end().await?;
+    }
+
+    proxy.cut();
+    let cut = Instant::now();
+    let within = Duration::from_secs(3);
+    for browser in [chair, attendee] {
+        browser
+            .wait_in_view(
+                "#offline-banner",
+                "Connection lost",
+                within.saturating_sub(cut.elapsed()),
+            )
+            .await
+            .context("the lost connection is shown within 3 s")?;
+        browser.wait_for("#floor-timer[data-stale='true']").await?;
+        browser.wait_for("#item-timer[data-stale='true']").await?;
+        browser
+            .wait_for_text("#floor-timer + .not-current", "(not current)")
+            .await?;
+    }
+    attendee
+        .wait_for("#my-floor-status[data-stale='true']")
+        .await?;
+    // The banner and the marks pass axe too.
+    tests::a11y::assert_accessible(attendee, "the attendee's page while offline").await?;
+    // For as long as the connection is down.
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    for browser in [chair, attendee] {
+        browser
+            .wait_in_view(
+                "#offline-banner",
+                "Connection lost",
+                Duration::from_millis(200),
+            )
+            .await
+            .context("the banner stays while the connection is down")?;
+    }
+
+    proxy.restore();
+    for browser in [chair, attendee] {
+        browser
+            .wait_in_view(
+                ".toast",
+                "Everything shown is up to date.",
+                tests::browser::UI_DEADLINE,
+            )
+            .await?;
+        browser
+            .wait_for("#offline-banner[data-offline='false']")
+            .await?;
+        ensure!(
+            !browser.has("[data-stale='true']").await?,
+            "nothing is stale once up to date"
+        );
+        browser
+            .wait_for_content("#announcer", "Everything shown is up to date.")
+            .await?;
+    }
+    tests::a11y::assert_accessible(attendee, "the attendee's page with a message").await?;
     Ok(())
 }

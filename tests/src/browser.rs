@@ -408,6 +408,89 @@ impl Browser {
         Ok(value.as_str().unwrap_or_default().to_owned())
     }
 
+    /// Waits until an element matching `css` whose text contains `text` is shown inside
+    /// the viewport (laid out, not hidden, not clipped to a pixel like a screen-reader
+    /// region), whatever is scrolled; how long that took.
+    ///
+    /// # Errors
+    ///
+    /// When that does not happen within `deadline`.
+    pub async fn wait_in_view(
+        &self,
+        css: &str,
+        text: &str,
+        deadline: Duration,
+    ) -> Result<Duration> {
+        let started = Instant::now();
+        while started.elapsed() < deadline {
+            let seen = self
+                .client
+                .execute(
+                    r"
+                    const [css, text] = arguments;
+                    return [...document.querySelectorAll(css)].some((element) => {
+                        if (!element.textContent.includes(text)) return false;
+                        if (!element.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
+                        const rect = element.getBoundingClientRect();
+                        return rect.width > 8 && rect.height > 8
+                            && rect.top >= 0 && rect.bottom <= window.innerHeight
+                            && rect.left >= 0 && rect.right <= window.innerWidth;
+                    });
+                    ",
+                    vec![css.into(), text.into()],
+                )
+                .await?;
+            if seen.as_bool() == Some(true) {
+                return Ok(started.elapsed());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let seen = self
+            .client
+            .execute(
+                r"
+                return [...document.querySelectorAll(arguments[0])].map((element) => {
+                    const rect = element.getBoundingClientRect();
+                    return `${element.outerHTML.slice(0, 300)} at ${rect.left},${rect.top} ${rect.width}x${rect.height}`;
+                }).join(' | ');
+                ",
+                vec![css.into()],
+            )
+            .await?;
+        Err(anyhow!(
+            "no `{css}` containing {text:?} was in view within {deadline:?}; seen: {seen}"
+        ))
+    }
+
+    /// Scrolls the page to its end, as someone following the list of speakers on a phone.
+    ///
+    /// # Errors
+    ///
+    /// When the browser cannot be asked.
+    pub async fn scroll_to_end(&self) -> Result<()> {
+        self.client
+            .execute(
+                "window.scrollTo(0, document.documentElement.scrollHeight);",
+                Vec::new(),
+            )
+            .await?;
+        Ok(())
+    }
+
+    /// Presses Escape where the focus is.
+    ///
+    /// # Errors
+    ///
+    /// When the browser cannot be asked.
+    pub async fn press_escape(&self) -> Result<()> {
+        self.client
+            .active_element()
+            .await?
+            .send_keys("\u{e00c}")
+            .await
+            .context("press Escape")
+    }
+
     /// Reloads the page.
     ///
     /// # Errors

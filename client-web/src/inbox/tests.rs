@@ -110,12 +110,23 @@ impl Client {
     }
 }
 
-/// The polite announcements among `effects`.
+/// The polite announcements among `effects` (those also shown, too).
 fn said(effects: &[Effect]) -> Vec<&str> {
     effects
         .iter()
         .filter_map(|effect| match effect {
-            Effect::Announce(text) => Some(text.as_str()),
+            Effect::Announce(text) | Effect::Show(text) => Some(text.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// What `effects` show in a message at the top of the page.
+fn shown(effects: &[Effect]) -> Vec<&str> {
+    effects
+        .iter()
+        .filter_map(|effect| match effect {
+            Effect::Show(text) => Some(text.as_str()),
             _ => None,
         })
         .collect()
@@ -484,6 +495,8 @@ fn a_channel_notice_is_announced_once_and_the_server_told_what_the_viewer_now_he
     });
     let effects = client.receive(notice.clone());
     assert_eq!(said(&effects).len(), 1, "{effects:?}");
+    // Seen as well as heard: what the listener hears changed.
+    assert_eq!(shown(&effects), said(&effects), "{effects:?}");
     assert_eq!(
         effects.last(),
         Some(&Effect::SendListen(listening(Some("ar"), &["fr"])))
@@ -550,6 +563,61 @@ fn a_closed_socket_reconnects_or_gives_up() {
                 forget_token: true,
             },
         ]
+    );
+}
+
+#[test]
+fn the_page_says_it_is_up_to_date_once_the_briefing_after_a_loss_ends() {
+    let up_to_date = i18n::text(Key::UpToDate);
+    let mut client = Client::new(meeting(), person("chair", Role::Chair, None));
+    // The first welcome is no recovery: nothing to say.
+    client.welcome();
+    assert_eq!(
+        shown(&client.receive(ServerMessage::Presence(Presence::default()))),
+        Vec::<&str>::new()
+    );
+    // Lost, then welcomed again: current once the briefing (ending with its presence)
+    // is complete, not at the welcome, and said once.
+    client.inbox.on_close(1006, NOW + 1_000.0);
+    assert_eq!(shown(&client.welcome_with(None)), Vec::<&str>::new());
+    client.happens(raised(1, "a", None));
+    assert_eq!(
+        shown(&client.receive(ServerMessage::Presence(Presence::default()))),
+        [up_to_date]
+    );
+    assert_eq!(
+        shown(&client.receive(ServerMessage::Presence(Presence::default()))),
+        Vec::<&str>::new()
+    );
+    // A lost track of the meeting (a gap) too, once its fresh snapshot has arrived.
+    client
+        .server
+        .apply(&EventEnvelope {
+            seq: 2,
+            at: 2000,
+            actor: None,
+            event: raised(2, "b", None),
+        })
+        .expect("folds");
+    assert!(
+        client
+            .happens(raised(3, "c", None))
+            .contains(&Effect::Resynchronise)
+    );
+    client.welcome();
+    assert_eq!(
+        shown(&client.receive(ServerMessage::Presence(Presence::default()))),
+        [up_to_date]
+    );
+    // A session refused for good is not recovered: nothing to say.
+    let mut refused = Client::new(meeting(), person("d", Role::Attendee, None));
+    refused.welcome();
+    refused.receive(ServerMessage::Presence(Presence::default()));
+    refused.inbox.on_close(close::UNAUTHORIZED, NOW + 1_000.0);
+    refused.welcome();
+    assert_eq!(
+        shown(&refused.receive(ServerMessage::Presence(Presence::default()))),
+        Vec::<&str>::new()
     );
 }
 

@@ -1,6 +1,7 @@
 //! The current item (prominent), its guiding questions, the forecast and the whole
 //! agenda; the chair moves through it, marks, reorders, edits and adds items from here.
 
+use super::banners::{NotCurrent, stale};
 use super::{aria_disabled, focus, is_chair};
 use crate::agenda::{self, DraftError, DraftField, ForecastView, ItemControls, ItemDraft, Shown};
 use crate::connection;
@@ -243,6 +244,7 @@ fn ItemTimer() -> impl IntoView {
             id="item-timer"
             class="timer item-timer"
             role="timer"
+            data-stale=stale(session)
             data-state=move || timer.with(|timer| timer.map(|timer| timer.state()))
             data-used-ms=move || timer.with(|timer| timer.map(|timer| timer.used_ms.to_string()))
             data-planned-ms=move || {
@@ -251,6 +253,7 @@ fn ItemTimer() -> impl IntoView {
         >
             {move || timer.with(|timer| timer.map(|timer| timer.text()))}
         </span>
+        <NotCurrent/>
     }
 }
 

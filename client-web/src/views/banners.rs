@@ -1,11 +1,162 @@
 //! Banners across the top of the page: the meeting has ended, the session is about to
-//! end, and dead air (someone has the floor and no booth interprets into a language).
+//! end, and dead air (someone has the floor and no booth interprets into a language);
+//! fixed at the top of the viewport, the connection lost and the messages about changes
+//! that must be seen, not only heard (`Toasts`). Also what marks a clock as not current
+//! while the connection is lost (`NotCurrent`, `stale`).
 
 use crate::console;
 use crate::i18n::{self, Key};
-use crate::session::Session;
+use crate::session::{Session, Toast};
+use leptos::ev;
 use leptos::prelude::*;
 use protocol::ChannelId;
+use std::time::Duration;
+
+/// How long a message stays up at least: long enough to read.
+const TOAST_FOR: Duration = Duration::from_secs(8);
+
+/// While the pointer or the focus is on a message, it stays; it is looked at again this
+/// often.
+const TOAST_HELD_RECHECK: Duration = Duration::from_secs(2);
+
+/// Fixed at the top of the viewport, over the page: the connection lost, then the
+/// messages.
+#[component]
+pub fn AtTheTop() -> impl IntoView {
+    view! {
+        <div class="at-top">
+            <Offline/>
+            <Toasts/>
+        </div>
+    }
+}
+
+/// "Connection lost …", fixed at the top of the viewport while the connection is down
+/// and a meeting is shown (it replaces nothing: the page stays, marked as not current).
+/// The status region is always in the page, so that its text is announced when it
+/// appears.
+#[component]
+fn Offline() -> impl IntoView {
+    let session = Session::get();
+    let offline = Memo::new(move |_| session.offline());
+    view! {
+        <div
+            id="offline-banner"
+            class="offline-banner"
+            role="status"
+            aria-atomic="true"
+            data-offline=move || if offline.get() { "true" } else { "false" }
+        >
+            <Show when=move || offline.get()>
+                <p>
+                    <span class="dot" aria-hidden="true"></span>
+                    {i18n::text(Key::Offline)}
+                </p>
+            </Show>
+        </div>
+    }
+}
+
+/// `data-stale` for a clock or an estimate: `"true"` while the connection is lost.
+pub fn stale(session: Session) -> impl Fn() -> Option<&'static str> + Copy {
+    move || session.offline().then_some("true")
+}
+
+/// "(not current)" next to a clock or an estimate while the connection is lost.
+#[component]
+pub fn NotCurrent() -> impl IntoView {
+    let session = Session::get();
+    view! {
+        <Show when=move || session.offline()>
+            <span class="not-current">{i18n::text(Key::NotCurrent)}</span>
+        </Show>
+    }
+}
+
+/// The messages shown at the top of the page (`#toasts`), newest last. None takes the
+/// focus; each stays at least [`TOAST_FOR`], and as long as the pointer or the focus is
+/// on it, and has a button to dismiss it; Escape dismisses them all. They are said
+/// through the polite region when shown, so the list itself is not a live region.
+#[component]
+fn Toasts() -> impl IntoView {
+    let session = Session::get();
+    let escape = window_event_listener(ev::keydown, move |event| {
+        if event.key() != "Escape" || event.default_prevented() {
+            return;
+        }
+        if session.toasts.with_untracked(|toasts| !toasts.is_empty()) {
+            session.toasts.set(Vec::new());
+        }
+    });
+    on_cleanup(move || escape.remove());
+    view! {
+        <div id="toasts" class="toasts">
+            <For
+                each=move || session.toasts.get()
+                key=|toast| toast.serial
+                children=move |toast| view! { <ToastMessage toast/> }
+            />
+        </div>
+    }
+}
+
+/// One message, with its dismiss button.
+#[component]
+fn ToastMessage(toast: Toast) -> impl IntoView {
+    let session = Session::get();
+    let Toast { serial, text } = toast;
+    // Pointer over it, focus in it: a message being read stays.
+    let hovered = StoredValue::new(false);
+    let focused = StoredValue::new(false);
+    expire_later(session, serial, hovered, focused, TOAST_FOR);
+    view! {
+        <div
+            class="toast"
+            data-serial=serial.to_string()
+            on:mouseenter=move |_| hovered.set_value(true)
+            on:mouseleave=move |_| hovered.set_value(false)
+            on:focusin=move |_| focused.set_value(true)
+            on:focusout=move |_| focused.set_value(false)
+        >
+            <p class="toast-text">{text}</p>
+            <button
+                type="button"
+                class="toast-dismiss"
+                aria-label=i18n::text(Key::DismissMessage)
+                on:click=move |_| session.dismiss(serial)
+            >
+                <span aria-hidden="true">"×"</span>
+            </button>
+        </div>
+    }
+}
+
+/// Takes the message `serial` away after `after`, unless it is being read then (it is
+/// looked at again later), or it is gone already.
+fn expire_later(
+    session: Session,
+    serial: u64,
+    hovered: StoredValue<bool>,
+    focused: StoredValue<bool>,
+    after: Duration,
+) {
+    set_timeout(
+        move || {
+            // Dismissed meanwhile (the component is gone): nothing to do.
+            let (Some(hovered_now), Some(focused_now)) =
+                (hovered.try_get_value(), focused.try_get_value())
+            else {
+                return;
+            };
+            if hovered_now || focused_now {
+                expire_later(session, serial, hovered, focused, TOAST_HELD_RECHECK);
+            } else {
+                session.dismiss(serial);
+            }
+        },
+        after,
+    );
+}
 
 /// "This meeting has ended", once it has.
 #[component]

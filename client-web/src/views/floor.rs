@@ -2,6 +2,7 @@
 //! the chair gives, ends and pauses the floor from here, and can give it to someone who
 //! is not in the list.
 
+use super::banners::{NotCurrent, stale};
 use super::{aria_disabled, focus, is_chair};
 use crate::connection;
 use crate::i18n::{self, Key};
@@ -81,6 +82,7 @@ pub fn Floor() -> impl IntoView {
                         id="floor-timer"
                         class="timer"
                         role="timer"
+                        data-stale=stale(session)
                         data-state=move || timer.with(|timer| timer.map(|timer| timer.state()))
                         data-spoken-ms=move || timer.with(|timer| timer.map(|timer| timer.spoken_ms.to_string()))
                         data-remaining-ms=move || {
@@ -89,13 +91,17 @@ pub fn Floor() -> impl IntoView {
                     >
                         {move || timer.with(|timer| timer.map(|timer| timer.text()))}
                     </span>
+                    <NotCurrent/>
                     <Show when=paused>
                         <span id="floor-paused" class="badge paused">{i18n::text(Key::TimerPaused)}</span>
                     </Show>
                 </p>
             </Show>
             <Show when=move || mine.get()>
-                <p id="my-floor-status" class="my-floor">{i18n::text(Key::YouHaveFloor)}</p>
+                <p id="my-floor-status" class="my-floor" data-stale=stale(session)>
+                    {i18n::text(Key::YouHaveFloor)}
+                    <NotCurrent/>
+                </p>
             </Show>
             <Show when=move || chair.get()>
                 <FloorControls/>

@@ -154,6 +154,16 @@
 //!   (a search field) keeps those whose name or delegation contains its text, ignoring
 //!   case; `#roster-shown` (a status) then says "Showing 2 people of 5." or "Nobody
 //!   connected matches the filter.". Everything follows the `roster` messages live.
+//! - Fixed at the top of the viewport (`.at-top`), whatever is scrolled:
+//!   `#offline-banner[data-offline]` (`role="status"`, always in the page), whose text
+//!   "Connection lost. Reconnecting… …" shows while the connection is lost and a meeting
+//!   is shown (`data-offline="true"`); meanwhile `#floor-timer`, `#item-timer`, `#my-wait`
+//!   and `#my-floor-status` have `data-stale="true"` and are followed or ended by
+//!   `.not-current` ("(not current)"). `#toasts .toast[data-serial]`: messages about
+//!   changes that must be seen (what the listener hears changed: the same text as
+//!   `#announcer`; "Connected again. Everything shown is up to date." after a lost
+//!   connection), each with `button.toast-dismiss` ("Dismiss message"); they take no
+//!   focus, stay 8 s and while hovered or focused, and Escape dismisses them all.
 //! - `#announcer`: the polite `aria-live` region ("Item changed: …", "Item added: …",
 //!   "The agenda was updated.", channel changes among others); `#alerter`: the assertive
 //!   one (dead air); `#notice`: refused commands.
@@ -173,7 +183,7 @@ mod roster;
 mod speakers;
 
 pub use agenda::{Agenda, CurrentItem, Forecast, Questions};
-pub use banners::{DeadAir, MeetingClosed, SessionEnding};
+pub use banners::{AtTheTop, DeadAir, MeetingClosed, SessionEnding};
 pub use booth::Booth;
 pub use channels::Channels;
 pub use floor::Floor;

@@ -3,6 +3,7 @@
 //! their positions, estimated waits, "You are next", withdrawing and speaking for the
 //! delegation.
 
+use super::banners::{NotCurrent, stale};
 use super::{abilities, aria_busy, aria_disabled, aria_pressed, focus};
 use crate::connection;
 use crate::i18n::{self, Key};
@@ -306,7 +307,7 @@ fn MyRequest(id: RequestId, rows: Memo<Vec<MyRow>>) -> impl IntoView {
                         <Show when=move || position() == 1>
                             <p id="you-are-next" class="you-are-next">{i18n::text(Key::YouAreNext)}</p>
                         </Show>
-                        <p id="my-wait" class="details">{wait}</p>
+                        <p id="my-wait" class="details" data-stale=stale(session)>{wait} <NotCurrent/></p>
                     }
                     .into_any()
                 } else {
