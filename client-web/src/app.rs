@@ -1,6 +1,8 @@
-//! The page: one layout for every role; each role sees the controls it may use. It is
-//! drawn in the interface language, and drawn again, whole, when the viewer picks
-//! another; the session, and with it the connection and the meeting, stays.
+//! The page: the chair's laid out around the floor and the list of speakers, everyone
+//! else's around the item and the floor, with the hand bar for those who ask for the
+//! floor; each role sees the controls it may use. It is drawn in the interface language,
+//! and drawn again, whole, when the viewer picks another; the session, and with it the
+//! connection and the meeting, stays.
 
 use crate::connection;
 use crate::i18n::{self, Key};
@@ -8,8 +10,9 @@ use crate::locale;
 use crate::model;
 use crate::session::{Failure, Session};
 use crate::views::{
-    Agenda, AtTheTop, Booth, Channels, CurrentItem, DeadAir, Floor, Forecast, Header, ListControls,
-    MeetingClosed, Notices, Questions, Request, SessionEnding, Speakers, WhoIsConnected,
+    Agenda, AtTheTop, Booth, Channels, CurrentItem, DeadAir, Floor, Forecast, HandBar, Header,
+    ListControls, MeetingClosed, Notices, Questions, Request, SessionEnding, Speakers,
+    WhoIsConnected, provide_draft,
 };
 use leptos::ev;
 use leptos::prelude::*;
@@ -72,6 +75,7 @@ fn mark_when_the_meeting_shows(session: Session) {
 #[component]
 fn Page() -> impl IntoView {
     let session = Session::get();
+    provide_draft();
     let failure = Memo::new(move |_| session.failure.get());
     let loaded = Memo::new(move |_| session.meeting.with(Option::is_some));
     let works_channel = Memo::new(move |_| {
@@ -79,8 +83,6 @@ fn Page() -> impl IntoView {
             .you
             .with(|you| you.as_ref().is_some_and(|you| you.role.works_channel()))
     });
-    // Who is connected: at the top for organisers (watching it is their job), folded at
-    // the end for the chair.
     let role = Memo::new(move |_| session.you.with(|you| you.as_ref().map(|you| you.role)));
     view! {
         <AtTheTop/>
@@ -101,32 +103,72 @@ fn Page() -> impl IntoView {
                         <SessionEnding/>
                         <DeadAir/>
                     </div>
-                    <div class="column">
-                        <Show when=move || role.get() == Some(Role::Organiser)>
-                            <WhoIsConnected/>
-                        </Show>
-                        <Show when=move || works_channel.get()>
-                            <Booth/>
-                        </Show>
-                        <CurrentItem/>
-                        <Floor/>
-                        <Channels/>
-                        <Request/>
-                        <Speakers/>
-                        <ListControls/>
-                    </div>
-                    <div class="column">
-                        <Questions/>
-                        <Forecast/>
-                        <Agenda/>
-                        <Show when=move || role.get() == Some(Role::Chair)>
-                            <WhoIsConnected/>
-                        </Show>
-                    </div>
+                    <HandBar/>
+                    {move || if role.get() == Some(Role::Chair) {
+                        view! { <ChairColumns/> }.into_any()
+                    } else {
+                        view! { <Columns works_channel/> }.into_any()
+                    }}
                 </main>
             }
             .into_any(),
         }}
+    }
+}
+
+/// The chair's page: the floor and the list of speakers first, beside the agenda, so
+/// that who speaks, the time left, who is next and "give the floor to the next speaker"
+/// fit the first screen; the chair's own listening settings and the roster come after,
+/// folded.
+#[component]
+fn ChairColumns() -> impl IntoView {
+    view! {
+        <div class="column">
+            <Floor/>
+            <Speakers/>
+            <ListControls/>
+            <Channels/>
+        </div>
+        <div class="column">
+            <CurrentItem/>
+            <Forecast/>
+            <Agenda/>
+            <Questions/>
+            <WhoIsConnected/>
+        </div>
+    }
+}
+
+/// Everyone else's page: the item and the floor first; who is connected at the top for
+/// organisers (watching it is their job), the console first for a booth.
+#[component]
+fn Columns(works_channel: Memo<bool>) -> impl IntoView {
+    let session = Session::get();
+    let organiser = Memo::new(move |_| {
+        session
+            .you
+            .with(|you| you.as_ref().is_some_and(|you| you.role == Role::Organiser))
+    });
+    view! {
+        <div class="column">
+            <Show when=move || organiser.get()>
+                <WhoIsConnected/>
+            </Show>
+            <Show when=move || works_channel.get()>
+                <Booth/>
+            </Show>
+            <CurrentItem/>
+            <Floor/>
+            <Channels/>
+            <Request/>
+            <Speakers/>
+            <ListControls/>
+        </div>
+        <div class="column">
+            <Questions/>
+            <Forecast/>
+            <Agenda/>
+        </div>
     }
 }
 

@@ -5,7 +5,8 @@
 //! interpretation (a listener's channel and fallbacks, the interpreter's console, relay
 //! tasks, handover, dead air), a meeting updated and closed through the meetings API,
 //! the organiser's view of who is connected, and what must be seen, not only heard (a
-//! listener's channel changing, a lost connection).
+//! listener's channel changing, a lost connection), and each role's first screen (the
+//! chair's core loop, the attendee's hand in view).
 
 use anyhow::{Context, Result, ensure};
 use protocol::{ChannelId, Command, LanguageCode};
@@ -404,6 +405,7 @@ async fn agenda(server: &TestServer, chair: &Browser, attendee: &Browser) -> Res
         browser.wait_for("#forecast #meeting-ends-at").await?;
     }
     // The chair adds an item; the attendee sees it, with its title.
+    chair.click("#add-item-section summary").await?;
     chair.type_into("#new-item-id", "survivors").await?;
     chair
         .type_into("#new-item-title", "Survivors speak")
@@ -1561,5 +1563,154 @@ async fn offline_shown(
             .await?;
     }
     tests::a11y::assert_accessible(attendee, "the attendee's page with a message").await?;
+    Ok(())
+}
+
+/// The chair's core loop on a laptop's first screen (1366×768), without scrolling: who
+/// speaks, the time left, who is next and "give the floor to the next speaker"; and the
+/// countdown is the largest text on the page while someone speaks.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_chairs_core_loop_fits_a_laptops_first_screen() {
+    let dist = client_dist();
+    let server = TestServer::start_with(|config| config.static_dir = Some(dist)).await;
+    let driver = Chromedriver::start().await.expect("chromedriver starts");
+    let chair = driver.session().await.expect("chair's browser");
+    let outcome = chairs_first_screen(&server, &chair).await;
+    chair.close().await;
+    outcome.unwrap();
+}
+
+async fn chairs_first_screen(server: &TestServer, chair: &Browser) -> Result<()> {
+    // The discussion (with guiding questions), four more hands up, someone on the floor.
+    let (mut chairing, _) = server.join("chair").await;
+    for _ in 0..3 {
+        chairing
+            .request(Command::NextItem)
+            .await
+            .map_err(|error| anyhow::anyhow!("next item: {error:?}"))?;
+    }
+    let mut delegates = Vec::new();
+    for who in ["peru", "eu", "netherlands", "colombia"] {
+        let (mut delegate, _) = server.join(who).await;
+        delegate
+            .request(Command::raise_hand())
+            .await
+            .map_err(|error| anyhow::anyhow!("{who} raises a hand: {error:?}"))?;
+        delegates.push(delegate);
+    }
+    chairing
+        .request(Command::give_floor_next())
+        .await
+        .map_err(|error| anyhow::anyhow!("give the floor: {error:?}"))?;
+
+    chair.set_viewport(1366, 768).await?;
+    chair.open(&server.invite("chair")).await?;
+    chair
+        .wait_for("#connection-status[data-state='connected']")
+        .await?;
+    // The discussion has speakers registered beforehand: the first of them speaks, the
+    // others and the four wait.
+    chair
+        .wait_for("#floor-timer[data-state='running'][data-remaining-ms]")
+        .await?;
+    chair
+        .wait_for("#queue li[data-participant-id='colombia']")
+        .await?;
+    for css in [
+        "#floor",
+        "#floor-timer",
+        "#queue li:first-child",
+        "#give-floor-next",
+    ] {
+        chair.ensure_in_view(css).await?;
+    }
+
+    // The countdown is the largest text on the page.
+    let sizes = chair
+        .client
+        .execute(
+            "const timer = document.querySelector('#floor-timer');\n\
+             let largest = 0;\n\
+             let which = '';\n\
+             for (const element of document.body.querySelectorAll('*')) {\n\
+               if (timer.contains(element) || !element.checkVisibility()) { continue; }\n\
+               const own = [...element.childNodes].some((node) =>\n\
+                 node.nodeType === Node.TEXT_NODE && node.textContent.trim() !== '');\n\
+               if (!own) { continue; }\n\
+               const size = parseFloat(getComputedStyle(element).fontSize);\n\
+               if (size > largest) { largest = size; which = element.outerHTML.slice(0, 80); }\n\
+             }\n\
+             return [parseFloat(getComputedStyle(timer).fontSize), largest, which];",
+            Vec::new(),
+        )
+        .await?;
+    let timer = sizes[0].as_f64().unwrap_or_default();
+    let largest = sizes[1].as_f64().unwrap_or_default();
+    ensure!(
+        timer > largest,
+        "the countdown ({timer} px) is not larger than everything else: {largest} px for {}",
+        sizes[2]
+    );
+    drop(delegates);
+    Ok(())
+}
+
+/// The attendee's hand on a phone and on a laptop: in the first screen, within three
+/// presses of Tab from the page's start, and still in view (with the viewer's position)
+/// when the page is scrolled to its end; the full request form is still there.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_attendees_hand_is_always_in_view_and_three_tabs_away() {
+    let dist = client_dist();
+    let server = TestServer::start_with(|config| config.static_dir = Some(dist)).await;
+    let driver = Chromedriver::start().await.expect("chromedriver starts");
+    let attendee = driver.session().await.expect("attendee's browser");
+    let outcome = attendees_hand(&server, &attendee).await;
+    attendee.close().await;
+    outcome.unwrap();
+}
+
+async fn attendees_hand(server: &TestServer, attendee: &Browser) -> Result<()> {
+    for (width, height) in [(390, 844), (1366, 768)] {
+        attendee.set_viewport(width, height).await?;
+        attendee.open(&server.invite("senegal")).await?;
+        attendee
+            .wait_for("#connection-status[data-state='connected']")
+            .await?;
+        attendee
+            .wait_for("#raise-hand[aria-pressed='false']")
+            .await?;
+        attendee
+            .ensure_in_view("#raise-hand")
+            .await
+            .with_context(|| format!("at {width}×{height}"))?;
+        let presses = attendee.tabs_to("#raise-hand", 3).await?;
+        ensure!(
+            presses.is_some(),
+            "at {width}×{height}, three presses of Tab do not reach the hand"
+        );
+        // The full form is still there: kind, language, note.
+        for css in ["#request-kind", "#request-language", "#request-note"] {
+            ensure!(attendee.has(css).await?, "{css} is missing");
+        }
+        attendee.click("#raise-hand").await?;
+        attendee.wait_for_text("#my-position", "1").await?;
+        attendee
+            .client
+            .execute(
+                "window.scrollTo(0, document.documentElement.scrollHeight);",
+                Vec::new(),
+            )
+            .await?;
+        for css in ["#raise-hand", "#my-position"] {
+            attendee
+                .ensure_in_view(css)
+                .await
+                .with_context(|| format!("at {width}×{height}, scrolled to the end"))?;
+        }
+        attendee.click("#raise-hand").await?;
+        attendee
+            .wait_for("#raise-hand[aria-pressed='false']")
+            .await?;
+    }
     Ok(())
 }

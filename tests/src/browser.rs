@@ -491,6 +491,118 @@ impl Browser {
             .context("press Escape")
     }
 
+    /// Makes the page's viewport (`innerWidth` × `innerHeight`) `width` × `height` CSS
+    /// pixels: sizes the window, then corrects by what the browser's frame takes.
+    ///
+    /// # Errors
+    ///
+    /// When the browser cannot be resized to that viewport.
+    pub async fn set_viewport(&self, width: u32, height: u32) -> Result<()> {
+        let (mut outer_width, mut outer_height) = (width, height);
+        for _ in 0..3 {
+            self.client
+                .set_window_size(outer_width, outer_height)
+                .await?;
+            let inner = self
+                .client
+                .execute(
+                    "return [window.innerWidth, window.innerHeight];",
+                    Vec::new(),
+                )
+                .await?;
+            let read = |index: usize| inner[index].as_u64().unwrap_or_default();
+            let (seen_width, seen_height) = (read(0), read(1));
+            if seen_width == u64::from(width) && seen_height == u64::from(height) {
+                return Ok(());
+            }
+            outer_width = (u64::from(outer_width) + u64::from(width))
+                .saturating_sub(seen_width)
+                .try_into()?;
+            outer_height = (u64::from(outer_height) + u64::from(height))
+                .saturating_sub(seen_height)
+                .try_into()?;
+        }
+        bail!("the viewport could not be made {width}×{height}")
+    }
+
+    /// Checks that the element matching `css` is shown and wholly inside the viewport as
+    /// the page is now scrolled; the error says where it is.
+    ///
+    /// # Errors
+    ///
+    /// When the browser cannot be asked, or the element is missing, hidden or not wholly
+    /// in view.
+    pub async fn ensure_in_view(&self, css: &str) -> Result<()> {
+        let value = self
+            .client
+            .execute(
+                "const element = document.querySelector(arguments[0]);\n\
+                 if (element === null) { return null; }\n\
+                 const box = element.getBoundingClientRect();\n\
+                 const shown = element.checkVisibility({ visibilityProperty: true });\n\
+                 return [box.left, box.top, box.right, box.bottom, window.innerWidth,\n\
+                         window.innerHeight, shown];",
+                vec![serde_json::json!(css)],
+            )
+            .await?;
+        let Some(values) = value.as_array() else {
+            bail!("`{css}` is not on the page");
+        };
+        let number = |index: usize| values[index].as_f64().unwrap_or(f64::NAN);
+        let (left, top, right, bottom) = (number(0), number(1), number(2), number(3));
+        let (width, height) = (number(4), number(5));
+        let shown = values[6].as_bool().unwrap_or(false);
+        anyhow::ensure!(shown && right > left && bottom > top, "`{css}` is hidden");
+        anyhow::ensure!(
+            left >= -0.5 && top >= -0.5 && right <= width + 0.5 && bottom <= height + 0.5,
+            "`{css}` is not wholly in the {width}×{height} viewport: it spans \
+             x {left}..{right}, y {top}..{bottom}"
+        );
+        Ok(())
+    }
+
+    /// How many presses of Tab, from the page's start (as after loading it: the focus on
+    /// no element, the next Tab going to the first focusable one), bring the keyboard focus to the element matching `css`; `None` when
+    /// `most` presses do not.
+    ///
+    /// # Errors
+    ///
+    /// When the browser cannot be asked or the keys cannot be sent.
+    pub async fn tabs_to(&self, css: &str, most: usize) -> Result<Option<usize>> {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        self.client
+            .execute(
+                // Focusing an element at the very start and removing it puts the
+                // sequential-navigation starting point there.
+                "document.activeElement?.blur();\n\
+                 const start = document.createElement('span');\n\
+                 start.tabIndex = -1;\n\
+                 document.body.prepend(start);\n\
+                 start.focus({ preventScroll: true });\n\
+                 start.remove();",
+                Vec::new(),
+            )
+            .await?;
+        let tab: char = fantoccini::key::Key::Tab.into();
+        for presses in 1..=most {
+            let keys = KeyActions::new("keyboard".to_owned())
+                .then(KeyAction::Down { value: tab })
+                .then(KeyAction::Up { value: tab });
+            self.client.perform_actions(keys).await?;
+            let focused = self
+                .client
+                .execute(
+                    "return document.activeElement?.matches(arguments[0]) ?? false;",
+                    vec![serde_json::json!(css)],
+                )
+                .await?;
+            if focused.as_bool() == Some(true) {
+                return Ok(Some(presses));
+            }
+        }
+        Ok(None)
+    }
+
     /// Reloads the page.
     ///
     /// # Errors

@@ -359,8 +359,12 @@ pub fn Agenda() -> impl IntoView {
                     }
                 </For>
             </ol>
+            // Adding an item is rare during a meeting: folded until asked for.
             <Show when=move || chair.get()>
-                <AddItem/>
+                <details id="add-item-section" class="more add-item-more">
+                    <summary>{i18n::text(Key::AddItem)}</summary>
+                    <AddItem/>
+                </details>
             </Show>
         </section>
     }

@@ -65,8 +65,15 @@ pub fn Channels() -> impl IntoView {
     view! {
         <section class="card channels" aria-labelledby="channels-heading">
             <h2 id="channels-heading">{i18n::text(Key::Channels)}</h2>
-            <Show when=move || listens.get()>
+            // The chair listens too, but that is not their task: folded until asked for.
+            <Show when=move || listens.get() && !chair.get()>
                 <ListenControls/>
+            </Show>
+            <Show when=move || listens.get() && chair.get()>
+                <details id="listening-section" class="more listening-more">
+                    <summary>{i18n::text(Key::Listening)}</summary>
+                    <ListenControls/>
+                </details>
             </Show>
             <Show when=move || chair.get()>
                 <FloorLanguage/>

@@ -58,12 +58,13 @@
 //!   question on an item with guiding questions; value `""` or the 0-based index),
 //!   `#request-language` (the meeting's languages), `#request-note` (at most 280
 //!   characters, counted in `#request-note-count`), `#request-error`; its submit button
-//!   `#raise-hand[aria-pressed]` raises the hand with the form's values, or, pressed,
-//!   withdraws the viewer's own request. `#my-requests li[data-request-id][data-position]`
-//!   lists the viewer's and their delegation's requests; in the viewer's own one,
-//!   `#my-position` ("You are number 2 in the queue."), `#my-wait` (the estimated wait;
-//!   empty without a speaking-time limit) and `#you-are-next` (exactly while at
-//!   position 1).
+//!   `#raise-hand[aria-pressed]` (in `#hand-bar`, always in view, its `form` attribute
+//!   naming the form) raises the hand with the form's values, or, pressed, withdraws the
+//!   viewer's own request. In `#hand-bar` too, while the viewer has a request of their
+//!   own: `#my-position` ("You are number 2 in the queue."), `#my-wait` (the estimated
+//!   wait; empty without a speaking-time limit) and `#you-are-next` (exactly while at
+//!   position 1). `#my-requests li[data-request-id][data-position]` lists the viewer's
+//!   and their delegation's requests.
 //!   `button.withdraw-request` in each, `button.claim-request` in a delegation's request
 //!   the viewer can speak for instead of the colleague who asked. The H key does what
 //!   `#raise-hand` does, raising with the defaults (an intervention in the viewer's
@@ -93,7 +94,7 @@
 //!   the end of the agenda: `#new-item-id` (1 to 64 lowercase letters, digits and
 //!   dashes, not taken), `#new-item-title` (in the meeting's default language),
 //!   `#new-item-presenter`, `#new-item-minutes`, `#add-item-error`, submit
-//!   `#add-item-submit`. The field at fault gets `aria-invalid="true"` and the focus.
+//!   `#add-item-submit`, folded in `details#add-item-section`. The field at fault gets `aria-invalid="true"` and the focus.
 //! - The channels (everyone): `#channels li#channel-status-<id>[data-channel-id]
 //!   [data-state][data-status]`, one per channel in the meeting's order; `data-state` is
 //!   `live` while someone is on air on it, else `standby`; `data-status` is what it
@@ -103,7 +104,7 @@
 //!   `a.media-link` when the channel has a `media_url`; `[data-following="true"]` and
 //!   `.badge.following` on the channel the viewer hears.
 //! - The viewer's channel (roles that listen: attendees, the chair, organisers), in the
-//!   channels' card: `#listen-channel` (a `select` of the floor and the interpretation
+//!   channels' card (for the chair, folded in `details#listening-section`): `#listen-channel` (a `select` of the floor and the interpretation
 //!   channels), `#listening-now` ("You hear the Arabic channel."), the ordered fallbacks
 //!   `#fallbacks li[data-channel-id]` with `button.fallback-up`, `button.fallback-down`
 //!   (`aria-disabled` at the ends) and `button.fallback-remove`, or `#fallbacks-none`
@@ -189,7 +190,7 @@ pub use channels::Channels;
 pub use floor::Floor;
 pub use header::{Header, Notices};
 pub use list_controls::ListControls;
-pub use request::Request;
+pub use request::{HandBar, Request, provide_draft};
 pub use roster::WhoIsConnected;
 pub use speakers::Speakers;
 

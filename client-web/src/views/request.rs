@@ -1,7 +1,7 @@
-//! Asking for the floor: the request form (kind, guiding question, language, a note for
-//! the chair) whose button raises and lowers the hand, and the viewer's requests with
-//! their positions, estimated waits, "You are next", withdrawing and speaking for the
-//! delegation.
+//! Asking for the floor: the hand bar (the button that raises and lowers the hand, with
+//! the viewer's position, "You are next" and estimated wait), always in view; the
+//! request form it submits (kind, guiding question, language, a note for the chair); and
+//! the viewer's requests, withdrawing and speaking for the delegation.
 
 use super::banners::{NotCurrent, stale};
 use super::{abilities, aria_busy, aria_disabled, aria_pressed, focus};
@@ -14,6 +14,117 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use protocol::speakers::MAX_NOTE_CHARS;
 use protocol::{Command, LanguageCode, RequestId, RequestKind};
+
+/// What the viewer is about to ask for, shared by the form (its fields) and the hand bar
+/// (its button submits the form). Provided by the page ([`provide_draft`]).
+#[derive(Clone, Copy)]
+struct Draft {
+    kind: RwSignal<RequestKind>,
+    question: RwSignal<Option<u32>>,
+    // `None` until the viewer picks one: their default language.
+    language: RwSignal<Option<LanguageCode>>,
+    note: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+}
+
+/// Provides the request draft to the hand bar and the request form, which sit apart on
+/// the page.
+pub fn provide_draft() {
+    provide_context(Draft {
+        kind: RwSignal::new(RequestKind::Intervention),
+        question: RwSignal::new(None),
+        language: RwSignal::new(None),
+        note: RwSignal::new(String::new()),
+        error: RwSignal::new(None),
+    });
+}
+
+fn draft() -> Draft {
+    use_context().expect("the page provides the request draft")
+}
+
+/// Whether the viewer has a request of their own waiting.
+fn raised(session: Session) -> Memo<bool> {
+    Memo::new(move |_| {
+        session
+            .with(|meeting, you| model::own_request(&meeting.my_requests(you), you).is_some())
+            .unwrap_or(false)
+    })
+}
+
+/// Whether the hand cannot go up now: the server refuses a request from the speaker, and
+/// a closed list takes points of order only.
+fn unavailable(session: Session, draft: Draft) -> Memo<bool> {
+    let raised = raised(session);
+    Memo::new(move |_| {
+        let speaking = session
+            .with(|meeting, you| model::has_floor(&meeting.state, you))
+            .unwrap_or(false);
+        !raised.get()
+            && (speaking || !speakers::kind_open(draft.kind.get(), speakers_closed(session)))
+    })
+}
+
+/// The hand, always in view for roles that ask for the floor (a bar at the top of the
+/// page on wide screens, at the bottom of the screen on phones, like a video call's
+/// toolbar), with the viewer's own place in the list and estimated wait. Its button
+/// submits `#request-form`, wherever that is on the page.
+#[component]
+pub fn HandBar() -> impl IntoView {
+    let session = Session::get();
+    let abilities = abilities(session);
+    let draft = draft();
+    let raised = raised(session);
+    let unavailable = unavailable(session, draft);
+    let own = Memo::new(move |_| {
+        session
+            .with(speakers::my_rows)
+            .unwrap_or_default()
+            .into_iter()
+            .find(|row| row.own)
+    });
+    let position = move || own.with(|own| own.as_ref().map_or(0, |own| own.position));
+    let wait = move || {
+        let id = own.with(|own| own.as_ref().map(|own| own.id))?;
+        let now = session.server_now();
+        session
+            .with(|meeting, _| meeting.wait_ms(id, now))
+            .flatten()
+            .map(i18n::estimated_wait)
+    };
+    view! {
+        <Show when=move || abilities.get().ask>
+            <section id="hand-bar" class="hand-bar" aria-label=i18n::text(Key::AskForFloor)>
+                <div class="controls hand">
+                    <button
+                        id="raise-hand"
+                        type="submit"
+                        form="request-form"
+                        class="primary big"
+                        aria-pressed=move || aria_pressed(raised.get())
+                        aria-keyshortcuts="h"
+                        aria-busy=move || aria_busy(session.hand_busy.get())
+                        aria-disabled=move || aria_disabled(unavailable.get())
+                    >
+                        {move || i18n::text(if raised.get() { Key::LowerHand } else { Key::RaiseHand })}
+                    </button>
+                    <span class="shortcut" aria-hidden="true">{i18n::text(Key::ShortcutHand)}</span>
+                </div>
+                <Show when=move || own.with(Option::is_some)>
+                    <div class="hand-status">
+                        <p id="my-position" class="my-position">
+                            {move || i18n::queue_position(position())}
+                        </p>
+                        <Show when=move || position() == 1>
+                            <p id="you-are-next" class="you-are-next">{i18n::text(Key::YouAreNext)}</p>
+                        </Show>
+                        <p id="my-wait" class="details" data-stale=stale(session)>{wait} <NotCurrent/></p>
+                    </div>
+                </Show>
+            </section>
+        </Show>
+    }
+}
 
 /// The request form and the viewer's requests, for roles that ask for the floor.
 #[component]
@@ -31,29 +142,20 @@ pub fn Request() -> impl IntoView {
     }
 }
 
-/// The form. Its submit button is the hand: raised (pressed), it withdraws the viewer's
-/// own request, and the fields are hidden. The button is rendered once and only its
-/// attributes change, so that it keeps the keyboard focus.
+/// The form. Its submit button is the hand, in the [`HandBar`]: raised (pressed), it
+/// withdraws the viewer's own request, and the fields are hidden.
 #[component]
 fn RequestForm() -> impl IntoView {
     let session = Session::get();
-    let kind = RwSignal::new(RequestKind::Intervention);
-    let question = RwSignal::new(None::<u32>);
-    // `None` until the viewer picks one: their default language.
-    let language = RwSignal::new(None::<LanguageCode>);
-    let note = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-
-    let raised = Memo::new(move |_| {
-        session
-            .with(|meeting, you| model::own_request(&meeting.my_requests(you), you).is_some())
-            .unwrap_or(false)
-    });
-    let speaking = Memo::new(move |_| {
-        session
-            .with(|meeting, you| model::has_floor(&meeting.state, you))
-            .unwrap_or(false)
-    });
+    let Draft {
+        kind,
+        question,
+        language,
+        note,
+        error,
+    } = draft();
+    let raised = raised(session);
+    let unavailable = unavailable(session, draft());
     let closed = Memo::new(move |_| speakers_closed(session));
     let questions = Memo::new(move |_| {
         session
@@ -72,10 +174,6 @@ fn RequestForm() -> impl IntoView {
     let shows_questions = move || {
         kind.get() == RequestKind::Question && questions.with(|questions| !questions.is_empty())
     };
-    // The server refuses a request from the speaker, and a closed list takes points of
-    // order only.
-    let unavailable =
-        move || !raised.get() && (speaking.get() || !speakers::kind_open(kind.get(), closed.get()));
     let note_length = move || speakers::note_length(&note.get());
 
     let submit = move |event: SubmitEvent| {
@@ -84,7 +182,7 @@ fn RequestForm() -> impl IntoView {
             connection::toggle_hand(session);
             return;
         }
-        if unavailable() || session.hand_busy.get_untracked() {
+        if unavailable.get_untracked() || session.hand_busy.get_untracked() {
             return;
         }
         let draft = RequestDraft {
@@ -212,20 +310,6 @@ fn RequestForm() -> impl IntoView {
                 </div>
                 <p id="request-error" class="field-error" role="alert">{move || error.get()}</p>
             </Show>
-            <div class="controls hand">
-                <button
-                    id="raise-hand"
-                    type="submit"
-                    class="primary big"
-                    aria-pressed=move || aria_pressed(raised.get())
-                    aria-keyshortcuts="h"
-                    aria-busy=move || aria_busy(session.hand_busy.get())
-                    aria-disabled=move || aria_disabled(unavailable())
-                >
-                    {move || i18n::text(if raised.get() { Key::LowerHand } else { Key::RaiseHand })}
-                </button>
-                <span class="shortcut" aria-hidden="true">{i18n::text(Key::ShortcutHand)}</span>
-            </div>
         </form>
     }
 }
@@ -301,13 +385,10 @@ fn MyRequest(id: RequestId, rows: Memo<Vec<MyRow>>) -> impl IntoView {
             {move || {
                 if own() {
                     view! {
-                        <p id="my-position" class="my-position">
+                        <p class="my-position">
                             {move || i18n::queue_position(position())}
                         </p>
-                        <Show when=move || position() == 1>
-                            <p id="you-are-next" class="you-are-next">{i18n::text(Key::YouAreNext)}</p>
-                        </Show>
-                        <p id="my-wait" class="details" data-stale=stale(session)>{wait} <NotCurrent/></p>
+                        <p class="details wait" data-stale=stale(session)>{wait} <NotCurrent/></p>
                     }
                     .into_any()
                 } else {
