@@ -561,7 +561,7 @@ async fn interface_languages(
     attendee
         .wait_for_content(
             "#channels li[data-channel-id='es'] .channel-name",
-            "espagnol",
+            "Espagnol",
         )
         .await?;
 
