@@ -11,9 +11,7 @@ use crate::i18n::{self, Key};
 use protocol::forecast::{self, Forecast};
 use protocol::{AgendaItem, Command, ItemId, ItemState, LanguageCode, Localized, MeetingState};
 
-pub use protocol::limits::{
-    MAX_ID_CHARS as MAX_ITEM_ID_CHARS, MAX_PLANNED_MINUTES, MAX_TITLE_CHARS,
-};
+use protocol::limits::{MAX_PLANNED_MINUTES, MAX_TITLE_CHARS};
 
 /// `data-state` of an agenda item: `upcoming`, `live`, `done` or `skipped`.
 pub fn state_attr(state: ItemState) -> &'static str {

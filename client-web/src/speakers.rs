@@ -8,7 +8,7 @@
 
 use crate::i18n::{self, Key};
 use crate::model::{self, Meeting};
-use protocol::speakers::MAX_NOTE_CHARS;
+use protocol::limits::MAX_NOTE_CHARS;
 use protocol::{
     Command, LanguageCode, MeetingState, Participant, ParticipantId, RequestId, RequestKind, Role,
 };

@@ -10,7 +10,7 @@
 use crate::i18n::{self, Key};
 use protocol::Speaker;
 
-pub use protocol::limits::SPEAKING_TIME_RANGE;
+use protocol::limits::SPEAKING_TIME_RANGE;
 
 /// The estimated difference between the server's clock and the browser's.
 ///

@@ -12,7 +12,6 @@
 //!   speaker at the top, below any points of order.
 
 use crate::ids::{ItemId, LanguageCode, ParticipantId};
-pub use crate::limits::MAX_NOTE_CHARS;
 use serde::{Deserialize, Serialize};
 
 /// Identifies a floor request within its meeting: 1, 2, 3 … in order of creation.

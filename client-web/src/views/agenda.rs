@@ -688,7 +688,7 @@ fn AddItem() -> impl IntoView {
                     autocomplete="off"
                     autocapitalize="none"
                     spellcheck="false"
-                    maxlength=agenda::MAX_ITEM_ID_CHARS.to_string()
+                    maxlength=protocol::limits::MAX_ID_CHARS.to_string()
                     aria-invalid=move || invalid(DraftField::Id)
                     aria-describedby="add-item-error"
                     prop:value=move || draft.with(|d| d.id.clone())

@@ -12,7 +12,7 @@ use crate::session::Session;
 use crate::speakers::{self, MyRow, RequestDraft};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use protocol::speakers::MAX_NOTE_CHARS;
+use protocol::limits::MAX_NOTE_CHARS;
 use protocol::{Command, LanguageCode, RequestId, RequestKind};
 
 /// What the viewer is about to ask for, shared by the form (its fields) and the hand bar
