@@ -4,7 +4,8 @@
 
 use super::MeetingState;
 use crate::event::{ApplyError, Event};
-use crate::speakers::{RequestKind, Speaker};
+use crate::ids::ItemId;
+use crate::speakers::{FloorRequest, RequestId, RequestKind, Speaker};
 
 const NOT_WAITING: ApplyError = ApplyError::Inconsistent("no such request in the list");
 const NOBODY_SPEAKS: ApplyError = ApplyError::Inconsistent("nobody has the floor");
@@ -36,15 +37,14 @@ impl MeetingState {
                 participant,
                 name,
             } => {
-                let list = self.existing_list_mut(item)?;
-                let index = list.index_of(*request).ok_or(NOT_WAITING)?;
                 // Events stored before they carried the name: the id stands in for it.
                 let name = if name.is_empty() {
                     participant.to_string()
                 } else {
                     name.clone()
                 };
-                list.queue[index].merge(participant.clone(), name);
+                self.waiting_mut(item, *request)?
+                    .merge(participant.clone(), name);
             }
             Event::RequestClaimed {
                 item,
@@ -52,9 +52,8 @@ impl MeetingState {
                 participant,
                 name,
             } => {
-                let list = self.existing_list_mut(item)?;
-                let index = list.index_of(*request).ok_or(NOT_WAITING)?;
-                list.queue[index].claim(participant.clone(), name.clone());
+                self.waiting_mut(item, *request)?
+                    .claim(participant.clone(), name.clone());
             }
             Event::RequestWithdrawn { item, request } => {
                 self.existing_list_mut(item)?
@@ -165,5 +164,16 @@ impl MeetingState {
             _ => return Err(ApplyError::Inconsistent("not an event of this area")),
         }
         Ok(())
+    }
+
+    /// The request `request` waiting in `item`'s list.
+    fn waiting_mut(
+        &mut self,
+        item: &ItemId,
+        request: RequestId,
+    ) -> Result<&mut FloorRequest, ApplyError> {
+        let list = self.existing_list_mut(item)?;
+        let index = list.index_of(request).ok_or(NOT_WAITING)?;
+        Ok(&mut list.queue[index])
     }
 }
