@@ -499,3 +499,19 @@ roster-devices =
        *[other] { $count } جهاز
     }
 roster-languages = اللغات: { $languages }
+
+## Moving on while requests wait: the chair is asked, the requesters told.
+move-on-question =
+    { $count ->
+        [one] طلب واحد ينتظر في «{ $item }». ماذا يحدث له؟
+        [two] طلبان ينتظران في «{ $item }». ماذا يحدث لهما؟
+        [few] { $count } طلبات تنتظر في «{ $item }». ماذا يحدث لها؟
+       *[other] { $count } طلبًا ينتظر في «{ $item }». ماذا يحدث لها؟
+    }
+move-on-carry = النقل إلى «{ $item }»
+move-on-keep = الإبقاء في «{ $item }»
+move-on-close = خفض الأيدي
+move-on-cancel = البقاء في هذا البند
+request-kept = يبقى طلبك في قائمة «{ $item }» إلى أن يعود الرئيس إلى هذا البند.
+request-carried = نُقل طلبك إلى هذا البند.
+request-closed = أغلق الرئيس قائمة «{ $item }»: خُفضت يدك.

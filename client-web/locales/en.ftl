@@ -461,3 +461,17 @@ roster-devices =
        *[other] { $count } devices
     }
 roster-languages = Languages: { $languages }
+
+## Moving on while requests wait: the chair is asked, the requesters told.
+move-on-question =
+    { $count ->
+        [one] One request waits on “{ $item }”. What becomes of it?
+       *[other] { $count } requests wait on “{ $item }”. What becomes of them?
+    }
+move-on-carry = Carry over to “{ $item }”
+move-on-keep = Keep on “{ $item }”
+move-on-close = Lower the hands
+move-on-cancel = Stay on this item
+request-kept = Your request stays on the list of “{ $item }”, for when the chair returns to it.
+request-carried = Your request was carried over to this item.
+request-closed = The chair closed the list of “{ $item }”: your hand is lowered.

@@ -454,3 +454,17 @@ roster-devices =
        *[other] { $count } dispositivos
     }
 roster-languages = Idiomas: { $languages }
+
+## Moving on while requests wait: the chair is asked, the requesters told.
+move-on-question =
+    { $count ->
+        [one] Una solicitud espera en «{ $item }». ¿Qué hacer con ella?
+       *[other] { $count } solicitudes esperan en «{ $item }». ¿Qué hacer con ellas?
+    }
+move-on-carry = Pasar a «{ $item }»
+move-on-keep = Mantener en «{ $item }»
+move-on-close = Bajar las manos
+move-on-cancel = Quedarse en este punto
+request-kept = Su solicitud sigue en la lista de «{ $item }», por si la presidencia vuelve a ese punto.
+request-carried = Su solicitud se ha trasladado a este punto.
+request-closed = La presidencia cerró la lista de «{ $item }»: su mano se ha bajado.

@@ -459,3 +459,17 @@ roster-devices =
        *[other] { $count } appareils
     }
 roster-languages = Langues : { $languages }
+
+## Moving on while requests wait: the chair is asked, the requesters told.
+move-on-question =
+    { $count ->
+        [one] Une demande attend sur « { $item } ». Qu’en faire ?
+       *[other] { $count } demandes attendent sur « { $item } ». Qu’en faire ?
+    }
+move-on-carry = Reporter sur « { $item } »
+move-on-keep = Garder sur « { $item } »
+move-on-close = Baisser les mains
+move-on-cancel = Rester sur ce point
+request-kept = Votre demande reste sur la liste de « { $item } », pour le cas où la présidence y reviendrait.
+request-carried = Votre demande a été reportée sur ce point.
+request-closed = La présidence a clos la liste de « { $item } » : votre main est baissée.

@@ -9,7 +9,9 @@
 
 use crate::i18n::{self, Key};
 use protocol::forecast::{self, Forecast};
-use protocol::{AgendaItem, Command, ItemId, ItemState, LanguageCode, Localized, MeetingState};
+use protocol::{
+    AgendaItem, Command, ItemId, ItemState, LanguageCode, Localized, MeetingState, Waiting,
+};
 
 use protocol::limits::{MAX_PLANNED_MINUTES, MAX_TITLE_CHARS};
 
@@ -426,11 +428,119 @@ impl ItemDraft {
     }
 }
 
+/// Where the chair asked the meeting to go: the next or previous open item, or one item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MoveTo {
+    /// "Next item".
+    Next,
+    /// "Previous item".
+    Previous,
+    /// An item's "Go to".
+    Item(ItemId),
+}
+
+impl MoveTo {
+    /// The command that goes there, with the chair's choice for the waiting requests.
+    pub fn command(&self, waiting: Waiting) -> Command {
+        match self {
+            Self::Next => Command::NextItem { waiting },
+            Self::Previous => Command::PreviousItem { waiting },
+            Self::Item(item) => Command::SetCurrentItem {
+                item: item.clone(),
+                waiting,
+            },
+        }
+    }
+}
+
+/// What the chair is asked before the meeting moves on while requests wait on the
+/// current item: how many wait, the item they wait on and the item the meeting goes to
+/// (titles as shown). `None` when nothing needs asking: none wait, the meeting has not
+/// started (early requests belong to the first item) or the move leads nowhere.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MoveOnQuestion {
+    /// How many requests wait on the current item.
+    pub waiting: usize,
+    /// The current item's title.
+    pub from: String,
+    /// The title of the item the meeting goes to.
+    pub to: String,
+}
+
+impl MoveOnQuestion {
+    /// The question for moving `to`, if one must be asked.
+    pub fn of(meeting: &MeetingState, to: &MoveTo) -> Option<Self> {
+        let current = meeting.current_agenda_item()?;
+        let waiting = meeting.list(&current.id).map_or(0, |list| list.queue.len());
+        if waiting == 0 {
+            return None;
+        }
+        let target = match to {
+            MoveTo::Next => meeting.next_open_item(),
+            MoveTo::Previous => meeting.previous_open_item(),
+            MoveTo::Item(item) => meeting
+                .item_position(item)
+                .map(|index| &meeting.agenda[index]),
+        }?;
+        Some(Self {
+            waiting,
+            from: title(meeting, current).text,
+            to: title(meeting, target).text,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::tests::meeting;
     use protocol::Event;
+
+    #[test]
+    fn the_chair_is_asked_about_waiting_requests_only_when_some_wait_on_the_current_item() {
+        let mut state = meeting();
+        let fold = |state: &mut MeetingState, event: Event| {
+            let envelope = state.next_envelope(1_000 * (state.seq + 1), None, event);
+            state.apply(&envelope).unwrap();
+        };
+        // Before the meeting starts, early requests belong to the first item: no question.
+        fold(&mut state, crate::model::tests::raised(1, "a", None));
+        assert_eq!(MoveOnQuestion::of(&state, &MoveTo::Next), None);
+        fold(
+            &mut state,
+            Event::CurrentItemChanged {
+                item: ItemId::new("one"),
+                waiting: Waiting::Keep,
+            },
+        );
+        let asked = MoveOnQuestion::of(&state, &MoveTo::Next).unwrap();
+        assert_eq!(
+            (asked.waiting, asked.from.as_str(), asked.to.as_str()),
+            (1, "First", "Second")
+        );
+        let to_item = MoveOnQuestion::of(&state, &MoveTo::Item(ItemId::new("two")));
+        assert_eq!(to_item, Some(asked));
+        assert_eq!(
+            MoveOnQuestion::of(&state, &MoveTo::Previous),
+            None,
+            "leads nowhere"
+        );
+        assert_eq!(
+            MoveTo::Item(ItemId::new("two")).command(Waiting::Carry),
+            Command::SetCurrentItem {
+                item: ItemId::new("two"),
+                waiting: Waiting::Carry
+            }
+        );
+        fold(
+            &mut state,
+            Event::RequestWithdrawn {
+                item: ItemId::new("one"),
+                request: 1,
+            },
+        );
+        assert_eq!(MoveOnQuestion::of(&state, &MoveTo::Next), None, "none wait");
+    }
 
     fn text(pairs: &[(&str, &str)]) -> Localized {
         Localized(
@@ -540,6 +650,7 @@ mod tests {
             1_000,
             Event::CurrentItemChanged {
                 item: ItemId::new("one"),
+                waiting: protocol::Waiting::Keep,
             },
         );
         let timer = ItemTimer::of(&state.agenda[0], 61_000);
@@ -621,6 +732,7 @@ mod tests {
             0,
             Event::CurrentItemChanged {
                 item: ItemId::new("one"),
+                waiting: protocol::Waiting::Keep,
             },
         );
         state.agenda[0].planned_minutes = Some(10);

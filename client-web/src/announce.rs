@@ -7,7 +7,9 @@
 
 use crate::i18n::{self, Key};
 use crate::model::{Meeting, has_floor, localized, own_request};
-use protocol::{ChannelId, Event, ItemId, MeetingState, Participant, ParticipantId, RequestId};
+use protocol::{
+    ChannelId, Event, ItemId, MeetingState, Participant, ParticipantId, RequestId, Waiting,
+};
 
 /// What the viewer's situation is, taken before and after each message from the server,
 /// so that what changed for them can be announced whatever message brought the change
@@ -155,6 +157,37 @@ pub fn announcement(
     (!said.is_empty()).then(|| said.join(" "))
 }
 
+/// What became of the viewer's request when the chair moved on from its item (kept
+/// there, carried over, or closed), for a message that stays in view: the request
+/// leaves what the viewer sees, so this must be seen, not only heard. `None` unless the
+/// viewer had a request on the item left.
+pub fn left_behind(
+    meeting: &Meeting,
+    before: &Situation,
+    after: &Situation,
+    event: Option<&Event>,
+) -> Option<String> {
+    let Some(Event::CurrentItemChanged { waiting, .. }) = event else {
+        return None;
+    };
+    before.own?;
+    let left = before
+        .item
+        .as_ref()
+        .filter(|left| Some(*left) != after.item.as_ref())?;
+    let state = &meeting.state;
+    let title = state
+        .agenda
+        .iter()
+        .find(|item| &item.id == left)
+        .map(|item| localized(state, &item.title))?;
+    Some(match waiting {
+        Waiting::Keep => i18n::about_item(Key::RequestKept, title),
+        Waiting::Carry => i18n::text(Key::RequestCarried).to_owned(),
+        Waiting::Close => i18n::about_item(Key::RequestClosed, title),
+    })
+}
+
 fn channel_name(meeting: &MeetingState, id: &ChannelId) -> Option<String> {
     meeting
         .channel(id)
@@ -285,6 +318,7 @@ mod tests {
         assert_eq!(said.as_deref(), Some("The list of speakers is open again."));
         let item = |id: &str| Event::CurrentItemChanged {
             item: ItemId::new(id),
+            waiting: protocol::Waiting::Keep,
         };
         let (meeting, said) = check(&[item("one")], &me);
         assert_eq!(said.as_deref(), Some("Item changed: \u{2068}First\u{2069}"));

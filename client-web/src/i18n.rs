@@ -529,6 +529,14 @@ keys! {
     RosterNoMatch = "roster-no-match",
     RosterDevices = "roster-devices",
     RosterLanguages = "roster-languages",
+    MoveOnQuestion = "move-on-question",
+    MoveOnCarry = "move-on-carry",
+    MoveOnKeep = "move-on-keep",
+    MoveOnClose = "move-on-close",
+    MoveOnCancel = "move-on-cancel",
+    RequestKept = "request-kept",
+    RequestCarried = "request-carried",
+    RequestClosed = "request-closed",
 }
 
 /// The string for `key` in the interface's language.
@@ -658,9 +666,9 @@ pub fn action(command: &Command) -> Key {
         Command::SetFirstTimeFirst { .. } => Key::ActionFirstTimeFirst,
         Command::ReaddLastSpeaker => Key::ActionReaddLastSpeaker,
         Command::SetSpeakingTime { .. } => Key::ActionSpeakingTime,
-        Command::SetCurrentItem { .. } | Command::NextItem | Command::PreviousItem => {
-            Key::ActionChangeItem
-        }
+        Command::SetCurrentItem { .. }
+        | Command::NextItem { .. }
+        | Command::PreviousItem { .. } => Key::ActionChangeItem,
         Command::MarkItem { .. } => Key::ActionMarkItem,
         Command::AddItem { .. } => Key::ActionAddItem,
         Command::EditItem { .. } => Key::ActionEditItem,
@@ -890,6 +898,22 @@ pub fn name_with_delegation(name: &str, delegation: Option<&str>) -> String {
 /// Details of one thing in a row: "in French · Question 2: … · Registered".
 pub fn details(parts: &[String]) -> String {
     parts.join(text(Key::DetailSeparator))
+}
+
+/// "3 requests wait on “Opening”. What becomes of them?", the chair's question when
+/// moving on.
+pub fn move_on_question(count: usize, item: &str) -> String {
+    fill(
+        Key::MoveOnQuestion,
+        [("count", FluentValue::from(count)), ("item", user(item))],
+    )
+}
+
+/// One of the chair's answers that names an item: "Carry over to “Discussion”", "Keep
+/// on “Opening”"; or what a requester is told became of their request ("Your request
+/// stays on the list of “Opening”").
+pub fn about_item(key: Key, item: &str) -> String {
+    fill(key, [("item", user(item))])
 }
 
 /// "Item changed: Opening remarks by the European Union".

@@ -513,12 +513,14 @@ impl Inbox {
         };
         let you = known.you.as_ref();
         let before = you.map(|you| Situation::of(meeting, you));
-        let said = match fold(meeting) {
-            Fold::Applied => you.zip(before).and_then(|(you, before)| {
+        let (said, shown) = match fold(meeting) {
+            Fold::Applied => you.zip(before).map_or((None, None), |(you, before)| {
                 let after = Situation::of(meeting, you);
-                announce::announcement(meeting, &before, &after, event, |request| {
+                let said = announce::announcement(meeting, &before, &after, event, |request| {
                     self.withdrawn.contains(&request)
-                })
+                });
+                let shown = announce::left_behind(meeting, &before, &after, event);
+                (said, shown)
             }),
             Fold::Duplicate => return,
             Fold::LostTrack(error) => {
@@ -529,7 +531,19 @@ impl Inbox {
             }
         };
         effects.push(Effect::MeetingChanged);
-        effects.extend(said.map(Effect::Announce));
+        // What became of the viewer's request is shown with what was said, in one
+        // message, so that neither is cut off by the other.
+        match shown {
+            Some(shown) => effects.push(Effect::Show(said.map_or(shown.clone(), |said| {
+                let stop = if said.ends_with(['.', '!', '?']) {
+                    ""
+                } else {
+                    "."
+                };
+                format!("{said}{stop} {shown}")
+            }))),
+            None => effects.extend(said.map(Effect::Announce)),
+        }
         self.release_hand_once_seen(known, effects);
     }
 

@@ -424,6 +424,7 @@ pub(crate) mod tests {
             actor: None,
             event: Event::CurrentItemChanged {
                 item: ItemId::new("one"),
+                waiting: protocol::Waiting::Keep,
             },
         };
         assert_eq!(meeting.fold_event(&envelope(1)), Fold::Applied);
@@ -534,6 +535,7 @@ pub(crate) mod tests {
         assert_eq!(client.meeting.my_requests(&client.me).len(), 1);
         client.happens(Event::CurrentItemChanged {
             item: ItemId::new("two"),
+            waiting: protocol::Waiting::Keep,
         });
         assert!(client.meeting.my_requests(&client.me).is_empty());
         // Until the next view, the new item's list is unknown.

@@ -1,6 +1,7 @@
 //! What the client knows, as signals that the views read and the connection writes: the
 //! meeting's state, who the viewer is, how the connection is doing, and what to tell them.
 
+use crate::agenda::MoveTo;
 use crate::channels::Follower;
 use crate::i18n::{self, Key, Lang};
 use crate::inbox::{Effect, Known};
@@ -131,6 +132,10 @@ pub struct Session {
     /// When the session's token expires (Unix seconds): from `welcome`, then from each
     /// `token_refreshed`.
     pub session_ends_at: RwSignal<Option<u64>>,
+    /// For the chair: where they asked the meeting to go while requests wait on the
+    /// current item, until they say what becomes of those requests; and the selector of
+    /// the control they asked with, where the focus returns.
+    pub moving_on: RwSignal<Option<(MoveTo, String)>>,
 }
 
 impl Session {
@@ -145,6 +150,7 @@ impl Session {
             notice: RwSignal::new(None),
             toasts: RwSignal::new(Vec::new()),
             hand_busy: RwSignal::new(false),
+            moving_on: RwSignal::new(None),
             clock: RwSignal::new(ServerClock::default()),
             now: RwSignal::new(js_sys::Date::now()),
             language: RwSignal::new(language),

@@ -514,6 +514,7 @@ mod tests {
         );
         let second = folded(&[Event::CurrentItemChanged {
             item: ItemId::new("two"),
+            waiting: protocol::Waiting::Keep,
         }]);
         assert!(question_options(&second).is_empty());
     }
@@ -656,6 +657,7 @@ mod tests {
         // request ahead.
         let started = Event::CurrentItemChanged {
             item: protocol::ItemId::new("one"),
+            waiting: protocol::Waiting::Keep,
         };
         let state = folded(&[
             raised(1, "a", None),

@@ -124,9 +124,9 @@ pub async fn run(options: Options) -> Result<()> {
 /// the first two, so that every command is accepted and makes one event.
 fn agenda_step(index: usize) -> Command {
     if index == 0 || index % 2 == 1 {
-        Command::NextItem
+        Command::next_item()
     } else {
-        Command::PreviousItem
+        Command::previous_item()
     }
 }
 

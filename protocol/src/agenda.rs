@@ -21,6 +21,30 @@ pub enum ItemState {
     Skipped,
 }
 
+/// What becomes of the requests still waiting on the item the chair leaves: the chair's
+/// choice when moving on or back (`set_current_item`, `next_item`, `previous_item`),
+/// recorded in [`crate::Event::CurrentItemChanged`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Waiting {
+    /// They stay on the item left, and are taken up again if the chair returns to it.
+    #[default]
+    Keep,
+    /// They join the new item's list, in their order, each where the new list's rules
+    /// put it; one whose owner already waits there is not carried twice.
+    Carry,
+    /// They are closed: every waiting hand on the item left is lowered.
+    Close,
+}
+
+impl Waiting {
+    /// Whether this is the default, [`Waiting::Keep`] (left out on the wire).
+    pub fn is_keep(&self) -> bool {
+        *self == Self::Keep
+    }
+}
+
 /// One item of the agenda.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -1,7 +1,7 @@
 //! The events that change a meeting, numbered and timed by the server, and why one may
 //! not fold.
 
-use crate::agenda::{AgendaItem, ItemState};
+use crate::agenda::{AgendaItem, ItemState, Waiting};
 use crate::ids::{ChannelId, ItemId, LanguageCode, ParticipantId};
 use crate::info::{Localized, MeetingInfo};
 use crate::speakers::{FloorRequest, RequestId, RequestKind};
@@ -130,10 +130,14 @@ pub enum Event {
     FloorResumed,
     /// The chair moved the meeting to another agenda item (the first move starts the
     /// meeting). The item left becomes done when the new one comes after it, upcoming
-    /// again when the chair went back.
+    /// again when the chair went back. The requests still waiting on the item left stay
+    /// there, move to the new item's list or are closed, as `waiting` says.
     CurrentItemChanged {
         /// The item now being discussed.
         item: ItemId,
+        /// What became of the requests waiting on the item left (absent: `keep`).
+        #[serde(default, skip_serializing_if = "Waiting::is_keep")]
+        waiting: Waiting,
     },
     /// The chair marked an item that is not current as done, skipped or upcoming.
     ItemMarked {

@@ -61,7 +61,7 @@ pub mod state;
 pub mod text;
 pub mod time;
 
-pub use agenda::{AgendaItem, ItemState};
+pub use agenda::{AgendaItem, ItemState, Waiting};
 pub use error::{ErrorCode, close};
 pub use event::{ApplyError, Area, Event, EventEnvelope};
 pub use ids::{ChannelId, ItemId, LanguageCode, MeetingId, ParticipantId};

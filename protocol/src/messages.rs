@@ -1,6 +1,6 @@
 //! The messages on the wire: JSON text frames, each an object with a `type` field.
 
-use crate::agenda::ItemState;
+use crate::agenda::{ItemState, Waiting};
 use crate::error::ErrorCode;
 use crate::event::EventEnvelope;
 use crate::ids::{ChannelId, ItemId, LanguageCode, ParticipantId};
@@ -121,11 +121,22 @@ pub enum Command {
     SetCurrentItem {
         /// The item to discuss now.
         item: ItemId,
+        /// What becomes of the requests waiting on the item left (absent: `keep`).
+        #[serde(default, skip_serializing_if = "Waiting::is_keep")]
+        waiting: Waiting,
     },
     /// Chair: move to the next agenda item (the first, before the meeting has started).
-    NextItem,
+    NextItem {
+        /// What becomes of the requests waiting on the item left (absent: `keep`).
+        #[serde(default, skip_serializing_if = "Waiting::is_keep")]
+        waiting: Waiting,
+    },
     /// Chair: move back to the previous agenda item.
-    PreviousItem,
+    PreviousItem {
+        /// What becomes of the requests waiting on the item left (absent: `keep`).
+        #[serde(default, skip_serializing_if = "Waiting::is_keep")]
+        waiting: Waiting,
+    },
     /// Chair: mark an item that is not current as done, skipped or upcoming again.
     MarkItem {
         /// The item.
@@ -246,6 +257,29 @@ impl Command {
         }
     }
 
+    /// Move to the next agenda item, keeping the waiting requests on the item left.
+    pub fn next_item() -> Self {
+        Self::NextItem {
+            waiting: Waiting::Keep,
+        }
+    }
+
+    /// Move back to the previous agenda item, keeping the waiting requests on the item
+    /// left.
+    pub fn previous_item() -> Self {
+        Self::PreviousItem {
+            waiting: Waiting::Keep,
+        }
+    }
+
+    /// Move to `item`, keeping the waiting requests on the item left.
+    pub fn set_current_item(item: ItemId) -> Self {
+        Self::SetCurrentItem {
+            item,
+            waiting: Waiting::Keep,
+        }
+    }
+
     /// The command's `type` on the wire.
     pub fn name(&self) -> &'static str {
         match self {
@@ -264,8 +298,8 @@ impl Command {
             Self::ReaddLastSpeaker => "readd_last_speaker",
             Self::SetSpeakingTime { .. } => "set_speaking_time",
             Self::SetCurrentItem { .. } => "set_current_item",
-            Self::NextItem => "next_item",
-            Self::PreviousItem => "previous_item",
+            Self::NextItem { .. } => "next_item",
+            Self::PreviousItem { .. } => "previous_item",
             Self::MarkItem { .. } => "mark_item",
             Self::AddItem { .. } => "add_item",
             Self::EditItem { .. } => "edit_item",
@@ -294,8 +328,6 @@ impl Command {
                 | Self::CloseList
                 | Self::ReopenList
                 | Self::ReaddLastSpeaker
-                | Self::NextItem
-                | Self::PreviousItem
         )
     }
 }
@@ -553,8 +585,8 @@ pub enum ServerMessage {
     },
     /// To summarised states only: the requests of the recipient (and of their
     /// delegation), their positions and estimated waits, whenever these change: the
-    /// requests or their positions, the floor (given, ended, paused, resumed) or the
-    /// speaking-time limit. Between two, a client counts each wait down with
+    /// requests or their positions, the item whose list is in use, the floor (given,
+    /// ended, paused, resumed) or the speaking-time limit. Between two, a client counts each wait down with
     /// [`MyRequest::wait_ms_at`].
     YourRequests {
         /// The seq of the last event included.
@@ -630,9 +662,16 @@ mod tests {
             Command::SetFirstTimeFirst { on: true },
             Command::ReaddLastSpeaker,
             Command::SetSpeakingTime { seconds: Some(90) },
-            Command::SetCurrentItem { item: item() },
-            Command::NextItem,
-            Command::PreviousItem,
+            Command::set_current_item(item()),
+            Command::SetCurrentItem {
+                item: item(),
+                waiting: Waiting::Carry,
+            },
+            Command::next_item(),
+            Command::NextItem {
+                waiting: Waiting::Close,
+            },
+            Command::previous_item(),
             Command::MarkItem {
                 item: item(),
                 state: ItemState::Skipped,

@@ -358,6 +358,7 @@ fn agenda_and_channels_follow_their_events() {
         vec![
             Event::CurrentItemChanged {
                 item: ItemId::new("discussion"),
+                waiting: protocol::Waiting::Keep,
             },
             Event::ChannelOnAir {
                 channel: ChannelId::new("fr"),
@@ -437,6 +438,7 @@ fn events_that_do_not_fit_leave_the_state_unchanged() {
         },
         Event::CurrentItemChanged {
             item: ItemId::new("nope"),
+            waiting: protocol::Waiting::Keep,
         },
         Event::ChannelOffAir {
             channel: ChannelId::new("klingon"),
@@ -497,6 +499,7 @@ fn a_summarised_state_follows_views_and_skips_list_events() {
         &mut full,
         vec![Event::CurrentItemChanged {
             item: ItemId::new("discussion"),
+            waiting: protocol::Waiting::Keep,
         }],
     );
     // The list's event is not for summarised states …
@@ -514,6 +517,7 @@ fn a_summarised_state_follows_views_and_skips_list_events() {
         actor: None,
         event: Event::CurrentItemChanged {
             item: ItemId::new("discussion"),
+            waiting: protocol::Waiting::Keep,
         },
     };
     summarised.apply(&item_changed).unwrap();
@@ -536,6 +540,7 @@ fn snapshots_survive_a_json_round_trip() {
         &mut state,
         vec![Event::CurrentItemChanged {
             item: ItemId::new("opening"),
+            waiting: protocol::Waiting::Keep,
         }],
     );
     let text = serde_json::to_string(&state).unwrap();
@@ -565,13 +570,19 @@ fn moving_through_the_agenda_marks_items_and_counts_their_time() {
     let mut state = meeting();
     check(
         &mut state,
-        vec![Event::CurrentItemChanged { item: opening() }],
+        vec![Event::CurrentItemChanged {
+            item: opening(),
+            waiting: protocol::Waiting::Keep,
+        }],
     );
     assert_eq!(state.started_at, Some(1_000));
     assert_eq!(state.agenda[0].live_since, Some(1_000));
     check(
         &mut state,
-        vec![Event::CurrentItemChanged { item: discussion() }],
+        vec![Event::CurrentItemChanged {
+            item: discussion(),
+            waiting: protocol::Waiting::Keep,
+        }],
     );
     assert_eq!(
         items(&state),
@@ -586,7 +597,10 @@ fn moving_through_the_agenda_marks_items_and_counts_their_time() {
     // Going back makes the item left upcoming again, and time adds up.
     check(
         &mut state,
-        vec![Event::CurrentItemChanged { item: opening() }],
+        vec![Event::CurrentItemChanged {
+            item: opening(),
+            waiting: protocol::Waiting::Keep,
+        }],
     );
     assert_eq!(
         items(&state),
@@ -599,6 +613,78 @@ fn moving_through_the_agenda_marks_items_and_counts_their_time() {
     assert_eq!(state.agenda[1].used_ms, 1_000);
     assert_eq!(state.agenda[0].used_ms_at(4_000), 2_000);
     assert_eq!(state.started_at, Some(1_000), "the meeting started once");
+}
+
+fn waiting_on(state: &MeetingState, item: &ItemId) -> Vec<String> {
+    state
+        .list(item)
+        .unwrap()
+        .queue
+        .iter()
+        .map(|request| request.participant.to_string())
+        .collect()
+}
+
+#[test]
+fn moving_on_keeps_carries_or_closes_the_waiting_requests() {
+    use protocol::Waiting::{Carry, Close, Keep};
+    let moved = |item: ItemId, waiting| Event::CurrentItemChanged { item, waiting };
+    let mut state = meeting();
+    check(&mut state, vec![moved(opening(), Keep)]);
+    raise(&mut state, "a", RequestKind::Intervention);
+    raise(&mut state, "b", RequestKind::Intervention);
+    // Kept: the requests stay on the item left, and are there again on coming back.
+    check(&mut state, vec![moved(discussion(), Keep)]);
+    assert_eq!(waiting_on(&state, &opening()), ["a", "b"]);
+    assert!(waiting_on(&state, &discussion()).is_empty());
+    check(&mut state, vec![moved(opening(), Keep)]);
+    assert_eq!(state.active_list().unwrap().length, 2);
+
+    // Carried: they join the new item's list behind those already there, in their
+    // order; one whose owner already waits there is not carried twice.
+    let b_there = Event::FloorRequested {
+        item: discussion(),
+        request: request(state.next_request, "b", RequestKind::Intervention, None),
+        top: false,
+    };
+    check(&mut state, vec![b_there]);
+    raise(&mut state, "c", RequestKind::Intervention);
+    check(&mut state, vec![moved(discussion(), Carry)]);
+    assert!(waiting_on(&state, &opening()).is_empty());
+    assert_eq!(state.list(&opening()).unwrap().length, 0);
+    assert_eq!(waiting_on(&state, &discussion()), ["b", "a", "c"]);
+    assert_eq!(state.active_list().unwrap().length, 3);
+
+    // Closed: every waiting hand on the item left is lowered.
+    check(&mut state, vec![moved(ItemId::new("closing"), Close)]);
+    assert!(waiting_on(&state, &discussion()).is_empty());
+    assert_eq!(state.list(&discussion()).unwrap().length, 0);
+}
+
+#[test]
+fn a_summarised_state_leaves_the_lists_to_the_views_when_moving_on() {
+    let mut full = meeting();
+    check(
+        &mut full,
+        vec![Event::CurrentItemChanged {
+            item: opening(),
+            waiting: protocol::Waiting::Keep,
+        }],
+    );
+    raise(&mut full, "a", RequestKind::Intervention);
+    let mut summary = full.summarised();
+    let envelope = full.next_envelope(
+        1_000 * (full.seq + 1),
+        None,
+        Event::CurrentItemChanged {
+            item: discussion(),
+            waiting: protocol::Waiting::Carry,
+        },
+    );
+    full.apply(&envelope).unwrap();
+    summary.apply(&envelope).unwrap();
+    assert_eq!(waiting_on(&full, &discussion()), ["a"]);
+    assert_eq!(summary.current_item, Some(discussion()));
 }
 
 #[test]
@@ -665,7 +751,10 @@ fn the_chair_marks_adds_edits_and_moves_items() {
     // What does not fit changes nothing.
     check(
         &mut state,
-        vec![Event::CurrentItemChanged { item: opening() }],
+        vec![Event::CurrentItemChanged {
+            item: opening(),
+            waiting: protocol::Waiting::Keep,
+        }],
     );
     let before = state.clone();
     for event in [
@@ -679,6 +768,7 @@ fn the_chair_marks_adds_edits_and_moves_items() {
         },
         Event::CurrentItemChanged {
             item: ItemId::new("closing"),
+            waiting: protocol::Waiting::Keep,
         },
         Event::ItemAdded {
             item: added.clone(),
@@ -711,7 +801,10 @@ fn the_forecast_adds_the_list_to_the_plan_and_hints_to_close_the_list() {
     state.agenda[2].planned_minutes = Some(5);
     check(
         &mut state,
-        vec![Event::CurrentItemChanged { item: discussion() }],
+        vec![Event::CurrentItemChanged {
+            item: discussion(),
+            waiting: protocol::Waiting::Keep,
+        }],
     );
     let started = 1_000;
     // Four minutes in, nobody waits: the plan decides.
@@ -769,8 +862,14 @@ fn an_update_keeps_items_by_id_and_follows_the_new_languages() {
                 request: request(1, "kenya", RequestKind::Intervention, None),
                 top: false,
             },
-            Event::CurrentItemChanged { item: opening() },
-            Event::CurrentItemChanged { item: discussion() },
+            Event::CurrentItemChanged {
+                item: opening(),
+                waiting: protocol::Waiting::Keep,
+            },
+            Event::CurrentItemChanged {
+                item: discussion(),
+                waiting: protocol::Waiting::Keep,
+            },
             Event::ChannelOnAir {
                 channel: ChannelId::new("fr"),
                 participant: ParticipantId::new("booth-fr"),
@@ -873,7 +972,10 @@ fn a_closed_meeting_counts_the_live_item_done_and_takes_no_more_events() {
     let mut state = meeting();
     check(
         &mut state,
-        vec![Event::CurrentItemChanged { item: opening() }],
+        vec![Event::CurrentItemChanged {
+            item: opening(),
+            waiting: protocol::Waiting::Keep,
+        }],
     );
     check(&mut state, vec![Event::MeetingClosed]);
     assert_eq!(state.closed_at, Some(2_000));
@@ -887,7 +989,10 @@ fn a_closed_meeting_counts_the_live_item_done_and_takes_no_more_events() {
     let before = state.clone();
     for event in [
         Event::MeetingClosed,
-        Event::CurrentItemChanged { item: discussion() },
+        Event::CurrentItemChanged {
+            item: discussion(),
+            waiting: protocol::Waiting::Keep,
+        },
     ] {
         let envelope = state.next_envelope(9_000, None, event);
         assert!(state.apply(&envelope).is_err());

@@ -265,7 +265,7 @@ impl SpeakerLog {
                     error,
                 })?;
             log.speeches.extend(ended);
-            if let Event::CurrentItemChanged { item } = &envelope.event
+            if let Event::CurrentItemChanged { item, .. } = &envelope.event
                 && previous_item.as_ref() != Some(item)
             {
                 log.change_item(previous_item.as_ref(), item, envelope.at);
@@ -473,6 +473,7 @@ pub(crate) mod tests {
     fn changed(item: &str) -> Event {
         Event::CurrentItemChanged {
             item: ItemId::new(item),
+            waiting: protocol::Waiting::Keep,
         }
     }
 

@@ -41,7 +41,7 @@ fn screenshots() -> PathBuf {
 async fn under_way(server: &TestServer) {
     let (mut chair, _) = server.join("chair").await;
     for _ in 0..3 {
-        chair.request(Command::NextItem).await.unwrap();
+        chair.request(Command::next_item()).await.unwrap();
     }
     for who in ["peru", "eu"] {
         let (mut delegate, _) = server.join(who).await;

@@ -136,7 +136,10 @@ async fn catch_up(server: &TestServer, proxy: &Proxy, attendee: &Browser) -> Res
         .await?;
     let (mut chair, _) = server.join("chair").await;
     let (mut peru, _) = server.join("peru").await;
-    chair.request(Command::NextItem).await.expect("first item");
+    chair
+        .request(Command::next_item())
+        .await
+        .expect("first item");
     attendee
         .wait_for("#current-item[data-item-id='opening-eu']")
         .await?;
@@ -146,8 +149,14 @@ async fn catch_up(server: &TestServer, proxy: &Proxy, attendee: &Browser) -> Res
         .wait_for("#connection-status[data-state='reconnecting']")
         .await?;
     // The meeting goes on without this attendee.
-    chair.request(Command::NextItem).await.expect("second item");
-    chair.request(Command::NextItem).await.expect("third item");
+    chair
+        .request(Command::next_item())
+        .await
+        .expect("second item");
+    chair
+        .request(Command::next_item())
+        .await
+        .expect("third item");
     peru.request(Command::raise_hand()).await.expect("a hand");
     proxy.restore();
 
@@ -277,7 +286,7 @@ async fn list_of_speakers(
     // Spanish with a note; Senegal raises a point of order, which goes ahead.
     let (mut chair_ws, _) = server.join("chair").await;
     chair_ws
-        .request(Command::NextItem)
+        .request(Command::next_item())
         .await
         .expect("the first item");
     chair
@@ -470,7 +479,10 @@ async fn interface_languages(
         "a browser that prefers English starts in English"
     );
     let (mut chair, _) = server.join("chair").await;
-    chair.request(Command::NextItem).await.expect("first item");
+    chair
+        .request(Command::next_item())
+        .await
+        .expect("first item");
     attendee
         .wait_for("#current-item[data-item-id='opening-eu']")
         .await?;
@@ -1473,7 +1485,7 @@ async fn offline_shown(
     }
     let (mut chairing, _) = server.join("chair").await;
     chairing
-        .request(Command::NextItem)
+        .request(Command::next_item())
         .await
         .expect("first item");
     let (mut senegal, _) = server.join("senegal").await;
@@ -1585,7 +1597,7 @@ async fn chairs_first_screen(server: &TestServer, chair: &Browser) -> Result<()>
     let (mut chairing, _) = server.join("chair").await;
     for _ in 0..3 {
         chairing
-            .request(Command::NextItem)
+            .request(Command::next_item())
             .await
             .map_err(|error| anyhow::anyhow!("next item: {error:?}"))?;
     }
@@ -1712,5 +1724,105 @@ async fn attendees_hand(server: &TestServer, attendee: &Browser) -> Result<()> {
             .wait_for("#raise-hand[aria-pressed='false']")
             .await?;
     }
+    Ok(())
+}
+
+/// Moving on while hands are raised: the chair is asked what becomes of them (Escape
+/// stays), and each requester is shown what became of theirs.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_chair_is_asked_about_waiting_hands_and_requesters_are_told() {
+    let dist = client_dist();
+    let server = TestServer::start_with(|config| config.static_dir = Some(dist)).await;
+    let driver = Chromedriver::start().await.expect("chromedriver starts");
+    let chair = driver.session().await.expect("chair's browser");
+    let attendee = driver.session().await.expect("attendee's browser");
+    let outcome = moving_on_with_hands_raised(&server, &chair, &attendee).await;
+    for browser in [chair, attendee] {
+        browser.close().await;
+    }
+    outcome.unwrap();
+}
+
+async fn moving_on_with_hands_raised(
+    server: &TestServer,
+    chair: &Browser,
+    attendee: &Browser,
+) -> Result<()> {
+    let shown_within = Duration::from_secs(2);
+    for (browser, who) in [(chair, "chair"), (attendee, "peru")] {
+        browser.open(&server.invite(who)).await?;
+        browser
+            .wait_for("#connection-status[data-state='connected']")
+            .await?;
+    }
+    // The first move starts the meeting: nothing to ask.
+    chair.click("#next-item").await?;
+    chair
+        .wait_for("#current-item[data-item-id='opening-eu']")
+        .await?;
+    ensure!(!chair.has("#move-on-confirmation").await?);
+    attendee.click("#raise-hand").await?;
+    attendee.wait_for("#you-are-next").await?;
+    chair
+        .wait_for("#queue li[data-participant-id='peru']")
+        .await?;
+
+    // Asked, with the focus on the question's first answer; Escape stays on the item.
+    chair.click("#next-item").await?;
+    chair
+        .wait_for_content("#move-on-question", "One request waits on")
+        .await?;
+    ensure!(chair.focused_id().await? == "move-on-keep");
+    chair
+        .wait_for_content("#move-on-carry", "Carry over to")
+        .await?;
+    chair.press_escape().await?;
+    chair.wait_gone("#move-on-confirmation").await?;
+    ensure!(
+        chair.focused_id().await? == "next-item",
+        "the focus returns"
+    );
+    ensure!(
+        chair
+            .has("#current-item[data-item-id='opening-eu']")
+            .await?
+    );
+
+    // Carried over: the requester is shown so, and is still next on the new item.
+    chair.click("#next-item").await?;
+    chair.click("#move-on-carry").await?;
+    chair
+        .wait_for("#current-item[data-item-id='opening-president']")
+        .await?;
+    chair
+        .wait_for("#queue li[data-participant-id='peru']")
+        .await?;
+    attendee
+        .wait_in_view(
+            ".toast",
+            "Your request was carried over to this item.",
+            shown_within,
+        )
+        .await
+        .context("the carried request is shown")?;
+    attendee.wait_for("#you-are-next").await?;
+    attendee.press_escape().await?;
+    attendee.wait_gone(".toast").await?;
+
+    // Closed: the requester is shown their hand is lowered.
+    chair.click("#next-item").await?;
+    chair.click("#move-on-close").await?;
+    chair
+        .wait_for("#current-item[data-item-id='discussion']")
+        .await?;
+    attendee
+        .wait_in_view(".toast", "your hand is lowered", shown_within)
+        .await
+        .context("the closed request is shown")?;
+    attendee.wait_gone("#my-position").await?;
+    ensure!(
+        attendee.has("#raise-hand[aria-pressed='false']").await?,
+        "the hand can be raised again"
+    );
     Ok(())
 }

@@ -96,7 +96,7 @@ async fn every_node_delivers_the_same_events_and_a_burst_through_all_loses_nothi
     // The chair on the first node moves the agenda; attendees spread over all nodes raise
     // their hands at once.
     let mut chair = join(&nodes[0], &person("chair", Role::Chair)).await;
-    chair.request(Command::NextItem).await.unwrap();
+    chair.request(Command::next_item()).await.unwrap();
     const HANDS: usize = 45;
     let mut attendees = Vec::new();
     for number in 0..HANDS {

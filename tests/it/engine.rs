@@ -11,7 +11,7 @@ async fn a_restarted_server_rebuilds_meetings_from_the_log_and_clients_resume() 
     let (mut chair, _) = server.join("chair").await;
     let (mut peru, _) = server.join("peru").await;
     for _ in 0..3 {
-        chair.request(Command::NextItem).await.unwrap();
+        chair.request(Command::next_item()).await.unwrap();
     }
     peru.request(Command::raise_hand()).await.unwrap();
     // The discussion's list also holds the two requests made at registration.
@@ -75,14 +75,14 @@ async fn a_silent_client_is_closed_by_the_heartbeat_and_a_live_one_is_not() {
     let (mut live, _) = server.join("colombia").await;
     // The live client reads (and so answers pings) for several intervals.
     let (mut chair, _) = server.join("chair").await;
-    chair.request(Command::NextItem).await.unwrap();
+    chair.request(Command::next_item()).await.unwrap();
     live.next_event().await.unwrap();
     for round in 0..8 {
         tokio::time::sleep(Duration::from_millis(100)).await;
         let command = if round % 2 == 0 {
-            Command::NextItem
+            Command::next_item()
         } else {
-            Command::PreviousItem
+            Command::previous_item()
         };
         chair.request(command).await.unwrap();
         live.next_event().await.unwrap();
@@ -311,7 +311,7 @@ async fn metrics_count_connections_and_commands() {
     let server = TestServer::start().await;
     let (mut peru, _) = server.join("peru").await;
     peru.request(Command::raise_hand()).await.unwrap();
-    peru.request(Command::NextItem).await.unwrap_err();
+    peru.request(Command::next_item()).await.unwrap_err();
     let metrics = tests::http_get(server.addr, "/metrics").await;
     for expected in [
         r#"meeting_connections{role="attendee"}"#,
@@ -333,12 +333,12 @@ async fn metrics_count_connections_and_commands() {
 async fn an_unwritable_log_refuses_commands_with_unavailable_and_changes_nothing() {
     let server = TestServer::start().await;
     let (mut chair, _) = server.join("chair").await;
-    chair.request(Command::NextItem).await.unwrap();
+    chair.request(Command::next_item()).await.unwrap();
     // Another process holds the database locked past the writer's patience.
     let database = server.data_dir().join(server::store::DATABASE_FILE);
     let lock = rusqlite::Connection::open(&database).unwrap();
     lock.execute_batch("BEGIN EXCLUSIVE").unwrap();
-    let (code, _) = chair.request(Command::NextItem).await.unwrap_err();
+    let (code, _) = chair.request(Command::next_item()).await.unwrap_err();
     assert_eq!(code, ErrorCode::Unavailable);
     lock.execute_batch("ROLLBACK").unwrap();
     drop(lock);
@@ -347,7 +347,7 @@ async fn an_unwritable_log_refuses_commands_with_unavailable_and_changes_nothing
     assert_eq!(state.seq, 1);
     assert_eq!(state.current_item, Some(ItemId::new("opening-eu")));
     // Once the log is writable again the meeting goes on.
-    assert_eq!(chair.request(Command::NextItem).await, Ok(2));
+    assert_eq!(chair.request(Command::next_item()).await, Ok(2));
 }
 
 #[tokio::test]
@@ -623,7 +623,7 @@ async fn every_ack_names_its_own_commands_event() {
     use protocol::Event;
     let server = TestServer::start_with(|config| config.limits.retention_events = 10_000).await;
     let (mut chair, _) = server.join("chair").await;
-    chair.request(Command::NextItem).await.unwrap();
+    chair.request(Command::next_item()).await.unwrap();
     let attendees = 200;
     let mut clients = Vec::new();
     for number in 0..attendees {

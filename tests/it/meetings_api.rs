@@ -227,7 +227,7 @@ async fn the_organiser_updates_and_closes_a_meeting_while_everyone_follows() {
     let organiser = invite_token(&created, "organiser");
     let (mut chair, _) = server.join_with(&invite_token(&created, "chair")).await;
     let (mut attendee, _) = server.join_with(&invite_token(&created, "kenya")).await;
-    chair.request(Command::NextItem).await.unwrap();
+    chair.request(Command::next_item()).await.unwrap();
     for client in [&mut chair, &mut attendee] {
         assert!(matches!(
             client.next_event().await.unwrap().event,
@@ -302,7 +302,7 @@ async fn the_organiser_updates_and_closes_a_meeting_while_everyone_follows() {
         attendee.next_event().await.unwrap().event,
         Event::MeetingClosed
     ));
-    let (code, _) = chair.request(Command::NextItem).await.unwrap_err();
+    let (code, _) = chair.request(Command::next_item()).await.unwrap_err();
     assert_eq!(code, ErrorCode::Conflict);
     let again = post_close(&server, "board-2026", &organiser).await;
     assert_eq!(json(&again)["changed"], false);
@@ -315,7 +315,7 @@ async fn the_organiser_updates_and_closes_a_meeting_while_everyone_follows() {
 
     // Other meetings go on.
     let (mut demo_chair, _) = server.join("chair").await;
-    demo_chair.request(Command::NextItem).await.unwrap();
+    demo_chair.request(Command::next_item()).await.unwrap();
     let unknown = post_close(&server, "no-such-meeting", &server.admin_token()).await;
     assert_eq!(refusal(&unknown), (404, "not_found".into()));
 }

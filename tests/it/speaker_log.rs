@@ -40,7 +40,7 @@ async fn hold_speeches(server: &TestServer, guest_speaking: bool) {
     let (mut peru, _) = server.join("peru").await;
     let (mut colombia, _) = server.join("colombia").await;
     let (mut eu, _) = server.join("eu").await;
-    chair.request(Command::NextItem).await.unwrap();
+    chair.request(Command::next_item()).await.unwrap();
     peru.request(Command::raise_hand()).await.unwrap();
     colombia.request(Command::raise_hand()).await.unwrap();
     chair.request(Command::give_floor_next()).await.unwrap();
@@ -49,7 +49,7 @@ async fn hold_speeches(server: &TestServer, guest_speaking: bool) {
     chair.request(Command::ResumeFloor).await.unwrap();
     chair.request(Command::give_floor_next()).await.unwrap();
     chair.request(Command::EndFloor).await.unwrap();
-    chair.request(Command::NextItem).await.unwrap();
+    chair.request(Command::next_item()).await.unwrap();
     eu.request(Command::RaiseHand {
         kind: RequestKind::Question,
         question: None,

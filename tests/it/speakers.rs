@@ -333,7 +333,7 @@ async fn attendees_are_told_their_position_and_estimated_wait() {
         .unwrap();
     assert_eq!(mine[0].estimated_wait_ms, None, "not started: no estimate");
     // Once the first item opens (with the hand in its list), the estimate comes.
-    chair.request(Command::NextItem).await.unwrap();
+    chair.request(Command::next_item()).await.unwrap();
     peru.told_where(|mine| {
         mine.first()
             .is_some_and(|mine| mine.estimated_wait_ms == Some(0))
@@ -581,7 +581,7 @@ async fn requests_made_at_registration_are_in_the_list_when_its_item_opens() {
     let server = TestServer::start().await;
     let (mut chair, _) = server.join("chair").await;
     for _ in 0..3 {
-        chair.request(Command::NextItem).await.unwrap();
+        chair.request(Command::next_item()).await.unwrap();
     }
     let state = chair_view(&server).await;
     assert_eq!(state.active_item(), Some(&ItemId::new("discussion")));
@@ -700,7 +700,7 @@ async fn a_merged_member_given_the_floor_by_id_speaks_under_their_own_name() {
         server.keys.sign(&claims)
     };
     let (mut chair, _) = server.join("chair").await;
-    chair.request(Command::NextItem).await.unwrap();
+    chair.request(Command::next_item()).await.unwrap();
     let (mut head, _) = server
         .join_with(&member("kenya-head", "Head of the delegation of Kenya"))
         .await;

@@ -36,7 +36,7 @@ async fn a_raised_hand_reaches_the_chair_who_gives_the_floor_and_everyone_follow
     assert_eq!(mine[0].position, 1);
 
     chair.request(Command::give_floor_next()).await.unwrap();
-    chair.request(Command::NextItem).await.unwrap();
+    chair.request(Command::next_item()).await.unwrap();
     interpreter
         .request(Command::SetOnAir {
             channel: ChannelId::new("fr"),
@@ -66,7 +66,8 @@ async fn a_raised_hand_reaches_the_chair_who_gives_the_floor_and_everyone_follow
             (
                 4,
                 Event::CurrentItemChanged {
-                    item: ItemId::new("opening-eu")
+                    item: ItemId::new("opening-eu"),
+                    waiting: protocol::Waiting::Keep
                 }
             )
         );
@@ -240,10 +241,8 @@ async fn an_attendee_cannot_use_chair_commands_and_nothing_changes() {
     attendee.request(Command::raise_hand()).await.unwrap();
     for command in [
         Command::give_floor_next(),
-        Command::NextItem,
-        Command::SetCurrentItem {
-            item: ItemId::new("closing"),
-        },
+        Command::next_item(),
+        Command::set_current_item(ItemId::new("closing")),
         Command::give_floor_next(),
         Command::ClearQueue,
         Command::SetOnAir {
@@ -287,10 +286,10 @@ async fn a_reconnecting_client_gets_exactly_what_it_missed() {
     let (mut chair, _) = server.join("chair").await;
     let (attendee, welcome) = server.join("peru").await;
     assert_eq!(welcome.seq, 0);
-    chair.request(Command::NextItem).await.unwrap();
+    chair.request(Command::next_item()).await.unwrap();
     attendee.close().await;
-    chair.request(Command::NextItem).await.unwrap();
-    chair.request(Command::PreviousItem).await.unwrap();
+    chair.request(Command::next_item()).await.unwrap();
+    chair.request(Command::previous_item()).await.unwrap();
 
     let mut back = WsClient::connect(&server.ws_url()).await.unwrap();
     let welcome = back.hello(&server.token("peru"), Some(1)).await.unwrap();
@@ -303,7 +302,7 @@ async fn a_reconnecting_client_gets_exactly_what_it_missed() {
     ];
     assert_eq!(missed.map(|e| e.seq), [2, 3]);
     // And it is live again.
-    chair.request(Command::NextItem).await.unwrap();
+    chair.request(Command::next_item()).await.unwrap();
     assert_eq!(back.next_event().await.unwrap().seq, 4);
 
     // A client that claims to have seen more than exists gets a fresh snapshot.
@@ -321,7 +320,7 @@ async fn when_missed_events_are_no_longer_kept_the_client_gets_a_snapshot() {
     let server = TestServer::start_with(|config| config.limits.retention_events = 2).await;
     let (mut chair, _) = server.join("chair").await;
     for _ in 0..4 {
-        chair.request(Command::NextItem).await.unwrap();
+        chair.request(Command::next_item()).await.unwrap();
     }
     let mut back = WsClient::connect(&server.ws_url()).await.unwrap();
     let welcome = back.hello(&server.token("peru"), Some(1)).await.unwrap();
@@ -429,7 +428,7 @@ async fn control_and_bidi_override_characters_are_refused_in_free_text() {
     let (mut chair, welcome) = server.join("chair").await;
     let before = welcome.meeting.unwrap().seq;
     let (mut peru, _) = server.join("peru").await;
-    chair.request(Command::NextItem).await.unwrap();
+    chair.request(Command::next_item()).await.unwrap();
     let hostile = [
         "Budget\u{0}",
         "\u{202E}tegdub",
@@ -579,7 +578,7 @@ async fn an_upcoming_item_carries_its_state_and_an_unstarted_meeting_a_null_curr
     }
 
     let (mut chair, _) = server.join("chair").await;
-    chair.request(Command::NextItem).await.unwrap();
+    chair.request(Command::next_item()).await.unwrap();
     let mut late = WsClient::connect(&server.ws_url()).await.unwrap();
     late.send_message(&ClientMessage::Hello(Hello {
         token: server.token("peru"),
@@ -616,7 +615,7 @@ async fn a_resumed_attendee_gets_the_events_then_a_view_then_their_requests() {
     peru.close().await;
     let (_, colombia_welcome) = server.join("colombia").await;
     assert!(colombia_welcome.meeting.unwrap().summarised);
-    chair.request(Command::NextItem).await.unwrap();
+    chair.request(Command::next_item()).await.unwrap();
 
     let mut back = WsClient::connect(&server.ws_url()).await.unwrap();
     back.send_message(&ClientMessage::Hello(Hello {

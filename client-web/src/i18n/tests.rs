@@ -387,6 +387,7 @@ fn every_helper() -> Vec<String> {
         texts.push(roster_people(count));
         texts.push(roster_shown(count, 100));
         texts.push(roster_devices(count as u32));
+        texts.push(move_on_question(count, "Opening"));
         let relying_booths: Vec<ChannelId> = (0..count.min(4))
             .map(|index| ChannelId::new(["fr", "es", "en", "de"][index]))
             .collect();
@@ -403,6 +404,14 @@ fn every_helper() -> Vec<String> {
         Key::EditItemLabel,
     ] {
         texts.push(item_action_label(key, "Opening"));
+    }
+    for key in [
+        Key::MoveOnCarry,
+        Key::MoveOnKeep,
+        Key::RequestKept,
+        Key::RequestClosed,
+    ] {
+        texts.push(about_item(key, "Opening"));
     }
     texts.extend(
         [

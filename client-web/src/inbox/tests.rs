@@ -355,6 +355,65 @@ fn a_request_the_viewer_withdrew_is_told_apart_from_one_the_chair_removed() {
 }
 
 #[test]
+fn requesters_are_shown_what_became_of_their_request_when_the_chair_moves_on() {
+    use protocol::{ItemId, Waiting};
+    for (waiting, expected) in [
+        (
+            Waiting::Keep,
+            "\u{2069}. Your request stays on the list of “\u{2068}First\u{2069}”",
+        ),
+        (
+            Waiting::Carry,
+            "Your request was carried over to this item.",
+        ),
+        (
+            Waiting::Close,
+            "closed the list of “\u{2068}First\u{2069}”: your hand is lowered",
+        ),
+    ] {
+        let mut server = meeting();
+        let started = server.next_envelope(
+            500,
+            None,
+            Event::CurrentItemChanged {
+                item: ItemId::new("one"),
+                waiting: Waiting::Keep,
+            },
+        );
+        server.apply(&started).unwrap();
+        let mut client = Client::new(server, person("d", Role::Attendee, None));
+        client.welcome();
+        client.happens(raised(1, "d", None));
+        let mut bystander = Client::new(client.server.clone(), person("e", Role::Attendee, None));
+        bystander.welcome();
+        let moved = Event::CurrentItemChanged {
+            item: ItemId::new("two"),
+            waiting,
+        };
+        let effects = client.happens(moved.clone());
+        let shown = shown(&effects);
+        assert_eq!(shown.len(), 1, "{waiting:?}: {effects:?}");
+        assert!(shown[0].starts_with("Item changed: "), "{shown:?}");
+        assert!(shown[0].contains(expected), "{waiting:?}: {shown:?}");
+        // Those without a request hear the item change only.
+        let effects = bystander.happens(moved);
+        assert_eq!(super::tests::shown(&effects), Vec::<&str>::new());
+        assert_eq!(said(&effects).len(), 1, "{effects:?}");
+        // What the server tells next: the carried request's new place in the new list.
+        let requests = client.server.requests_of(&client.me.id, None, 3_000);
+        assert_eq!(requests.len(), usize::from(waiting == Waiting::Carry));
+        let effects = client.receive(ServerMessage::YourRequests {
+            seq: client.server.seq,
+            at: 3_000,
+            requests,
+        });
+        if waiting == Waiting::Carry {
+            assert_eq!(said(&effects), ["You are next in the queue."]);
+        }
+    }
+}
+
+#[test]
 fn a_refused_command_is_told_and_releases_the_hand_button() {
     let mut client = Client::new(meeting(), person("d", Role::Attendee, None));
     client.welcome();

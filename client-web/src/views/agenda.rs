@@ -3,14 +3,16 @@
 
 use super::banners::{NotCurrent, stale};
 use super::{aria_disabled, focus, is_chair};
-use crate::agenda::{self, DraftError, DraftField, ForecastView, ItemControls, ItemDraft, Shown};
+use crate::agenda::{
+    self, DraftError, DraftField, ForecastView, ItemControls, ItemDraft, MoveTo, Shown,
+};
 use crate::connection;
 use crate::i18n::{self, Key};
 use crate::model;
 use crate::session::Session;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use protocol::{AgendaItem, Command, ItemId, ItemState, LanguageCode, MeetingState};
+use protocol::{AgendaItem, Command, ItemId, ItemState, LanguageCode, MeetingState, Waiting};
 use wasm_bindgen::JsValue;
 
 /// What the page shows of one agenda item. Rows are keyed by the whole view, so a row is
@@ -120,7 +122,7 @@ pub fn CurrentItem() -> impl IntoView {
                         aria-disabled=move || aria_disabled(!can_go_back())
                         on:click=move |_| {
                             if can_go_back() {
-                                connection::send(Command::PreviousItem);
+                                move_to(session, MoveTo::Previous, "#previous-item");
                             }
                         }
                     >
@@ -132,15 +134,111 @@ pub fn CurrentItem() -> impl IntoView {
                         aria-disabled=move || aria_disabled(!can_go_on())
                         on:click=move |_| {
                             if can_go_on() {
-                                connection::send(Command::NextItem);
+                                move_to(session, MoveTo::Next, "#next-item");
                             }
                         }
                     >
                         {i18n::text(Key::NextItem)}
                     </button>
                 </div>
+                <MoveOnPanel/>
             </Show>
         </section>
+    }
+}
+
+/// Moves the meeting `to` where the chair asked: at once when no request waits on the
+/// current item, else after asking what becomes of those that do (the focus goes to
+/// the question, and back to `from` once answered).
+fn move_to(session: Session, to: MoveTo, from: &str) {
+    let asks = session
+        .with_meeting(|meeting| agenda::MoveOnQuestion::of(meeting, &to))
+        .flatten()
+        .is_some();
+    if asks {
+        session.moving_on.set(Some((to, from.to_owned())));
+    } else {
+        connection::send(to.command(Waiting::Keep));
+    }
+}
+
+/// The chair's question when moving on while requests wait on the current item: keep
+/// them on it, carry them over to the item the meeting goes to, lower their hands, or
+/// stay. The question goes away when it no longer holds (the meeting moved, the last
+/// request left).
+#[component]
+fn MoveOnPanel() -> impl IntoView {
+    let session = Session::get();
+    let question = Memo::new(move |_| {
+        let (to, _) = session.moving_on.get()?;
+        session
+            .with_meeting(|meeting| agenda::MoveOnQuestion::of(meeting, &to))
+            .flatten()
+    });
+    Effect::new(move |_| {
+        if question.with(Option::is_none) && session.moving_on.with_untracked(Option::is_some) {
+            session.moving_on.set(None);
+        }
+    });
+    // Someone else moved the meeting meanwhile: the question was about another item.
+    let current = Memo::new(move |_| session.with_meeting(|m| m.current_item.clone()).flatten());
+    Effect::new(move |before: Option<Option<ItemId>>| {
+        let now = current.get();
+        if before.is_some_and(|before| before != now) {
+            session.moving_on.set(None);
+        }
+        now
+    });
+    let first = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = first.get() {
+            let _ = button.focus();
+        }
+    });
+    let answer = move |waiting: Option<Waiting>| {
+        let Some((to, from)) = session.moving_on.get_untracked() else {
+            return;
+        };
+        if let Some(waiting) = waiting {
+            connection::send(to.command(waiting));
+        }
+        session.moving_on.set(None);
+        request_animation_frame(move || {
+            focus(&from);
+        });
+    };
+    view! {
+        {move || question.get().map(|question| view! {
+            <div
+                id="move-on-confirmation"
+                class="confirmation"
+                role="group"
+                aria-labelledby="move-on-question"
+                on:keydown=move |event| {
+                    if event.key() == "Escape" {
+                        answer(None);
+                    }
+                }
+            >
+                <p id="move-on-question">
+                    {i18n::move_on_question(question.waiting, &question.from)}
+                </p>
+                <div class="controls">
+                    <button id="move-on-keep" node_ref=first on:click=move |_| answer(Some(Waiting::Keep))>
+                        {i18n::about_item(Key::MoveOnKeep, &question.from)}
+                    </button>
+                    <button id="move-on-carry" class="primary" on:click=move |_| answer(Some(Waiting::Carry))>
+                        {i18n::about_item(Key::MoveOnCarry, &question.to)}
+                    </button>
+                    <button id="move-on-close" class="danger" on:click=move |_| answer(Some(Waiting::Close))>
+                        {i18n::text(Key::MoveOnClose)}
+                    </button>
+                    <button id="move-on-cancel" on:click=move |_| answer(None)>
+                        {i18n::text(Key::MoveOnCancel)}
+                    </button>
+                </div>
+            </div>
+        })}
     }
 }
 
@@ -388,8 +486,9 @@ fn ItemControlsView(
         let id = id.clone();
         move |_| {
             if !is_current.get_untracked() && !skipped {
-                connection::send(Command::SetCurrentItem { item: id.clone() });
-                refocus.after_change(vec![in_row(&id, "button.go-to")]);
+                let row = in_row(&id, "button.go-to");
+                move_to(session, MoveTo::Item(id.clone()), &row);
+                refocus.after_change(vec![row]);
             }
         }
     };

@@ -83,7 +83,12 @@
 //!   `#set-speaking-time`, `#speaking-time-current`, `#speaking-time-error`.
 //! - Chair only, the agenda: `#previous-item`, `#next-item` (both pass over skipped
 //!   items). In each `#agenda li`: `button.go-to` (`aria-disabled` on the current and on
-//!   skipped items); `button.mark-done`, `button.mark-skipped`, `button.mark-upcoming`,
+//!   skipped items). Each of the three moves at once when no request waits on the
+//!   current item; else it asks first in `#move-on-confirmation` (`#move-on-question`,
+//!   with the count and the item) answered by `#move-on-keep` (the focus goes there),
+//!   `#move-on-carry`, `#move-on-close` or `#move-on-cancel` (Escape too), the focus
+//!   then returning to the control that asked. Requesters are shown (`.toast`) what
+//!   became of their request; `button.mark-done`, `button.mark-skipped`, `button.mark-upcoming`,
 //!   each present only when the item is not in that state, none on the live item;
 //!   `button.move-item-up`, `button.move-item-down` (`aria-disabled` at the ends);
 //!   `button.edit-item[aria-expanded]`, which opens the row's `form.edit-item-form` with

@@ -3,7 +3,7 @@
 //! questions asked of the whole agenda.
 
 use super::MeetingState;
-use crate::agenda::{AgendaItem, ItemState};
+use crate::agenda::{AgendaItem, ItemState, Waiting};
 use crate::event::{ApplyError, Event};
 use crate::ids::{ItemId, LanguageCode};
 use crate::info::MeetingInfo;
@@ -33,12 +33,17 @@ impl MeetingState {
     /// Folds the events of the agenda and of the meeting as a whole.
     pub(super) fn apply_agenda(&mut self, event: &Event, at: u64) -> Result<(), ApplyError> {
         match event {
-            Event::CurrentItemChanged { item } => {
+            Event::CurrentItemChanged { item, waiting } => {
                 let to = self
                     .item_position(item)
                     .ok_or(ApplyError::Inconsistent("unknown agenda item"))?;
                 if self.agenda[to].state == ItemState::Skipped {
                     return Err(ApplyError::Inconsistent("the item is skipped"));
+                }
+                if !self.summarised
+                    && let Some(left) = self.current_item.clone()
+                {
+                    self.settle_waiting(&left, item, *waiting)?;
                 }
                 if let Some(from) = self.current_item_position() {
                     let left = &mut self.agenda[from];
@@ -131,6 +136,41 @@ impl MeetingState {
                 self.closed_at = Some(at);
             }
             _ => return Err(ApplyError::Inconsistent("not an event of this area")),
+        }
+        Ok(())
+    }
+
+    /// Does with the requests waiting on `left` what the chair chose when moving to
+    /// `to`: nothing, carry them to `to`'s list (each where its rules put it, in their
+    /// order, except those whose owner already waits there), or close them.
+    fn settle_waiting(
+        &mut self,
+        left: &ItemId,
+        to: &ItemId,
+        waiting: Waiting,
+    ) -> Result<(), ApplyError> {
+        if waiting == Waiting::Keep {
+            return Ok(());
+        }
+        // Both lists are checked before either changes: a fold is all or nothing.
+        self.existing_list_mut(to)?;
+        let from = self.existing_list_mut(left)?;
+        let waiting_requests = std::mem::take(&mut from.queue);
+        from.length = 0;
+        if waiting == Waiting::Carry {
+            let into = self.existing_list_mut(to)?;
+            for request in waiting_requests {
+                let owner = request.owner().key();
+                let there = into.queue.iter().any(|there| {
+                    there.owner().key() == owner
+                        || std::iter::once(&there.participant)
+                            .chain(&there.also)
+                            .any(|who| who == &request.participant || request.also.contains(who))
+                });
+                if !there {
+                    into.insert(request, false);
+                }
+            }
         }
         Ok(())
     }

@@ -129,7 +129,7 @@ async fn the_watchdog_alerts_each_silent_booth_and_the_chair_once_after_the_dela
     let mut spanish = seat(&meeting, 3, interpreter("es-1", "es")).await;
     let mut attendee = seat(&meeting, 4, person("kenya", Role::Attendee)).await;
     let mut arabic = seat(&meeting, 5, interpreter("ar-1", "ar")).await;
-    chair.run(&meeting, Command::NextItem).await;
+    chair.run(&meeting, Command::next_item()).await;
     attendee
         .run(
             &meeting,

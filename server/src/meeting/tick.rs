@@ -8,10 +8,16 @@ use std::time::Duration;
 use tokio::time::Instant as TokioInstant;
 
 /// What estimated waits are worked out from besides positions: whether the meeting has
-/// started (before, no wait is estimated), the speech in progress and the list's
-/// speaking-time limit. Clients count a wait down from these between two
-/// `your_requests`; when they change, everyone waiting is told new estimates.
-pub(super) type WaitBasis = (bool, Option<protocol::Speaker>, Option<u32>);
+/// started (before, no wait is estimated), the list in use (its item's: a request
+/// carried over to the next item may keep its id and position), the speech in progress
+/// and the list's speaking-time limit. Clients count a wait down from these between two
+/// `your_requests`; when they change, everyone waiting is told anew.
+pub(super) type WaitBasis = (
+    bool,
+    Option<protocol::ItemId>,
+    Option<protocol::Speaker>,
+    Option<u32>,
+);
 
 /// When the coalesced tick (views, presence, roster) is due.
 #[derive(Debug, Default)]

@@ -188,6 +188,7 @@ impl Actor {
             .and_then(|item| self.state.speaking_time(item));
         (
             self.state.started_at.is_some(),
+            self.state.active_item().cloned(),
             self.state.floor.clone(),
             limit,
         )

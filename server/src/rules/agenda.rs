@@ -5,7 +5,7 @@ use super::{Rejection, require_chair};
 use protocol::ids::{SLUG_RULE, is_slug};
 use protocol::limits::{MAX_PLANNED_MINUTES, MAX_TITLE_CHARS};
 use protocol::{
-    AgendaItem, ErrorCode, Event, ItemId, ItemState, Localized, MeetingState, Participant,
+    AgendaItem, ErrorCode, Event, ItemId, ItemState, Localized, MeetingState, Participant, Waiting,
 };
 
 fn position_of(state: &MeetingState, item: &ItemId) -> Result<usize, Rejection> {
@@ -17,10 +17,23 @@ fn position_of(state: &MeetingState, item: &ItemId) -> Result<usize, Rejection> 
     })
 }
 
+/// What the event records of the chair's choice for the waiting requests: `keep` when
+/// none wait on the current item (nothing to carry or close, or the meeting has not
+/// started).
+fn settled(state: &MeetingState, waiting: Waiting) -> Waiting {
+    let any_waiting = state
+        .current_item
+        .as_ref()
+        .and_then(|item| state.list(item))
+        .is_some_and(|list| !list.queue.is_empty());
+    if any_waiting { waiting } else { Waiting::Keep }
+}
+
 pub(super) fn set_current_item(
     state: &MeetingState,
     sender: &Participant,
     item: &ItemId,
+    waiting: Waiting,
 ) -> Result<Event, Rejection> {
     require_chair(sender)?;
     let index = position_of(state, item)?;
@@ -36,22 +49,31 @@ pub(super) fn set_current_item(
             "this item is skipped; mark it upcoming first",
         ));
     }
-    Ok(Event::CurrentItemChanged { item: item.clone() })
+    Ok(Event::CurrentItemChanged {
+        item: item.clone(),
+        waiting: settled(state, waiting),
+    })
 }
 
-pub(super) fn next_item(state: &MeetingState, sender: &Participant) -> Result<Event, Rejection> {
+pub(super) fn next_item(
+    state: &MeetingState,
+    sender: &Participant,
+    waiting: Waiting,
+) -> Result<Event, Rejection> {
     require_chair(sender)?;
     let item = state
         .next_open_item()
         .ok_or_else(|| Rejection::new(ErrorCode::Conflict, "this is the last agenda item"))?;
     Ok(Event::CurrentItemChanged {
         item: item.id.clone(),
+        waiting: settled(state, waiting),
     })
 }
 
 pub(super) fn previous_item(
     state: &MeetingState,
     sender: &Participant,
+    waiting: Waiting,
 ) -> Result<Event, Rejection> {
     require_chair(sender)?;
     let item = state
@@ -59,6 +81,7 @@ pub(super) fn previous_item(
         .ok_or_else(|| Rejection::new(ErrorCode::Conflict, "there is no previous agenda item"))?;
     Ok(Event::CurrentItemChanged {
         item: item.id.clone(),
+        waiting: settled(state, waiting),
     })
 }
 
@@ -250,49 +273,75 @@ mod tests {
         let rejected = |state: &protocol::MeetingState, command: Command| {
             decide(state, &chair, &command).unwrap_err().code
         };
-        assert_eq!(rejected(&state, Command::PreviousItem), ErrorCode::Conflict);
-        run(&mut state, &chair, Command::NextItem);
+        assert_eq!(
+            rejected(&state, Command::previous_item()),
+            ErrorCode::Conflict
+        );
+        run(&mut state, &chair, Command::next_item());
         assert_eq!(state.current_item, Some(ItemId::new("one")));
-        assert_eq!(rejected(&state, Command::PreviousItem), ErrorCode::Conflict);
-        run(&mut state, &chair, Command::NextItem);
-        run(&mut state, &chair, Command::NextItem);
+        assert_eq!(
+            rejected(&state, Command::previous_item()),
+            ErrorCode::Conflict
+        );
+        run(&mut state, &chair, Command::next_item());
+        run(&mut state, &chair, Command::next_item());
         assert_eq!(state.current_item, Some(ItemId::new("three")));
-        assert_eq!(rejected(&state, Command::NextItem), ErrorCode::Conflict);
-        run(&mut state, &chair, Command::PreviousItem);
+        assert_eq!(rejected(&state, Command::next_item()), ErrorCode::Conflict);
+        run(&mut state, &chair, Command::previous_item());
         assert_eq!(state.current_item, Some(ItemId::new("two")));
         run(
             &mut state,
             &chair,
-            Command::SetCurrentItem {
-                item: ItemId::new("one"),
-            },
+            Command::set_current_item(ItemId::new("one")),
         );
         assert_eq!(state.current_item, Some(ItemId::new("one")));
         assert_eq!(
-            rejected(
-                &state,
-                Command::SetCurrentItem {
-                    item: ItemId::new("one")
-                }
-            ),
+            rejected(&state, Command::set_current_item(ItemId::new("one"))),
             ErrorCode::Conflict
         );
         assert_eq!(
-            rejected(
-                &state,
-                Command::SetCurrentItem {
-                    item: ItemId::new("nine")
-                }
-            ),
+            rejected(&state, Command::set_current_item(ItemId::new("nine"))),
             ErrorCode::NotFound
         );
+    }
+
+    #[test]
+    fn the_event_records_the_choice_for_waiting_requests_only_when_some_wait() {
+        use protocol::{Event, Waiting};
+        let mut state = meeting();
+        let chair = person("chair", Role::Chair);
+        let moved = |state: &protocol::MeetingState, command: Command| match decide(
+            state, &chair, &command,
+        )
+        .unwrap()
+        .as_slice()
+        {
+            [Event::CurrentItemChanged { waiting, .. }] => *waiting,
+            other => panic!("unexpected {other:?}"),
+        };
+        // Before the meeting starts, nothing is left behind by the first move.
+        let attendee = person("a", Role::Attendee);
+        run(&mut state, &attendee, Command::raise_hand());
+        let close = Command::NextItem {
+            waiting: Waiting::Close,
+        };
+        assert_eq!(moved(&state, close.clone()), Waiting::Keep);
+        run(&mut state, &chair, Command::next_item());
+        assert_eq!(moved(&state, close.clone()), Waiting::Close);
+        run(&mut state, &chair, close);
+        assert_eq!(state.list(&ItemId::new("one")).unwrap().length, 0);
+        // Nothing waits on "two": carrying is recorded as keeping.
+        let carry = Command::PreviousItem {
+            waiting: Waiting::Carry,
+        };
+        assert_eq!(moved(&state, carry), Waiting::Keep);
     }
 
     #[test]
     fn attendees_cannot_move_the_agenda() {
         let state = meeting();
         let attendee = person("a", Role::Attendee);
-        for command in [Command::NextItem, Command::PreviousItem] {
+        for command in [Command::next_item(), Command::previous_item()] {
             assert_eq!(
                 decide(&state, &attendee, &command).unwrap_err().code,
                 ErrorCode::Forbidden

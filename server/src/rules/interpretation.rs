@@ -393,7 +393,7 @@ mod tests {
         let mut state = meeting();
         let chair = person("chair", Role::Chair);
         let attendee = person("a", Role::Attendee);
-        run(&mut state, &chair, Command::NextItem);
+        run(&mut state, &chair, Command::next_item());
         run(
             &mut state,
             &attendee,

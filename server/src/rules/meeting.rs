@@ -138,7 +138,7 @@ mod tests {
     fn an_identical_file_changes_nothing_and_an_edit_is_one_event() {
         let mut state = meeting();
         let chair = person("chair", Role::Chair);
-        run(&mut state, &chair, Command::NextItem);
+        run(&mut state, &chair, Command::next_item());
         assert_eq!(update(&state, &file_of(&state)), Ok(vec![]));
         let mut file = file_of(&state);
         file.agenda[1].planned_minutes = Some(99);
@@ -152,7 +152,7 @@ mod tests {
         let mut state = meeting();
         let chair = person("chair", Role::Chair);
         let attendee = person("kenya", Role::Attendee);
-        run(&mut state, &chair, Command::NextItem);
+        run(&mut state, &chair, Command::next_item());
         let current = state.current_item.clone().unwrap();
         let without = |state: &MeetingState, id: &ItemId| {
             let mut file = file_of(state);
@@ -163,7 +163,7 @@ mod tests {
         assert_eq!(refused.code, ErrorCode::Conflict);
         assert!(refused.message.contains("being discussed"), "{refused:?}");
 
-        run(&mut state, &chair, Command::NextItem);
+        run(&mut state, &chair, Command::next_item());
         let refused = update(&state, &without(&state, &current)).unwrap_err();
         assert!(
             refused.message.contains("stays in the record"),
@@ -190,7 +190,7 @@ mod tests {
         let mut state = meeting();
         let chair = person("chair", Role::Chair);
         let attendee = person("kenya", Role::Attendee);
-        run(&mut state, &chair, Command::NextItem);
+        run(&mut state, &chair, Command::next_item());
         run(&mut state, &attendee, Command::raise_hand());
         run(&mut state, &chair, Command::give_floor_next());
         let events = close(&state).unwrap();
@@ -201,7 +201,7 @@ mod tests {
         }
         assert_eq!(close(&state), Ok(vec![]), "closing twice is harmless");
         assert_eq!(
-            crate::rules::decide(&state, &chair, &Command::NextItem)
+            crate::rules::decide(&state, &chair, &Command::next_item())
                 .unwrap_err()
                 .code,
             ErrorCode::Conflict

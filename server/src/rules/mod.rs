@@ -102,9 +102,11 @@ pub fn decide(
         Command::SetFirstTimeFirst { on } => floor::set_first_time_first(state, sender, *on),
         Command::ReaddLastSpeaker => floor::readd_last_speaker(state, sender),
         Command::SetSpeakingTime { seconds } => floor::set_speaking_time(state, sender, *seconds),
-        Command::SetCurrentItem { item } => one(agenda::set_current_item(state, sender, item)),
-        Command::NextItem => one(agenda::next_item(state, sender)),
-        Command::PreviousItem => one(agenda::previous_item(state, sender)),
+        Command::SetCurrentItem { item, waiting } => {
+            one(agenda::set_current_item(state, sender, item, *waiting))
+        }
+        Command::NextItem { waiting } => one(agenda::next_item(state, sender, *waiting)),
+        Command::PreviousItem { waiting } => one(agenda::previous_item(state, sender, *waiting)),
         Command::MarkItem { item, state: to } => one(agenda::mark_item(state, sender, item, *to)),
         Command::AddItem {
             item: id,

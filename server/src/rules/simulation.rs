@@ -9,7 +9,7 @@
 use super::decide;
 use protocol::{
     AgendaItem, ChannelId, Command, ItemId, ItemState, LanguageCode, Localized, MeetingId,
-    MeetingInfo, MeetingState, Participant, ParticipantId, RequestKind,
+    MeetingInfo, MeetingState, Participant, ParticipantId, RequestKind, Waiting,
 };
 use std::collections::HashSet;
 
@@ -198,13 +198,17 @@ fn command(
             item: item(),
             position: u32::from(argument % 6),
         },
-        18 => match argument % 3 {
-            0 => Command::SetCurrentItem {
-                item: ItemId::new(items[index % items.len()]),
-            },
-            1 => Command::NextItem,
-            _ => Command::PreviousItem,
-        },
+        18 => {
+            let waiting = [Waiting::Keep, Waiting::Carry, Waiting::Close][(index / 3) % 3];
+            match argument % 3 {
+                0 => Command::SetCurrentItem {
+                    item: ItemId::new(items[index % items.len()]),
+                    waiting,
+                },
+                1 => Command::NextItem { waiting },
+                _ => Command::PreviousItem { waiting },
+            }
+        }
         24 => Command::SetFloorLanguage {
             language: LanguageCode::new(languages[index % languages.len()]),
         },
