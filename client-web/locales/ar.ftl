@@ -97,6 +97,9 @@ move-item-up-label = نقل البند إلى الأعلى: { $title }
 move-item-down-label = نقل البند إلى الأسفل: { $title }
 edit-item = تعديل
 edit-item-label = تعديل البند: { $title }
+item-more = إجراءات أخرى
+item-more-label = إجراءات أخرى: { $title }
+item-actions-label = إجراءات البند: { $title }
 item-id-label = المعرِّف (أحرف لاتينية صغيرة وأرقام وشرطات)
 item-title-label = العنوان باللغة { $language }
 item-presenter-label = يقدّمه (اختياري)
@@ -499,3 +502,17 @@ roster-devices =
        *[other] { $count } جهاز
     }
 roster-languages = اللغات: { $languages }
+# تنزيل سجل المتكلمين، للرئيس والمنظمين.
+speaker-log = سجل المتكلمين
+speaker-log-explained = من تكلم، وفي أي بند، وبأي لغة، وكم من الوقت.
+speaker-log-format = الصيغة
+speaker-log-csv = CSV (جدول بيانات)
+speaker-log-json = JSON (بيانات)
+speaker-log-markdown = ملخص (Markdown)
+download-speaker-log = تنزيل سجل المتكلمين
+speaker-log-downloaded = حُفظ سجل المتكلمين باسم { $file }.
+speaker-log-expired = انتهت جلستك: افتح رابط الدعوة مرة أخرى لتنزيل سجل المتكلمين.
+speaker-log-forbidden = لا يسمح دورك بتنزيل سجل المتكلمين.
+speaker-log-unavailable = لا يمكن إعداد سجل المتكلمين الآن. حاول مرة أخرى بعد قليل.
+speaker-log-offline = تعذر تنزيل سجل المتكلمين: لا يمكن الوصول إلى الخادم.
+speaker-log-failed = تعذر تنزيل سجل المتكلمين (الخطأ { $status }).

@@ -87,6 +87,9 @@ move-item-up-label = Subir: { $title }
 move-item-down-label = Bajar: { $title }
 edit-item = Editar
 edit-item-label = Editar: { $title }
+item-more = Más acciones
+item-more-label = Más acciones: { $title }
+item-actions-label = Acciones: { $title }
 item-id-label = Identificador (letras minúsculas, cifras y guiones)
 item-title-label = Título en { $language }
 item-presenter-label = Presentado por (opcional)
@@ -454,3 +457,17 @@ roster-devices =
        *[other] { $count } dispositivos
     }
 roster-languages = Idiomas: { $languages }
+# La descarga del registro de oradores, para la presidencia y los organizadores.
+speaker-log = Registro de oradores
+speaker-log-explained = Quién habló, sobre qué tema, en qué idioma y durante cuánto tiempo.
+speaker-log-format = Formato
+speaker-log-csv = CSV (hoja de cálculo)
+speaker-log-json = JSON (datos)
+speaker-log-markdown = Resumen (Markdown)
+download-speaker-log = Descargar el registro de oradores
+speaker-log-downloaded = Registro de oradores guardado como { $file }.
+speaker-log-expired = Su sesión ha caducado: abra de nuevo su enlace de invitación para descargar el registro de oradores.
+speaker-log-forbidden = Su función no permite descargar el registro de oradores.
+speaker-log-unavailable = El registro de oradores no puede generarse ahora. Inténtelo de nuevo en un momento.
+speaker-log-offline = No se pudo descargar el registro de oradores: no se puede contactar con el servidor.
+speaker-log-failed = No se pudo descargar el registro de oradores (error { $status }).

@@ -88,6 +88,9 @@ move-item-up-label = Déplacer vers le haut : { $title }
 move-item-down-label = Déplacer vers le bas : { $title }
 edit-item = Modifier
 edit-item-label = Modifier : { $title }
+item-more = Plus d’actions
+item-more-label = Plus d’actions : { $title }
+item-actions-label = Actions : { $title }
 item-id-label = Identifiant (lettres minuscules, chiffres et tirets)
 item-title-label = Titre en { $language }
 item-presenter-label = Présenté par (facultatif)
@@ -459,3 +462,17 @@ roster-devices =
        *[other] { $count } appareils
     }
 roster-languages = Langues : { $languages }
+# Le téléchargement du journal des orateurs, pour la présidence et les organisateurs.
+speaker-log = Journal des orateurs
+speaker-log-explained = Qui a parlé, sur quel point, dans quelle langue et combien de temps.
+speaker-log-format = Format
+speaker-log-csv = CSV (tableur)
+speaker-log-json = JSON (données)
+speaker-log-markdown = Résumé (Markdown)
+download-speaker-log = Télécharger le journal des orateurs
+speaker-log-downloaded = Journal des orateurs enregistré sous { $file }.
+speaker-log-expired = Votre session a expiré : ouvrez à nouveau votre lien d’invitation pour télécharger le journal des orateurs.
+speaker-log-forbidden = Votre rôle ne permet pas de télécharger le journal des orateurs.
+speaker-log-unavailable = Le journal des orateurs ne peut pas être produit pour l’instant. Réessayez dans un moment.
+speaker-log-offline = Le journal des orateurs n’a pas pu être téléchargé : le serveur est injoignable.
+speaker-log-failed = Le journal des orateurs n’a pas pu être téléchargé (erreur { $status }).
