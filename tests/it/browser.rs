@@ -1880,7 +1880,8 @@ async fn agenda_rows(server: &TestServer, chair: &Browser) -> Result<()> {
     chair
         .wait_for(&format!("{more}[aria-expanded='false']"))
         .await?;
-    // And right to left: the same rows in Arabic.
+    tests::a11y::assert_accessible(chair, "the chair's agenda with a row unfolded").await?;
+    // And right to left: the same rows in Arabic, still unfolded.
     chair.select("#ui-language", "ar").await?;
     chair.wait_for("html[dir='rtl']").await?;
     chair
@@ -1889,20 +1890,27 @@ async fn agenda_rows(server: &TestServer, chair: &Browser) -> Result<()> {
             "إجراءات أخرى",
         )
         .await?;
+    chair
+        .wait_for("#agenda li[data-item-id='conclusions'] button.edit-item")
+        .await?;
+    tests::a11y::assert_accessible(chair, "the chair's agenda in Arabic with a row unfolded")
+        .await?;
     Ok(())
 }
 
 /// The chair, after a speech, downloads the speaker log as CSV and JSON; the organiser as
-/// a Markdown summary. The files are what the server's endpoint gives, saved under the
-/// meeting's name, and the page says so.
+/// a Markdown summary, once the network is back: while it is down, the page shows and
+/// says that the download failed. The files are what the server's endpoint gives, saved
+/// under the meeting's name, and the page says so.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_chair_and_the_organiser_download_the_speaker_log() {
     let dist = client_dist();
     let server = TestServer::start_with(|config| config.static_dir = Some(dist)).await;
+    let proxy = Proxy::start(server.addr).await;
     let driver = Chromedriver::start().await.expect("chromedriver starts");
     let chair = driver.session().await.expect("chair's browser");
     let organiser = driver.session().await.expect("organiser's browser");
-    let outcome = speaker_log_download(&server, &chair, &organiser).await;
+    let outcome = speaker_log_download(&server, &proxy, &chair, &organiser).await;
     for browser in [chair, organiser] {
         browser.close().await;
     }
@@ -1911,6 +1919,7 @@ async fn the_chair_and_the_organiser_download_the_speaker_log() {
 
 async fn speaker_log_download(
     server: &TestServer,
+    proxy: &Proxy,
     chair: &Browser,
     organiser: &Browser,
 ) -> Result<()> {
@@ -1985,8 +1994,11 @@ async fn speaker_log_download(
         json["speeches"]
     );
 
-    // The organiser's page has it too, in their language; the summary in Markdown.
-    organiser.open(&server.invite("organiser")).await?;
+    // The organiser's page has it too, in their language; the summary in Markdown. The
+    // organiser's network fails first.
+    organiser
+        .open(&server.invite_via(&format!("http://{}", proxy.addr), "organiser"))
+        .await?;
     organiser
         .wait_for("#connection-status[data-state='connected']")
         .await?;
@@ -1998,6 +2010,17 @@ async fn speaker_log_download(
         )
         .await?;
     organiser.select("#speaker-log-format", "md").await?;
+    proxy.cut();
+    organiser.click("#download-speaker-log").await?;
+    let unreachable =
+        "Le journal des orateurs n’a pas pu être téléchargé : le serveur est injoignable.";
+    organiser
+        .wait_for_content("#speaker-log-outcome[data-outcome='failed']", unreachable)
+        .await?;
+    organiser
+        .wait_for_content("#announcer", unreachable)
+        .await?;
+    proxy.restore();
     organiser.click("#download-speaker-log").await?;
     let summary = organiser
         .downloaded(&format!("{meeting}-speakers.md"))
