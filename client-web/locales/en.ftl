@@ -96,6 +96,9 @@ move-item-up-label = Move up: { $title }
 move-item-down-label = Move down: { $title }
 edit-item = Edit
 edit-item-label = Edit: { $title }
+item-more = More actions
+item-more-label = More actions: { $title }
+item-actions-label = Actions: { $title }
 item-id-label = Id (lowercase letters, digits and dashes)
 item-title-label = Title in { $language }
 item-presenter-label = Presented by (optional)
@@ -475,3 +478,19 @@ move-on-cancel = Stay on this item
 request-kept = Your request stays on the list of “{ $item }”, for when the chair returns to it.
 request-carried = Your request was carried over to this item.
 request-closed = The chair closed the list of “{ $item }”: your hand is lowered.
+# The chair's and organisers' download of the speaker log.
+speaker-log = Speaker log
+speaker-log-explained = Who spoke, on which item, in which language and for how long.
+speaker-log-format = Format
+speaker-log-csv = CSV (spreadsheet)
+speaker-log-json = JSON (data)
+speaker-log-markdown = Summary (Markdown)
+download-speaker-log = Download the speaker log
+# $file: the name the file was saved under.
+speaker-log-downloaded = Speaker log saved as { $file }.
+speaker-log-expired = Your session has expired: open your invite link again to download the speaker log.
+speaker-log-forbidden = Your role may not download the speaker log.
+speaker-log-unavailable = The speaker log cannot be made right now. Try again in a moment.
+speaker-log-offline = The speaker log could not be downloaded: the server cannot be reached.
+# $status: the HTTP status of an unexpected answer.
+speaker-log-failed = The speaker log could not be downloaded (error { $status }).

@@ -2,7 +2,8 @@
 //! else's around the item and the floor, with the hand bar for those who ask for the
 //! floor; each role sees the controls it may use. It is drawn in the interface language,
 //! and drawn again, whole, when the viewer picks another; the session, and with it the
-//! connection and the meeting, stays.
+//! connection and the meeting, stays, and so does what the viewer typed and did not send
+//! yet (`views::provide_unsent`).
 
 use crate::connection;
 use crate::i18n::{self, Key};
@@ -11,8 +12,8 @@ use crate::model;
 use crate::session::{Failure, Session};
 use crate::views::{
     Agenda, AtTheTop, Booth, Channels, CurrentItem, DeadAir, Floor, Forecast, HandBar, Header,
-    ListControls, MeetingClosed, Notices, Questions, Request, SessionEnding, Speakers,
-    WhoIsConnected, provide_draft,
+    ListControls, MeetingClosed, Notices, Questions, Request, SessionEnding, SpeakerLog, Speakers,
+    WhoIsConnected, provide_draft, provide_unsent,
 };
 use leptos::ev;
 use leptos::prelude::*;
@@ -28,6 +29,9 @@ pub fn App() -> impl IntoView {
     locale::apply(language);
     let session = Session::new(language);
     provide_context(session);
+    // Above the page, so that what the viewer typed and did not send yet survives the
+    // page being drawn again in another language.
+    provide_unsent();
     connection::start(session);
     listen_for_shortcuts(session);
     set_interval(
@@ -135,6 +139,7 @@ fn ChairColumns() -> impl IntoView {
             <Agenda/>
             <Questions/>
             <WhoIsConnected/>
+            <SpeakerLog/>
         </div>
     }
 }
@@ -168,6 +173,9 @@ fn Columns(works_channel: Memo<bool>) -> impl IntoView {
             <Questions/>
             <Forecast/>
             <Agenda/>
+            <Show when=move || organiser.get()>
+                <SpeakerLog/>
+            </Show>
         </div>
     }
 }

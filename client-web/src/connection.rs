@@ -100,6 +100,17 @@ fn refresh_token() {
     });
 }
 
+/// The participant's token as the connection has it now (the latest invite link's), for
+/// the few HTTP requests the page makes itself (the speaker log); `None` without one.
+pub fn token() -> Option<String> {
+    CONNECTION.with(|connection| {
+        connection
+            .borrow()
+            .as_ref()
+            .map(|connection| connection.token.clone())
+    })
+}
+
 /// Sends a command; its answer arrives as `ack` (its event follows) or `error` (shown in
 /// the status area). Not connected, the command is not queued: the viewer is told, since
 /// a hand raised minutes later would surprise everyone.

@@ -285,6 +285,9 @@ keys! {
     MoveItemDownLabel = "move-item-down-label",
     EditItem = "edit-item",
     EditItemLabel = "edit-item-label",
+    ItemMore = "item-more",
+    ItemMoreLabel = "item-more-label",
+    ItemActionsLabel = "item-actions-label",
     ItemIdLabel = "item-id-label",
     ItemTitleLabel = "item-title-label",
     ItemPresenterLabel = "item-presenter-label",
@@ -537,6 +540,19 @@ keys! {
     RequestKept = "request-kept",
     RequestCarried = "request-carried",
     RequestClosed = "request-closed",
+    SpeakerLog = "speaker-log",
+    SpeakerLogExplained = "speaker-log-explained",
+    SpeakerLogFormat = "speaker-log-format",
+    SpeakerLogCsv = "speaker-log-csv",
+    SpeakerLogJson = "speaker-log-json",
+    SpeakerLogMarkdown = "speaker-log-markdown",
+    DownloadSpeakerLog = "download-speaker-log",
+    SpeakerLogDownloaded = "speaker-log-downloaded",
+    SpeakerLogExpired = "speaker-log-expired",
+    SpeakerLogForbidden = "speaker-log-forbidden",
+    SpeakerLogUnavailable = "speaker-log-unavailable",
+    SpeakerLogOffline = "speaker-log-offline",
+    SpeakerLogFailed = "speaker-log-failed",
 }
 
 /// The string for `key` in the interface's language.
@@ -977,10 +993,22 @@ pub fn close_list_hint(time: &str, fit: u32, waiting: u32) -> String {
 }
 
 /// "Mark as done: Opening", "Skip: Opening", "Mark as upcoming again: Opening", "Move
-/// up: Opening", "Edit: Opening": the accessible names of an agenda item's buttons,
+/// up: Opening", "Edit: Opening", "More actions: Opening": the accessible names of an
+/// agenda item's buttons (and "Actions: Opening", of the group its disclosure unfolds),
 /// `key` being one of those labels.
 pub fn item_action_label(key: Key, title: &str) -> String {
     fill(key, [("title", user(title))])
+}
+
+/// "Speaker log saved as m1-speakers.csv.", once the download is handed to the browser.
+pub fn speaker_log_downloaded(file: &str) -> String {
+    fill(Key::SpeakerLogDownloaded, [("file", ours(file))])
+}
+
+/// "The speaker log could not be downloaded (error 500).", for an answer the client has
+/// no better words for.
+pub fn speaker_log_failed(status: u16) -> String {
+    fill(Key::SpeakerLogFailed, [("status", number(status))])
 }
 
 /// "Title in French": the title field of the item forms.

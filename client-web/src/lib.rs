@@ -35,6 +35,8 @@
 //!   countdown, reading a speaking time typed by the chair.
 //! - [`roster`]: who is connected (the chair's and organisers' `roster` messages folded
 //!   into one list), counted by role, delegation and language, filtered and ordered.
+//! - [`speaker_log`]: downloading the speaker log from the page: its formats, the
+//!   endpoint and file name of each, the words for a refusal.
 //! - [`policy`]: the reconnect backoff, what each close code means, and reading the token
 //!   from the invite link's fragment.
 //! - [`storage`]: what the client keeps in the browser (the token, the interface
@@ -58,8 +60,9 @@
 //!   (the request form and the viewer's requests), `list_controls` (the chair's
 //!   management of the list), `channels` (what each channel delivers, the listener's
 //!   choice and fallbacks, the chair's floor language), `booth` (the interpreter's
-//!   console), `roster` (who is connected, for organisers and the chair), `banners` (the
-//!   meeting has ended; dead air).
+//!   console), `roster` (who is connected, for organisers and the chair),
+//!   `speaker_log` (downloading the speaker log, for organisers and the chair), `banners`
+//!   (the meeting has ended; dead air).
 //!
 //! # DOM contract
 //!
@@ -75,6 +78,7 @@ pub mod inbox;
 pub mod model;
 pub mod policy;
 pub mod roster;
+pub mod speaker_log;
 pub mod speakers;
 pub mod storage;
 pub mod timing;

@@ -6,7 +6,8 @@
 //! tasks, handover, dead air), a meeting updated and closed through the meetings API,
 //! the organiser's view of who is connected, and what must be seen, not only heard (a
 //! listener's channel changing, a lost connection), and each role's first screen (the
-//! chair's core loop, the attendee's hand in view).
+//! chair's core loop and agenda rows, the attendee's hand in view, the speaker log's
+//! download), and unsent input kept across a change of language.
 
 use anyhow::{Context, Result, ensure};
 use protocol::{ChannelId, Command, LanguageCode};
@@ -393,6 +394,9 @@ async fn agenda(server: &TestServer, chair: &Browser, attendee: &Browser) -> Res
     attendee.wait_for("#forecast #meeting-start").await?;
     // The chair skips the President's remarks, then opens the meeting: "next" passes
     // over the skipped item.
+    chair
+        .click("#agenda li[data-item-id='opening-president'] button.item-more")
+        .await?;
     chair
         .click("#agenda li[data-item-id='opening-president'] button.mark-skipped")
         .await?;
@@ -1706,6 +1710,16 @@ async fn attendees_hand(server: &TestServer, attendee: &Browser) -> Result<()> {
         }
         attendee.click("#raise-hand").await?;
         attendee.wait_for_text("#my-position", "1").await?;
+        // One control withdraws the viewer's own request: the hand, now "Lower hand";
+        // their request in the list has no second button doing the same.
+        attendee.wait_for_text("#raise-hand", "Lower hand").await?;
+        attendee
+            .wait_for("#my-requests li[data-request-id]")
+            .await?;
+        ensure!(
+            !attendee.has("#my-requests button.withdraw-request").await?,
+            "the viewer's own request has a withdraw button beside the hand"
+        );
         attendee
             .client
             .execute(
@@ -1724,6 +1738,401 @@ async fn attendees_hand(server: &TestServer, attendee: &Browser) -> Result<()> {
             .wait_for("#raise-hand[aria-pressed='false']")
             .await?;
     }
+    Ok(())
+}
+
+/// The chair's agenda: each row shows its title, state and "Go to" and one disclosure
+/// button; the row's other actions (mark, move, edit) appear only once it is unfolded,
+/// work from the keyboard, keep the focus in the row, and fold away with Escape.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_chairs_agenda_rows_fold_their_other_actions_away() {
+    let dist = client_dist();
+    let server = TestServer::start_with(|config| config.static_dir = Some(dist)).await;
+    let driver = Chromedriver::start().await.expect("chromedriver starts");
+    let chair = driver.session().await.expect("chair's browser");
+    let outcome = agenda_rows(&server, &chair).await;
+    chair.close().await;
+    outcome.unwrap();
+}
+
+/// Whether the element with the keyboard focus matches `css`.
+async fn focus_is_on(browser: &Browser, css: &str) -> Result<bool> {
+    let focused = browser
+        .client
+        .execute(
+            "return document.activeElement?.matches(arguments[0]) ?? false;",
+            vec![serde_json::json!(css)],
+        )
+        .await?;
+    Ok(focused.as_bool() == Some(true))
+}
+
+/// Waits until the keyboard focus is on the element matching `css`.
+async fn wait_for_focus(browser: &Browser, css: &str) -> Result<()> {
+    let started = Instant::now();
+    while started.elapsed() < tests::browser::UI_DEADLINE {
+        if focus_is_on(browser, css).await? {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let focused = browser
+        .client
+        .execute(
+            "return document.activeElement?.outerHTML.slice(0, 120) ?? '';",
+            Vec::new(),
+        )
+        .await?;
+    anyhow::bail!("the focus never came to `{css}`; it is on {focused}")
+}
+
+/// Presses `key` (a WebDriver key code) where the focus is.
+async fn press(browser: &Browser, key: fantoccini::key::Key) -> Result<()> {
+    let key: char = key.into();
+    browser
+        .client
+        .active_element()
+        .await?
+        .send_keys(&key.to_string())
+        .await
+        .context("press a key")
+}
+
+async fn agenda_rows(server: &TestServer, chair: &Browser) -> Result<()> {
+    use fantoccini::key::Key;
+    chair.open(&server.invite("chair")).await?;
+    chair
+        .wait_for("#connection-status[data-state='connected']")
+        .await?;
+    chair
+        .wait_for("#agenda li[data-item-id='conclusions'] button.item-more")
+        .await?;
+    // Every row: "Go to" and "More actions", nothing else, until asked.
+    let shown = chair
+        .client
+        .execute(
+            "return [...document.querySelectorAll('#agenda li')].map((li) =>\n\
+               [...li.querySelectorAll('button')].filter((b) => b.checkVisibility())\n\
+                 .map((b) => b.className.split(' ')[0]).join(','));",
+            Vec::new(),
+        )
+        .await?;
+    let rows: Vec<String> = serde_json::from_value(shown)?;
+    ensure!(rows.len() == server.meeting.agenda.len(), "rows: {rows:?}");
+    for row in &rows {
+        ensure!(row == "go-to,item-more", "a row shows {row:?}");
+    }
+    let row = "#agenda li[data-item-id='opening-president']";
+    let more = format!("{row} button.item-more");
+    // Its name starts with what it shows, and says which item it is for.
+    chair
+        .wait_for(&format!(
+            "{more}[aria-expanded='false'][aria-label^='More actions: '][aria-label*='President']"
+        ))
+        .await?;
+    ensure!(
+        !chair.has(&format!("{row} button.mark-skipped")).await?,
+        "the row's other actions are shown before it is unfolded"
+    );
+
+    // From the keyboard: Enter on "More actions" unfolds this row's actions only.
+    chair
+        .client
+        .execute(
+            "document.querySelector(arguments[0]).focus();",
+            vec![serde_json::json!(more)],
+        )
+        .await?;
+    press(chair, Key::Enter).await?;
+    chair
+        .wait_for(&format!("{more}[aria-expanded='true']"))
+        .await?;
+    chair
+        .wait_for(&format!("{row} .item-actions button.mark-skipped"))
+        .await?;
+    ensure!(
+        !chair
+            .has("#agenda li[data-item-id='conclusions'] button.mark-skipped")
+            .await?,
+        "another row unfolded too"
+    );
+    // Tab reaches the row's actions; Enter on "Skip" skips the item, and the focus
+    // stays in the row, which stays unfolded.
+    press(chair, Key::Tab).await?;
+    wait_for_focus(chair, &format!("{row} button.mark-done")).await?;
+    press(chair, Key::Tab).await?;
+    wait_for_focus(chair, &format!("{row} button.mark-skipped")).await?;
+    press(chair, Key::Enter).await?;
+    chair
+        .wait_for(&format!("{row}[data-state='skipped']"))
+        .await?;
+    wait_for_focus(chair, &format!("{row} button.mark-upcoming")).await?;
+    ensure!(
+        chair.has(&format!("{more}[aria-expanded='true']")).await?,
+        "the row folded after an action"
+    );
+    // Escape folds the actions away, the focus back on "More actions".
+    press(chair, Key::Escape).await?;
+    chair
+        .wait_for(&format!("{more}[aria-expanded='false']"))
+        .await?;
+    wait_for_focus(chair, &more).await?;
+    ensure!(
+        !chair.has(&format!("{row} button.mark-upcoming")).await?,
+        "the actions stayed after Escape"
+    );
+    // Opening another row's actions folds the first's: one row at a time.
+    chair.click(&more).await?;
+    chair
+        .click("#agenda li[data-item-id='conclusions'] button.item-more")
+        .await?;
+    chair
+        .wait_for("#agenda li[data-item-id='conclusions'] button.edit-item")
+        .await?;
+    chair
+        .wait_for(&format!("{more}[aria-expanded='false']"))
+        .await?;
+    tests::a11y::assert_accessible(chair, "the chair's agenda with a row unfolded").await?;
+    // And right to left: the same rows in Arabic, still unfolded.
+    chair.select("#ui-language", "ar").await?;
+    chair.wait_for("html[dir='rtl']").await?;
+    chair
+        .wait_for_content(
+            "#agenda li[data-item-id='conclusions'] button.item-more[aria-expanded='true']",
+            "إجراءات أخرى",
+        )
+        .await?;
+    chair
+        .wait_for("#agenda li[data-item-id='conclusions'] button.edit-item")
+        .await?;
+    tests::a11y::assert_accessible(chair, "the chair's agenda in Arabic with a row unfolded")
+        .await?;
+    Ok(())
+}
+
+/// The chair, after a speech, downloads the speaker log as CSV and JSON; the organiser as
+/// a Markdown summary, once the network is back: while it is down, the page shows and
+/// says that the download failed. The files are what the server's endpoint gives, saved
+/// under the meeting's name, and the page says so.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_chair_and_the_organiser_download_the_speaker_log() {
+    let dist = client_dist();
+    let server = TestServer::start_with(|config| config.static_dir = Some(dist)).await;
+    let proxy = Proxy::start(server.addr).await;
+    let driver = Chromedriver::start().await.expect("chromedriver starts");
+    let chair = driver.session().await.expect("chair's browser");
+    let organiser = driver.session().await.expect("organiser's browser");
+    let outcome = speaker_log_download(&server, &proxy, &chair, &organiser).await;
+    for browser in [chair, organiser] {
+        browser.close().await;
+    }
+    outcome.unwrap();
+}
+
+async fn speaker_log_download(
+    server: &TestServer,
+    proxy: &Proxy,
+    chair: &Browser,
+    organiser: &Browser,
+) -> Result<()> {
+    // Peru speaks on the first item.
+    let (mut chairing, _) = server.join("chair").await;
+    let (mut peru, _) = server.join("peru").await;
+    chairing
+        .request(Command::next_item())
+        .await
+        .map_err(|error| anyhow::anyhow!("next item: {error:?}"))?;
+    peru.request(Command::raise_hand())
+        .await
+        .map_err(|error| anyhow::anyhow!("raise a hand: {error:?}"))?;
+    chairing
+        .request(Command::give_floor_next())
+        .await
+        .map_err(|error| anyhow::anyhow!("give the floor: {error:?}"))?;
+    chairing
+        .request(Command::EndFloor)
+        .await
+        .map_err(|error| anyhow::anyhow!("end the speech: {error:?}"))?;
+    let meeting = server.meeting.info.id.to_string();
+
+    chair.open(&server.invite("chair")).await?;
+    chair
+        .wait_for("#connection-status[data-state='connected']")
+        .await?;
+    chair
+        .wait_for_content("#download-speaker-log", "Download the speaker log")
+        .await?;
+    // CSV, the default: a header row and Peru's speech.
+    chair.click("#download-speaker-log").await?;
+    let csv = chair.downloaded(&format!("{meeting}-speakers.csv")).await?;
+    ensure!(
+        csv.starts_with("item,item_title,participant,name,delegation,language,kind,"),
+        "the CSV starts with {:?}",
+        csv.lines().next()
+    );
+    ensure!(
+        csv.lines()
+            .skip(1)
+            .any(|line| line.starts_with("opening-eu,") && line.contains(",peru,")),
+        "Peru's speech is not in the CSV: {csv}"
+    );
+    chair
+        .wait_for("#speaker-log-outcome[data-outcome='saved']")
+        .await?;
+    chair
+        .wait_for_content(
+            "#speaker-log-outcome",
+            &format!("Speaker log saved as {meeting}-speakers.csv."),
+        )
+        .await?;
+    chair
+        .wait_for_content(
+            "#announcer",
+            &format!("Speaker log saved as {meeting}-speakers.csv."),
+        )
+        .await?;
+    // JSON: the same speech, as data.
+    chair.select("#speaker-log-format", "json").await?;
+    chair.click("#download-speaker-log").await?;
+    let json: serde_json::Value = serde_json::from_str(
+        &chair
+            .downloaded(&format!("{meeting}-speakers.json"))
+            .await?,
+    )?;
+    ensure!(json["meeting"] == meeting.as_str(), "{json}");
+    ensure!(
+        json["speeches"][0]["participant"] == "peru" && json["speeches"][0]["item"] == "opening-eu",
+        "the JSON's speeches: {}",
+        json["speeches"]
+    );
+
+    // The organiser's page has it too, in their language; the summary in Markdown. The
+    // organiser's network fails first.
+    organiser
+        .open(&server.invite_via(&format!("http://{}", proxy.addr), "organiser"))
+        .await?;
+    organiser
+        .wait_for("#connection-status[data-state='connected']")
+        .await?;
+    organiser.select("#ui-language", "fr").await?;
+    organiser
+        .wait_for_content(
+            "#download-speaker-log",
+            "Télécharger le journal des orateurs",
+        )
+        .await?;
+    organiser.select("#speaker-log-format", "md").await?;
+    proxy.cut();
+    organiser.click("#download-speaker-log").await?;
+    let unreachable =
+        "Le journal des orateurs n’a pas pu être téléchargé : le serveur est injoignable.";
+    organiser
+        .wait_for_content("#speaker-log-outcome[data-outcome='failed']", unreachable)
+        .await?;
+    organiser
+        .wait_for_content("#announcer", unreachable)
+        .await?;
+    proxy.restore();
+    organiser.click("#download-speaker-log").await?;
+    let summary = organiser
+        .downloaded(&format!("{meeting}-speakers.md"))
+        .await?;
+    ensure!(
+        summary.starts_with("# Speaker log: "),
+        "the summary starts with {:?}",
+        summary.lines().next()
+    );
+    organiser
+        .wait_for_content(
+            "#speaker-log-outcome[data-outcome='saved']",
+            &format!("Journal des orateurs enregistré sous {meeting}-speakers.md."),
+        )
+        .await?;
+    Ok(())
+}
+
+/// What the viewer typed and did not send survives a change of the interface language:
+/// the attendee's note for the chair and kind of request, the chair's half-filled new
+/// item (its form still unfolded). The attendee's page has no speaker-log download.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unsent_input_survives_a_change_of_language() {
+    let dist = client_dist();
+    let server = TestServer::start_with(|config| config.static_dir = Some(dist)).await;
+    let driver = Chromedriver::start().await.expect("chromedriver starts");
+    let attendee = driver.session().await.expect("attendee's browser");
+    let chair = driver.session().await.expect("chair's browser");
+    let outcome = unsent_input(&server, &attendee, &chair).await;
+    for browser in [attendee, chair] {
+        browser.close().await;
+    }
+    outcome.unwrap();
+}
+
+/// The value of the form field matching `css`.
+async fn value_of(browser: &Browser, css: &str) -> Result<String> {
+    let value = browser
+        .client
+        .execute(
+            "return document.querySelector(arguments[0])?.value ?? null;",
+            vec![serde_json::json!(css)],
+        )
+        .await?;
+    value
+        .as_str()
+        .map(str::to_owned)
+        .with_context(|| format!("no field `{css}`"))
+}
+
+async fn unsent_input(server: &TestServer, attendee: &Browser, chair: &Browser) -> Result<()> {
+    for (browser, who) in [(attendee, "senegal"), (chair, "chair")] {
+        browser.open(&server.invite(who)).await?;
+        browser
+            .wait_for("#connection-status[data-state='connected']")
+            .await?;
+    }
+    let note = "On funding for rural areas";
+    attendee.select("#request-kind", "right_of_reply").await?;
+    attendee.type_into("#request-note", note).await?;
+    ensure!(
+        !attendee.has("#speaker-log").await?,
+        "an attendee is offered the speaker log"
+    );
+    for (tag, dir) in [("fr", "ltr"), ("ar", "rtl")] {
+        attendee.select("#ui-language", tag).await?;
+        attendee
+            .wait_for(&format!("html[lang='{tag}'][dir='{dir}']"))
+            .await?;
+        attendee.wait_for("#request-note").await?;
+        let kept = value_of(attendee, "#request-note").await?;
+        ensure!(kept == note, "{tag}: the note became {kept:?}");
+        let kind = value_of(attendee, "#request-kind").await?;
+        ensure!(kind == "right_of_reply", "{tag}: the kind became {kind:?}");
+    }
+    // The note is sent with the hand, then gone from the form.
+    attendee.click("#raise-hand").await?;
+    chair
+        .wait_for_text("#queue li[data-participant-id='senegal']", note)
+        .await?;
+
+    chair.click("#add-item-section summary").await?;
+    chair.type_into("#new-item-id", "survivors").await?;
+    chair
+        .type_into("#new-item-title", "Survivors speak")
+        .await?;
+    chair.select("#ui-language", "es").await?;
+    chair.wait_for("html[lang='es']").await?;
+    chair.wait_for("details#add-item-section[open]").await?;
+    for (css, wanted) in [
+        ("#new-item-id", "survivors"),
+        ("#new-item-title", "Survivors speak"),
+    ] {
+        let kept = value_of(chair, css).await?;
+        ensure!(kept == wanted, "{css} became {kept:?}");
+    }
+    chair.click("#add-item-submit").await?;
+    chair
+        .wait_for("#agenda li[data-item-id='survivors']")
+        .await?;
     Ok(())
 }
 

@@ -3,7 +3,8 @@
 //!
 //! [`Chromedriver`] starts Debian's `chromedriver` on a free loopback port and kills it
 //! when dropped. [`Browser`] is one browser session with a fresh profile, preferring
-//! English unless asked for other languages. Tests run their scenario, then close every
+//! English unless asked for other languages, that saves downloads without asking into a
+//! folder of its own ([`Browser::downloaded`]). Tests run their scenario, then close every
 //! session whatever the outcome, then report the outcome, so that a failed assertion
 //! never leaves a browser behind.
 
@@ -107,6 +108,7 @@ impl Chromedriver {
     /// When the session cannot be created (no Chromium, say).
     pub async fn session_in(&self, languages: &[&str]) -> Result<Browser> {
         let profile = tempfile::tempdir()?;
+        let downloads = tempfile::tempdir()?;
         let mut args: Vec<String> = CHROMIUM_FLAGS.iter().map(|&flag| flag.to_owned()).collect();
         args.push(format!("--user-data-dir={}", profile.path().display()));
         if let Some(first) = languages.first() {
@@ -118,7 +120,14 @@ impl Chromedriver {
             serde_json::json!({
                 "binary": "/usr/bin/chromium",
                 "args": args,
-                "prefs": { "intl": { "accept_languages": languages.join(",") } },
+                "prefs": {
+                    "intl": { "accept_languages": languages.join(",") },
+                    "download": {
+                        "default_directory": downloads.path().display().to_string(),
+                        "prompt_for_download": false,
+                        "directory_upgrade": true,
+                    },
+                },
             }),
         );
         let client = ClientBuilder::new(HttpConnector::new())
@@ -129,6 +138,7 @@ impl Chromedriver {
         Ok(Browser {
             client,
             _profile: profile,
+            downloads,
         })
     }
 }
@@ -215,6 +225,8 @@ pub struct Browser {
     /// The WebDriver client, for anything the helpers below do not cover.
     pub client: Client,
     _profile: tempfile::TempDir,
+    /// Where the browser saves downloads.
+    downloads: tempfile::TempDir,
 }
 
 impl Browser {
@@ -601,6 +613,31 @@ impl Browser {
             }
         }
         Ok(None)
+    }
+
+    /// The text of the file the browser downloaded as `name`, once it is complete
+    /// (Chromium writes it under another name and renames it when done).
+    ///
+    /// # Errors
+    ///
+    /// When no such file is complete within [`UI_DEADLINE`]; the error lists what the
+    /// folder holds.
+    pub async fn downloaded(&self, name: &str) -> Result<String> {
+        let path = self.downloads.path().join(name);
+        let started = Instant::now();
+        while started.elapsed() < UI_DEADLINE {
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                return Ok(text);
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let held: Vec<String> = std::fs::read_dir(self.downloads.path())?
+            .filter_map(|entry| entry.ok())
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .collect();
+        Err(anyhow!(
+            "no download named {name:?}; the folder holds {held:?}"
+        ))
     }
 
     /// Reloads the page.

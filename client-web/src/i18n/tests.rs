@@ -298,6 +298,8 @@ fn every_helper() -> Vec<String> {
         item_ends_at("16:10"),
         meeting_ends_at("18:00"),
         item_title_label(&LanguageCode::new("fr")),
+        speaker_log_downloaded("m1-speakers.csv"),
+        speaker_log_failed(500),
         channel(&ChannelKind::Floor),
         channel(&ChannelKind::SignLanguage),
         channel(&ChannelKind::Captions),
@@ -402,6 +404,8 @@ fn every_helper() -> Vec<String> {
         Key::MoveItemUpLabel,
         Key::MoveItemDownLabel,
         Key::EditItemLabel,
+        Key::ItemMoreLabel,
+        Key::ItemActionsLabel,
     ] {
         texts.push(item_action_label(key, "Opening"));
     }

@@ -410,11 +410,19 @@ pub fn Agenda() -> impl IntoView {
             .unwrap_or_default()
     });
     let current = Memo::new(move |_| session.with_meeting(|m| m.current_item.clone()).flatten());
-    let editing = Editing {
-        item: RwSignal::new(None),
-        draft: RwSignal::new(ItemDraft::default()),
-        error: RwSignal::new(None),
-    };
+    // The row whose other actions are unfolded, the edit form, and whether the add-item
+    // form is unfolded: kept when the page is drawn again in another language.
+    let (editing, unfolded, adding) = super::unsent("agenda", || {
+        (
+            Editing {
+                item: RwSignal::new(None),
+                draft: RwSignal::new(ItemDraft::default()),
+                error: RwSignal::new(None),
+            },
+            RwSignal::new(None::<ItemId>),
+            RwSignal::new(false),
+        )
+    });
     let refocus = Refocus(StoredValue::new(Vec::new()));
     Effect::new(move |_| {
         items.track();
@@ -450,7 +458,7 @@ pub fn Agenda() -> impl IntoView {
                                     {(state == ItemState::Live).then(|| view! { <ItemTimer/> })}
                                 </div>
                                 <Show when=move || chair.get()>
-                                    <ItemControlsView item=item.clone() is_current editing refocus/>
+                                    <ItemControlsView item=item.clone() is_current editing unfolded refocus/>
                                 </Show>
                             </li>
                         }
@@ -459,7 +467,12 @@ pub fn Agenda() -> impl IntoView {
             </ol>
             // Adding an item is rare during a meeting: folded until asked for.
             <Show when=move || chair.get()>
-                <details id="add-item-section" class="more add-item-more">
+                <details
+                    id="add-item-section"
+                    class="more add-item-more"
+                    prop:open=move || adding.get()
+                    on:toggle=move |event| adding.set(super::details_open(&event))
+                >
                     <summary>{i18n::text(Key::AddItem)}</summary>
                     <AddItem/>
                 </details>
@@ -468,12 +481,17 @@ pub fn Agenda() -> impl IntoView {
     }
 }
 
-/// The chair's buttons of one agenda item, and its edit form when open.
+/// The chair's buttons of one agenda item: "Go to" and a disclosure button ("More
+/// actions") that unfolds the row's other actions (mark, move, edit), one row at a time,
+/// so that the agenda shows one button per item until the chair asks for more; and its
+/// edit form when open. Escape folds the actions away again, the focus going back to
+/// the disclosure button.
 #[component]
 fn ItemControlsView(
     item: ItemView,
     is_current: Memo<bool>,
     editing: Editing,
+    unfolded: RwSignal<Option<ItemId>>,
     refocus: Refocus,
 ) -> impl IntoView {
     let session = Session::get();
@@ -493,59 +511,67 @@ fn ItemControlsView(
         }
     };
     // A mark button: sends the mark, then keeps the focus in the row.
-    let mark = |to: ItemState, class: &'static str, text: Key, label: Key| {
+    let mark = {
         let id = id.clone();
-        let label = i18n::item_action_label(label, &title);
-        view! {
-            <button
-                class=format!("{class} small")
-                aria-label=label
-                on:click=move |_| {
-                    connection::send(Command::MarkItem { item: id.clone(), state: to });
-                    refocus.after_change(vec![
-                        in_row(&id, "button.mark-upcoming"),
-                        in_row(&id, "button.edit-item"),
-                    ]);
-                }
-            >
-                {i18n::text(text)}
-            </button>
+        let title = title.clone();
+        move |to: ItemState, class: &'static str, text: Key, label: Key| {
+            let id = id.clone();
+            let label = i18n::item_action_label(label, &title);
+            view! {
+                <button
+                    class=format!("{class} small")
+                    aria-label=label
+                    on:click=move |_| {
+                        connection::send(Command::MarkItem { item: id.clone(), state: to });
+                        refocus.after_change(vec![
+                            in_row(&id, "button.mark-upcoming"),
+                            in_row(&id, "button.edit-item"),
+                        ]);
+                    }
+                >
+                    {i18n::text(text)}
+                </button>
+            }
         }
     };
-    let move_button = |up: bool| {
+    let move_button = {
         let id = id.clone();
-        let (class, text, label, allowed) = if up {
-            (
-                "move-item-up",
-                Key::MoveUp,
-                Key::MoveItemUpLabel,
-                controls.can_move_up,
-            )
-        } else {
-            (
-                "move-item-down",
-                Key::MoveDown,
-                Key::MoveItemDownLabel,
-                controls.can_move_down,
-            )
-        };
-        view! {
-            <button
-                class=format!("{class} small")
-                aria-label=i18n::item_action_label(label, &title)
-                aria-disabled=aria_disabled(!allowed)
-                on:click=move |_| {
-                    let command = session
-                        .meeting
-                        .with_untracked(|m| m.as_ref().and_then(|m| agenda::move_command(&m.state, index, up)));
-                    if let Some(command) = command {
-                        connection::send(command);
-                        refocus.after_change(vec![in_row(&id, &format!("button.{class}"))]);
+        let title = title.clone();
+        move |up: bool| {
+            let id = id.clone();
+            let (class, text, label, allowed) = if up {
+                (
+                    "move-item-up",
+                    Key::MoveUp,
+                    Key::MoveItemUpLabel,
+                    controls.can_move_up,
+                )
+            } else {
+                (
+                    "move-item-down",
+                    Key::MoveDown,
+                    Key::MoveItemDownLabel,
+                    controls.can_move_down,
+                )
+            };
+            view! {
+                <button
+                    class=format!("{class} small")
+                    aria-label=i18n::item_action_label(label, &title)
+                    aria-disabled=aria_disabled(!allowed)
+                    on:click=move |_| {
+                        let command = session
+                            .meeting
+                            .with_untracked(|m| m.as_ref().and_then(|m| agenda::move_command(&m.state, index, up)));
+                        if let Some(command) = command {
+                            connection::send(command);
+                            refocus.after_change(vec![in_row(&id, &format!("button.{class}"))]);
+                        }
                     }
-                }
-            >
-                {i18n::text(text)}
-            </button>
+                >
+                    {i18n::text(text)}
+                </button>
+            }
         }
     };
     let is_editing = {
@@ -575,6 +601,38 @@ fn ItemControlsView(
             }
         }
     };
+    let is_unfolded = {
+        let id = id.clone();
+        Memo::new(move |_| unfolded.with(|item| item.as_ref() == Some(&id)))
+    };
+    let toggle_more = {
+        let id = id.clone();
+        move |_| {
+            if is_unfolded.get_untracked() {
+                unfolded.set(None);
+                if is_editing.get_untracked() {
+                    editing.item.set(None);
+                }
+            } else {
+                unfolded.set(Some(id.clone()));
+            }
+        }
+    };
+    let fold_on_escape = {
+        let id = id.clone();
+        move |event: leptos::ev::KeyboardEvent| {
+            if event.key() == "Escape" {
+                event.prevent_default();
+                unfolded.set(None);
+                if is_editing.get_untracked() {
+                    editing.item.set(None);
+                }
+                focus(&in_row(&id, "button.item-more"));
+            }
+        }
+    };
+    let actions_id = format!("item-actions-{id}");
+    let edit_label = i18n::item_action_label(Key::EditItemLabel, &title);
     view! {
         <div class="controls item-controls" role="group" aria-label=i18n::text(Key::ChairControls)>
             <button
@@ -585,19 +643,39 @@ fn ItemControlsView(
             >
                 {i18n::text(Key::GoTo)}
             </button>
-            {controls.mark_done.then(|| mark(ItemState::Done, "mark-done", Key::MarkDone, Key::MarkDoneLabel))}
-            {controls.mark_skipped.then(|| mark(ItemState::Skipped, "mark-skipped", Key::MarkSkipped, Key::MarkSkippedLabel))}
-            {controls.mark_upcoming.then(|| mark(ItemState::Upcoming, "mark-upcoming", Key::MarkUpcoming, Key::MarkUpcomingLabel))}
-            {move_button(true)}
-            {move_button(false)}
             <button
-                class="edit-item small"
-                aria-label=i18n::item_action_label(Key::EditItemLabel, &title)
-                aria-expanded=move || if is_editing.get() { "true" } else { "false" }
-                on:click=open_edit
+                class="item-more small"
+                aria-label=i18n::item_action_label(Key::ItemMoreLabel, &title)
+                aria-expanded=move || if is_unfolded.get() { "true" } else { "false" }
+                aria-controls=actions_id.clone()
+                on:click=toggle_more
             >
-                {i18n::text(Key::EditItem)}
+                {i18n::text(Key::ItemMore)}
             </button>
+        </div>
+        <div
+            id=actions_id
+            class="controls item-actions"
+            role="group"
+            aria-label=i18n::item_action_label(Key::ItemActionsLabel, &title)
+            hidden=move || !is_unfolded.get()
+            on:keydown=fold_on_escape
+        >
+            <Show when=move || is_unfolded.get()>
+                {controls.mark_done.then(|| mark(ItemState::Done, "mark-done", Key::MarkDone, Key::MarkDoneLabel))}
+                {controls.mark_skipped.then(|| mark(ItemState::Skipped, "mark-skipped", Key::MarkSkipped, Key::MarkSkippedLabel))}
+                {controls.mark_upcoming.then(|| mark(ItemState::Upcoming, "mark-upcoming", Key::MarkUpcoming, Key::MarkUpcomingLabel))}
+                {move_button(true)}
+                {move_button(false)}
+                <button
+                    class="edit-item small"
+                    aria-label=edit_label.clone()
+                    aria-expanded=move || if is_editing.get() { "true" } else { "false" }
+                    on:click=open_edit.clone()
+                >
+                    {i18n::text(Key::EditItem)}
+                </button>
+            </Show>
         </div>
         <Show when=move || is_editing.get()>
             <EditItemForm id=id.clone() editing refocus/>
@@ -740,8 +818,13 @@ fn field_selector(field: DraftField) -> &'static str {
 #[component]
 fn AddItem() -> impl IntoView {
     let session = Session::get();
-    let draft = RwSignal::new(ItemDraft::default());
-    let error = RwSignal::new(None::<DraftError>);
+    // Kept when the page is drawn again in another language.
+    let (draft, error) = super::unsent("add-item", || {
+        (
+            RwSignal::new(ItemDraft::default()),
+            RwSignal::new(None::<DraftError>),
+        )
+    });
     let language = Memo::new(move |_| {
         session
             .with_meeting(|meeting| meeting.info.default_language.clone())

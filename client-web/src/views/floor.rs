@@ -181,10 +181,16 @@ fn FloorControls() -> impl IntoView {
 #[component]
 fn GiveFloorOther() -> impl IntoView {
     let session = Session::get();
-    let name = RwSignal::new(String::new());
-    let delegation = RwSignal::new(String::new());
-    let language = RwSignal::new(None::<LanguageCode>);
-    let error = RwSignal::new(None::<Key>);
+    // Kept when the page is drawn again in another language.
+    let (open, name, delegation, language, error) = super::unsent("give-floor-other", || {
+        (
+            RwSignal::new(false),
+            RwSignal::new(String::new()),
+            RwSignal::new(String::new()),
+            RwSignal::new(None::<LanguageCode>),
+            RwSignal::new(None::<Key>),
+        )
+    });
     let languages = Memo::new(move |_| {
         session
             .with_meeting(speakers::language_options)
@@ -210,7 +216,12 @@ fn GiveFloorOther() -> impl IntoView {
         }
     };
     view! {
-        <details id="give-floor-other-section" class="give-floor-other">
+        <details
+            id="give-floor-other-section"
+            class="give-floor-other"
+            prop:open=move || open.get()
+            on:toggle=move |event| open.set(super::details_open(&event))
+        >
             <summary>{i18n::text(Key::GiveFloorOther)}</summary>
             <form id="give-floor-other" class="form" on:submit=submit novalidate>
                 <div class="field">

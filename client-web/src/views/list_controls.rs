@@ -175,9 +175,23 @@ fn SpeakingTime() -> impl IntoView {
                 .flatten()
         })
     });
-    let draft = RwSignal::new(String::new());
-    Effect::new(move |_| draft.set(timing::format_speaking_time(own.get())));
-    let error = RwSignal::new(None::<Key>);
+    // Kept when the page is drawn again in another language, with the limit the field
+    // was last filled from: the field follows the item's limit when that changes, and
+    // keeps what the chair typed otherwise.
+    let (draft, error, filled_from) = super::unsent("speaking-time", || {
+        (
+            RwSignal::new(String::new()),
+            RwSignal::new(None::<Key>),
+            RwSignal::new(None),
+        )
+    });
+    Effect::new(move |_| {
+        let own = own.get();
+        if filled_from.get_untracked() != Some(own) {
+            filled_from.set(Some(own));
+            draft.set(timing::format_speaking_time(own));
+        }
+    });
     let submit = move |event: SubmitEvent| {
         event.prevent_default();
         match timing::parse_speaking_time(&draft.get_untracked()) {

@@ -14,7 +14,10 @@
 //!   `ar`, `en`, `fr`, `es`, each named in its own language and with its `lang`. Picking
 //!   one keeps it in `localStorage` (`ui-language`), sets `<html lang>` and `<html dir>`
 //!   (`rtl` for Arabic) and draws the page again in that language, the focus staying on
-//!   the picker; the connection and the meeting's state are kept. Without a saved
+//!   the picker; the connection and the meeting's state are kept, and so is whatever
+//!   was typed, chosen or unfolded and not sent yet (the request form, the item forms
+//!   and which row's actions are unfolded, the give-floor form, the speaking time, the
+//!   roster's filter and order, the speaker log's format). Without a saved
 //!   choice, the page starts in the first of the browser's languages that it has, else
 //!   English. Texts quoted below are the English ones.
 //! - Names, delegations and meeting texts are isolated from the text around them:
@@ -60,13 +63,15 @@
 //!   characters, counted in `#request-note-count`), `#request-error`; its submit button
 //!   `#raise-hand[aria-pressed]` (in `#hand-bar`, always in view, its `form` attribute
 //!   naming the form) raises the hand with the form's values, or, pressed, withdraws the
-//!   viewer's own request. In `#hand-bar` too, while the viewer has a request of their
+//!   viewer's own request ("Lower hand": the one control that does, whatever the list
+//!   shows). In `#hand-bar` too, while the viewer has a request of their
 //!   own: `#my-position` ("You are number 2 in the queue."), `#my-wait` (the estimated
 //!   wait; empty without a speaking-time limit) and `#you-are-next` (exactly while at
 //!   position 1). `#my-requests li[data-request-id][data-position]` lists the viewer's
 //!   and their delegation's requests.
-//!   `button.withdraw-request` in each, `button.claim-request` in a delegation's request
-//!   the viewer can speak for instead of the colleague who asked. The H key does what
+//!   `button.withdraw-request` in each of a colleague's (the viewer's own is withdrawn by
+//!   `#raise-hand`), `button.claim-request` in a delegation's request the viewer can
+//!   speak for instead of the colleague who asked. The H key does what
 //!   `#raise-hand` does, raising with the defaults (an intervention in the viewer's
 //!   language) rather than the form's values.
 //! - Chair only, on the floor: `#give-floor-next`, `#end-floor`, `#pause-floor`,
@@ -82,13 +87,18 @@
 //!   with `#speaking-time` ("3:00", whole minutes, or empty for the meeting's default),
 //!   `#set-speaking-time`, `#speaking-time-current`, `#speaking-time-error`.
 //! - Chair only, the agenda: `#previous-item`, `#next-item` (both pass over skipped
-//!   items). In each `#agenda li`: `button.go-to` (`aria-disabled` on the current and on
-//!   skipped items). Each of the three moves at once when no request waits on the
-//!   current item; else it asks first in `#move-on-confirmation` (`#move-on-question`,
-//!   with the count and the item) answered by `#move-on-keep` (the focus goes there),
+//!   items). Each of the three moves at once when no request waits on the current
+//!   item; else it asks first in `#move-on-confirmation` (`#move-on-question`, with the
+//!   count and the item) answered by `#move-on-keep` (the focus goes there),
 //!   `#move-on-carry`, `#move-on-close` or `#move-on-cancel` (Escape too), the focus
-//!   then returning to the control that asked. Requesters are shown (`.toast`) what
-//!   became of their request; `button.mark-done`, `button.mark-skipped`, `button.mark-upcoming`,
+//!   then returning to the control that asked; requesters are shown (`.toast`) what
+//!   became of their request. In each `#agenda li`, two buttons only: `button.go-to`
+//!   (`aria-disabled` on the current and on skipped items; it asks as above) and
+//!   `button.item-more[aria-expanded]` ("More actions", `aria-controls` naming the
+//!   row's `div.item-actions#item-actions-<id>`), which unfolds that row's other
+//!   actions (one row at a time; Escape in them folds them and returns the focus to
+//!   it). Only while unfolded, in `div.item-actions`:
+//!   `button.mark-done`, `button.mark-skipped`, `button.mark-upcoming`,
 //!   each present only when the item is not in that state, none on the live item;
 //!   `button.move-item-up`, `button.move-item-down` (`aria-disabled` at the ends);
 //!   `button.edit-item[aria-expanded]`, which opens the row's `form.edit-item-form` with
@@ -138,6 +148,12 @@
 //! - `#dead-air li[data-channel-id]`: dead-air alerts received (a booth's people, the
 //!   chair, organisers), while the silence lasts; each is also said at once through
 //!   `#alerter`.
+//! - Chair and organisers (also once the meeting has ended): `section#speaker-log` with
+//!   `#speaker-log-format` (a `select`: `csv`, `json`, `md`) and
+//!   `#download-speaker-log[aria-busy]`, which fetches the log with the viewer's token
+//!   and saves it as `<meeting>-speakers.<ext>`; then `#speaker-log-outcome
+//!   [data-outcome]` (`saved` or `failed`) says what happened ("Speaker log saved as
+//!   m1-speakers.csv.", "Your session has expired: …"), also said through `#announcer`.
 //! - `#session-ending`: "Your session ends in N minutes …", from ten minutes before the
 //!   token expires until it is renewed.
 //! - `#meeting-closed`: "This meeting has ended", once closed; then no action control of
@@ -186,6 +202,7 @@ mod header;
 mod list_controls;
 mod request;
 mod roster;
+mod speaker_log;
 mod speakers;
 
 pub use agenda::{Agenda, CurrentItem, Forecast, Questions};
@@ -197,12 +214,63 @@ pub use header::{Header, Notices};
 pub use list_controls::ListControls;
 pub use request::{HandBar, Request, provide_draft};
 pub use roster::WhoIsConnected;
+pub use speaker_log::SpeakerLog;
 pub use speakers::Speakers;
 
 use crate::session::Session;
 use crate::speakers::Abilities;
 use leptos::prelude::*;
+use std::any::Any;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
 use wasm_bindgen::JsCast;
+
+/// What the viewer has typed, chosen or unfolded and not sent yet (a note for the chair,
+/// an item being added or edited, a name to give the floor to …), kept above the part of
+/// the page that is drawn again when the interface language changes, so that changing
+/// the language loses none of it. Provided by the app ([`provide_unsent`]); views take
+/// their part with [`unsent`].
+#[derive(Clone)]
+struct Unsent {
+    /// The app's owner: what is kept is created under it, so that it outlives the page.
+    owner: Owner,
+    kept: Arc<Mutex<HashMap<&'static str, Box<dyn Any + Send + Sync>>>>,
+}
+
+/// Provides the store of unsent input; called by the app, above the page.
+pub fn provide_unsent() {
+    if let Some(owner) = Owner::current() {
+        provide_context(Unsent {
+            owner,
+            kept: Arc::default(),
+        });
+    }
+}
+
+/// The part of the unsent input named `name` (signals, usually): made by `init` the
+/// first time, under the app's owner, and the same every time the page is drawn again.
+/// Without the store (outside the app), `init`'s value for this drawing only.
+fn unsent<T: Clone + Send + Sync + 'static>(name: &'static str, init: impl FnOnce() -> T) -> T {
+    let Some(store) = use_context::<Unsent>() else {
+        return init();
+    };
+    let known = store
+        .kept
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get(name)
+        .and_then(|value| value.downcast_ref::<T>())
+        .cloned();
+    known.unwrap_or_else(|| {
+        let value = store.owner.with(init);
+        store
+            .kept
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(name, Box::new(value.clone()));
+        value
+    })
+}
 
 /// Whether the viewer chairs the meeting (and it is still open).
 fn is_chair(session: Session) -> Memo<bool> {
@@ -235,6 +303,14 @@ fn abilities_of(session: Session) -> Abilities {
             },
         )
     })
+}
+
+/// Whether the `details` element a `toggle` event comes from is open now.
+fn details_open(event: &web_sys::Event) -> bool {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        .is_some_and(|details| details.open())
 }
 
 /// `aria-disabled` for a button: present (`"true"`) only when the action does not fit.

@@ -28,15 +28,15 @@ struct Draft {
 }
 
 /// Provides the request draft to the hand bar and the request form, which sit apart on
-/// the page.
+/// the page. The draft is kept when the page is drawn again in another language.
 pub fn provide_draft() {
-    provide_context(Draft {
+    provide_context(super::unsent("request-draft", || Draft {
         kind: RwSignal::new(RequestKind::Intervention),
         question: RwSignal::new(None),
         language: RwSignal::new(None),
         note: RwSignal::new(String::new()),
         error: RwSignal::new(None),
-    });
+    }));
 }
 
 fn draft() -> Draft {
@@ -367,12 +367,10 @@ fn MyRequest(id: RequestId, rows: Memo<Vec<MyRow>>) -> impl IntoView {
             .map(i18n::estimated_wait)
     };
     // Both buttons leave with the request (or the claim): the focus goes to the hand.
+    // The viewer's own request has no button here: the hand ("Lower hand", in the hand
+    // bar, always in view) withdraws it.
     let withdraw = move |_| {
-        if own() {
-            connection::toggle_hand(session);
-        } else {
-            connection::send(Command::LowerHand { request: Some(id) });
-        }
+        connection::send(Command::LowerHand { request: Some(id) });
         focus("#raise-hand");
     };
     let claim = move |_| {
@@ -411,13 +409,15 @@ fn MyRequest(id: RequestId, rows: Memo<Vec<MyRow>>) -> impl IntoView {
                         {i18n::text(Key::ClaimRequest)}
                     </button>
                 </Show>
-                <button
-                    class="withdraw-request small"
-                    aria-label=move || i18n::withdraw_label(kind())
-                    on:click=withdraw
-                >
-                    {i18n::text(Key::Withdraw)}
-                </button>
+                <Show when=move || !own()>
+                    <button
+                        class="withdraw-request small"
+                        aria-label=move || i18n::withdraw_label(kind())
+                        on:click=withdraw
+                    >
+                        {i18n::text(Key::Withdraw)}
+                    </button>
+                </Show>
             </span>
         </li>
     }

@@ -90,8 +90,9 @@ pub fn WhoIsConnected() -> impl IntoView {
 fn RosterDetails() -> impl IntoView {
     let session = Session::get();
     let counts = Memo::new(move |_| session.roster.with(Roster::counts));
-    let filter = RwSignal::new(String::new());
-    let order = RwSignal::new(Order::Name);
+    let (filter, order) = super::unsent("roster-view", || {
+        (RwSignal::new(String::new()), RwSignal::new(Order::Name))
+    });
     let people = Memo::new(move |_| {
         let filter = filter.get();
         let order = order.get();
