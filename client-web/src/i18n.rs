@@ -841,12 +841,12 @@ pub fn give_floor_label(name: &str) -> String {
     fill(Key::GiveFloorLabel, [("name", user(name))])
 }
 
-/// "Move Colombia up".
+/// "Up: move Colombia up the list" (the visible label first, WCAG 2.5.3).
 pub fn move_up_label(name: &str) -> String {
     fill(Key::MoveUpLabel, [("name", user(name))])
 }
 
-/// "Move Colombia down".
+/// "Down: move Colombia down the list".
 pub fn move_down_label(name: &str) -> String {
     fill(Key::MoveDownLabel, [("name", user(name))])
 }
@@ -856,7 +856,7 @@ pub fn remove_label(name: &str) -> String {
     fill(Key::RemoveLabel, [("name", user(name))])
 }
 
-/// "Put Colombia back at the top of the list".
+/// "Re-add last speaker: Colombia, at the top of the list".
 pub fn readd_label(name: &str) -> String {
     fill(Key::ReaddLastSpeakerLabel, [("name", user(name))])
 }
@@ -952,9 +952,9 @@ pub fn close_list_hint(time: &str, fit: u32, waiting: u32) -> String {
     )
 }
 
-/// "Mark as done: Opening", "Skip: Opening", "Mark as upcoming again: Opening", "Move
-/// up: Opening", "Edit: Opening": the accessible names of an agenda item's buttons,
-/// `key` being one of those labels.
+/// "Done: mark Opening as done", "Skip: Opening", "Up: move Opening up the agenda",
+/// "Edit: Opening": the accessible names of an agenda item's buttons, `key` being one of
+/// those labels. Each begins with the button's visible text (WCAG 2.5.3, Label in Name).
 pub fn item_action_label(key: Key, title: &str) -> String {
     fill(key, [("title", user(title))])
 }
@@ -1095,7 +1095,7 @@ pub fn now_hearing(kind: &ChannelKind) -> String {
     fill(Key::NowHearing, channel_values(kind))
 }
 
-/// "Move Arabic up", "Move Arabic down", "Remove Arabic from the fallbacks": the
+/// "Up: move Arabic up the fallbacks", "Remove Arabic from the fallbacks": the
 /// accessible names of a fallback's buttons, `key` being one of those labels.
 pub fn fallback_label(key: Key, channel: &str) -> String {
     fill(key, [("channel", ours(channel))])
