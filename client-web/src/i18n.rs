@@ -27,9 +27,13 @@
 //! marks are off; instead, values that come from people (names, delegations, titles,
 //! notes, questions) are wrapped in Unicode isolates (FSI…PDI) where they go into a
 //! sentence, so that an English name in an Arabic sentence (or the reverse) keeps its
-//! place, also in attributes and `<option>`s where no `<bdi>` can go. Numbers and the
-//! interface's own words are not wrapped. The views also put names and titles shown on
-//! their own in `<bdi>` or `dir="auto"` elements.
+//! place, also in attributes, `<option>`s and the tab's title ([`tab_title`]) where no
+//! `<bdi>` can go. Numbers and the interface's own words are not wrapped. The views also
+//! put names and titles shown on their own in `<bdi>` or `dir="auto"` elements.
+//!
+//! A button whose accessible name says more than its visible text (which item, which
+//! speaker) has a name that begins with that text (WCAG 2.5.3, Label in Name): "Done"
+//! is named "Done: mark Opening as done", in every language.
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentError, FluentResource, FluentValue};
 use protocol::{
@@ -808,6 +812,16 @@ pub fn speaking_time(seconds: Option<u32>, is_default: bool) -> String {
             };
             fill(key, [("time", ours(&clock_time(u64::from(seconds))))])
         }
+    }
+}
+
+/// The browser tab's title: the meeting's title (isolated, as it comes from people)
+/// and the application's name, "Annual Conference · Meeting control"; the application's
+/// name alone before a meeting is shown.
+pub fn tab_title(meeting_title: Option<&str>) -> String {
+    match meeting_title {
+        Some(title) => format!("\u{2068}{title}\u{2069} · {}", text(Key::AppName)),
+        None => text(Key::AppName).to_owned(),
     }
 }
 

@@ -269,6 +269,162 @@ async fn handover_under_way(
     Ok(())
 }
 
+/// Latin names and delegations on an Arabic (right-to-left) page keep their own
+/// left-to-right order, punctuation included: "Dr. Smith (UK)" on the floor and
+/// "Smith, J." in the list of speakers (which, not isolated, would be drawn ".Smith, J"),
+/// each in a `bdi` (or an element with `dir="auto"`). The tab's title isolates the
+/// meeting's title too.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn latin_names_keep_their_order_on_an_arabic_page() {
+    let server = TestServer::start_with(|config| {
+        config.static_dir = Some(client_dist());
+        for who in &mut config.meetings[0].participants {
+            match who.id.as_str() {
+                "peru" => {
+                    who.name = "Dr. Smith".into();
+                    who.delegation = Some("UK".into());
+                }
+                "eu" => {
+                    who.name = "Smith, J.".into();
+                    who.delegation = None;
+                }
+                _ => {}
+            }
+        }
+    })
+    .await;
+    let (mut chair, _) = server.join("chair").await;
+    for _ in 0..3 {
+        chair.request(Command::NextItem).await.unwrap();
+    }
+    for who in ["peru", "eu"] {
+        let (mut delegate, _) = server.join(who).await;
+        delegate.request(Command::raise_hand()).await.unwrap();
+    }
+    chair
+        .request(Command::GiveFloor {
+            request: None,
+            participant: Some(protocol::ParticipantId::new("peru")),
+            name: None,
+            delegation: None,
+            language: None,
+        })
+        .await
+        .unwrap();
+    let driver = Chromedriver::start().await.expect("chromedriver starts");
+    let browser = driver.session().await.expect("a browser");
+    let outcome = names_in_arabic(&server, &browser).await;
+    browser.close().await;
+    outcome.unwrap();
+}
+
+/// Where each character of the element's text is drawn: the text without spaces and
+/// isolation marks, and the horizontal centre of each of its characters.
+#[derive(Debug, serde::Deserialize)]
+struct Drawn {
+    text: String,
+    xs: Vec<f64>,
+    isolated: bool,
+}
+
+async fn drawn(browser: &Browser, css: &str) -> Result<Drawn> {
+    let value = browser
+        .client
+        .execute(
+            r"
+            const element = document.querySelector(arguments[0]);
+            if (!element) return null;
+            const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+            const text = [];
+            const xs = [];
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                for (let at = 0; at < node.data.length; at++) {
+                    if (/[\s\u2066-\u2069]/.test(node.data[at])) continue;
+                    const range = document.createRange();
+                    range.setStart(node, at);
+                    range.setEnd(node, at + 1);
+                    const box = range.getBoundingClientRect();
+                    text.push(node.data[at]);
+                    xs.push(box.left + box.width / 2);
+                }
+            }
+            const isolated = element.tagName === 'BDI'
+                || element.closest('bdi, [dir=auto]') !== null;
+            return { text: text.join(''), xs, isolated };
+            ",
+            vec![css.into()],
+        )
+        .await?;
+    serde_json::from_value::<Option<Drawn>>(value)?.with_context(|| format!("no {css}"))
+}
+
+/// The characters of `expected` (spaces aside) are drawn from left to right in `css`,
+/// which is isolated.
+async fn left_to_right(browser: &Browser, css: &str, expected: &str) -> Result<()> {
+    let drawn = drawn(browser, css).await?;
+    let wanted: String = expected.chars().filter(|c| !c.is_whitespace()).collect();
+    let start = drawn
+        .text
+        .find(&wanted)
+        .with_context(|| format!("{css} shows {:?}, not {expected:?}", drawn.text))?;
+    let first = drawn.text[..start].chars().count();
+    let xs = &drawn.xs[first..first + wanted.chars().count()];
+    ensure!(
+        xs.windows(2).all(|pair| pair[0] < pair[1]),
+        "{css}: {expected:?} is not drawn left to right: {xs:?}"
+    );
+    ensure!(
+        drawn.isolated,
+        "{css}: {expected:?} is not in a bdi or a dir=auto element"
+    );
+    Ok(())
+}
+
+async fn names_in_arabic(server: &TestServer, browser: &Browser) -> Result<()> {
+    browser.client.set_window_size(1280, 1800).await?;
+    open_as(browser, server, "chair").await?;
+    switch_language(browser, "ar").await?;
+    browser
+        .wait_for("#floor[data-participant-id='peru']")
+        .await?;
+    // The measure itself: a name ending in punctuation, not isolated, is drawn out of
+    // order here (its full stop goes to the left end).
+    browser
+        .client
+        .execute(
+            "const probe = document.createElement('p');
+             probe.id = 'bidi-probe';
+             probe.textContent = 'Smith, J.';
+             document.querySelector('main').append(probe);",
+            Vec::new(),
+        )
+        .await?;
+    let probe = left_to_right(browser, "#bidi-probe", "Smith, J.").await;
+    ensure!(
+        probe
+            .as_ref()
+            .is_err_and(|error| error.to_string().contains("not drawn left to right")),
+        "a text that is not isolated passes the check: {probe:?}"
+    );
+    left_to_right(browser, "#floor bdi", "Dr. Smith (UK)").await?;
+    left_to_right(
+        browser,
+        "#queue li[data-participant-id='eu'] .name",
+        "Smith, J.",
+    )
+    .await?;
+    let title = browser
+        .client
+        .execute("return document.title;", Vec::new())
+        .await?;
+    let title = title.as_str().context("the tab's title")?;
+    ensure!(
+        title.starts_with('\u{2068}') && title.contains('\u{2069}'),
+        "the tab's title does not isolate the meeting's title: {title:?}"
+    );
+    Ok(())
+}
+
 /// WCAG 1.4.10 (Reflow): content fits 320 CSS px without scrolling in two dimensions.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_view_reflows_into_320_css_pixels_in_english_and_arabic() {

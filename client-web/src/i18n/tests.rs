@@ -887,3 +887,18 @@ fn every_button_is_named_after_its_visible_label() {
         }
     }
 }
+
+/// The tab's title isolates the meeting's title, which comes from people: a Latin title
+/// with punctuation keeps its order before an Arabic application name.
+#[test]
+fn the_tab_title_isolates_the_meeting_title() {
+    let title = in_lang(Lang::Ar, || tab_title(Some("Dr. Smith's meeting (UK)")));
+    assert_eq!(
+        title,
+        format!(
+            "\u{2068}Dr. Smith's meeting (UK)\u{2069} · {}",
+            in_lang(Lang::Ar, || text(Key::AppName))
+        )
+    );
+    assert_eq!(tab_title(None), "Meeting control");
+}
