@@ -44,10 +44,7 @@ pub fn App() -> impl IntoView {
         session.language.track();
         session.with_meeting(|meeting| model::localized(meeting, &meeting.info.title).to_owned())
     });
-    Effect::new(move |_| match title.get() {
-        Some(title) => document.set_title(&format!("{title} · {}", i18n::text(Key::AppName))),
-        None => document.set_title(i18n::text(Key::AppName)),
-    });
+    Effect::new(move |_| document.set_title(&i18n::tab_title(title.get().as_deref())));
     mark_when_the_meeting_shows(session);
     move || {
         session.language.track();

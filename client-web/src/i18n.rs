@@ -27,9 +27,13 @@
 //! marks are off; instead, values that come from people (names, delegations, titles,
 //! notes, questions) are wrapped in Unicode isolates (FSI…PDI) where they go into a
 //! sentence, so that an English name in an Arabic sentence (or the reverse) keeps its
-//! place, also in attributes and `<option>`s where no `<bdi>` can go. Numbers and the
-//! interface's own words are not wrapped. The views also put names and titles shown on
-//! their own in `<bdi>` or `dir="auto"` elements.
+//! place, also in attributes, `<option>`s and the tab's title ([`tab_title`]) where no
+//! `<bdi>` can go. Numbers and the interface's own words are not wrapped. The views also
+//! put names and titles shown on their own in `<bdi>` or `dir="auto"` elements.
+//!
+//! A button whose accessible name says more than its visible text (which item, which
+//! speaker) has a name that begins with that text (WCAG 2.5.3, Label in Name): "Done"
+//! is named "Done: mark Opening as done", in every language.
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentError, FluentResource, FluentValue};
 use protocol::{
@@ -835,6 +839,16 @@ pub fn speaking_time(seconds: Option<u32>, is_default: bool) -> String {
     }
 }
 
+/// The browser tab's title: the meeting's title (isolated, as it comes from people)
+/// and the application's name, "Annual Conference · Meeting control"; the application's
+/// name alone before a meeting is shown.
+pub fn tab_title(meeting_title: Option<&str>) -> String {
+    match meeting_title {
+        Some(title) => format!("\u{2068}{title}\u{2069} · {}", text(Key::AppName)),
+        None => text(Key::AppName).to_owned(),
+    }
+}
+
 /// "Withdraw the request: Point of order".
 pub fn withdraw_label(kind: RequestKind) -> String {
     fill(Key::WithdrawLabel, [("kind", ours(request_kind(kind)))])
@@ -865,12 +879,12 @@ pub fn give_floor_label(name: &str) -> String {
     fill(Key::GiveFloorLabel, [("name", user(name))])
 }
 
-/// "Move Colombia up".
+/// "Up: move Colombia up the list" (the visible label first, WCAG 2.5.3).
 pub fn move_up_label(name: &str) -> String {
     fill(Key::MoveUpLabel, [("name", user(name))])
 }
 
-/// "Move Colombia down".
+/// "Down: move Colombia down the list".
 pub fn move_down_label(name: &str) -> String {
     fill(Key::MoveDownLabel, [("name", user(name))])
 }
@@ -880,7 +894,7 @@ pub fn remove_label(name: &str) -> String {
     fill(Key::RemoveLabel, [("name", user(name))])
 }
 
-/// "Put Colombia back at the top of the list".
+/// "Re-add last speaker: Colombia, at the top of the list".
 pub fn readd_label(name: &str) -> String {
     fill(Key::ReaddLastSpeakerLabel, [("name", user(name))])
 }
@@ -992,10 +1006,11 @@ pub fn close_list_hint(time: &str, fit: u32, waiting: u32) -> String {
     )
 }
 
-/// "Mark as done: Opening", "Skip: Opening", "Mark as upcoming again: Opening", "Move
-/// up: Opening", "Edit: Opening", "More actions: Opening": the accessible names of an
-/// agenda item's buttons (and "Actions: Opening", of the group its disclosure unfolds),
-/// `key` being one of those labels.
+/// "Done: mark Opening as done", "Skip: Opening", "Up: move Opening up the agenda",
+/// "Edit: Opening", "More actions: Opening": the accessible names of an agenda item's
+/// buttons (and "Actions: Opening", of the group its disclosure unfolds), `key` being
+/// one of those labels. Each begins with the button's visible text (WCAG 2.5.3, Label
+/// in Name).
 pub fn item_action_label(key: Key, title: &str) -> String {
     fill(key, [("title", user(title))])
 }
@@ -1147,7 +1162,7 @@ pub fn now_hearing(kind: &ChannelKind) -> String {
     fill(Key::NowHearing, channel_values(kind))
 }
 
-/// "Move Arabic up", "Move Arabic down", "Remove Arabic from the fallbacks": the
+/// "Up: move Arabic up the fallbacks", "Remove Arabic from the fallbacks": the
 /// accessible names of a fallback's buttons, `key` being one of those labels.
 pub fn fallback_label(key: Key, channel: &str) -> String {
     fill(key, [("channel", ours(channel))])

@@ -831,3 +831,87 @@ fn the_readd_button_is_named_after_its_label() {
         assert!(name.contains("Ana Pérez"), "{lang:?}: {name:?}");
     }
 }
+
+/// Every button whose accessible name says more than its visible text (which item, which
+/// speaker, which channel) has a name that begins with that text (WCAG 2.5.3, Label in
+/// Name; axe-core's `label-content-name-mismatch`), in every language.
+#[test]
+fn every_button_is_named_after_its_visible_label() {
+    let title = "Opening";
+    let name = "Ana Pérez";
+    let channel = "Arabic";
+    for lang in Lang::ALL {
+        let pairs: Vec<(&str, String)> = in_lang(lang, || {
+            vec![
+                (text(Key::GoTo), go_to_label(title)),
+                (
+                    text(Key::MarkDone),
+                    item_action_label(Key::MarkDoneLabel, title),
+                ),
+                (
+                    text(Key::MarkSkipped),
+                    item_action_label(Key::MarkSkippedLabel, title),
+                ),
+                (
+                    text(Key::MarkUpcoming),
+                    item_action_label(Key::MarkUpcomingLabel, title),
+                ),
+                (
+                    text(Key::MoveUp),
+                    item_action_label(Key::MoveItemUpLabel, title),
+                ),
+                (
+                    text(Key::MoveDown),
+                    item_action_label(Key::MoveItemDownLabel, title),
+                ),
+                (
+                    text(Key::EditItem),
+                    item_action_label(Key::EditItemLabel, title),
+                ),
+                (text(Key::GiveFloor), give_floor_label(name)),
+                (text(Key::MoveUp), move_up_label(name)),
+                (text(Key::MoveDown), move_down_label(name)),
+                (text(Key::Remove), remove_label(name)),
+                (text(Key::ReaddLastSpeaker), readd_label(name)),
+                (
+                    text(Key::Withdraw),
+                    withdraw_label(RequestKind::Intervention),
+                ),
+                (text(Key::ClaimRequest), claim_label(name)),
+                (
+                    text(Key::MoveUp),
+                    fallback_label(Key::FallbackUpLabel, channel),
+                ),
+                (
+                    text(Key::MoveDown),
+                    fallback_label(Key::FallbackDownLabel, channel),
+                ),
+                (
+                    text(Key::Remove),
+                    fallback_label(Key::FallbackRemoveLabel, channel),
+                ),
+            ]
+        });
+        for (visible, accessible) in pairs {
+            assert!(
+                accessible.starts_with(visible),
+                "{lang:?}: {accessible:?} does not start with {visible:?}"
+            );
+        }
+    }
+}
+
+/// The tab's title isolates the meeting's title, which comes from people: a Latin title
+/// with punctuation keeps its order before an Arabic application name.
+#[test]
+fn the_tab_title_isolates_the_meeting_title() {
+    let title = in_lang(Lang::Ar, || tab_title(Some("Dr. Smith's meeting (UK)")));
+    assert_eq!(
+        title,
+        format!(
+            "\u{2068}Dr. Smith's meeting (UK)\u{2069} · {}",
+            in_lang(Lang::Ar, || text(Key::AppName))
+        )
+    );
+    assert_eq!(tab_title(None), "Meeting control");
+}
