@@ -300,6 +300,8 @@ status-standby =
        *[other] في وضع الانتظار
     }
 status-unavailable = غير متاحة
+# Before the meeting starts, instead of "unavailable": calm, not a fault.
+status-not-started = لم يبدأ بعد
 
 ## قناتك اللغوية: اختيار المستمع والقنوات البديلة وما يُعلَن له
 

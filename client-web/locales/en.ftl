@@ -277,6 +277,8 @@ status-standby =
        *[other] Standby
     }
 status-unavailable = Unavailable
+# Before the meeting starts, instead of "unavailable": calm, not a fault.
+status-not-started = Not started yet
 
 ## Your language channel: the listener’s choice, fallbacks and what they are told
 

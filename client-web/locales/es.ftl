@@ -273,6 +273,8 @@ status-standby =
        *[other] En espera
     }
 status-unavailable = No disponible
+# Before the meeting starts, instead of "unavailable": calm, not a fault.
+status-not-started = Aún no ha empezado
 
 ## Su canal de idioma: la elección del oyente, sus canales de reserva y lo que se le anuncia
 

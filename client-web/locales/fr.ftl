@@ -278,6 +278,8 @@ status-standby =
        *[other] En attente
     }
 status-unavailable = Indisponible
+# Before the meeting starts, instead of "unavailable": calm, not a fault.
+status-not-started = Pas encore commencé
 
 ## Votre canal linguistique : le choix de l’auditeur, ses canaux de repli et ce qui lui est annoncé
 

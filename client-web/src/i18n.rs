@@ -474,6 +474,7 @@ keys! {
     StatusPaused = "status-paused",
     StatusStandby = "status-standby",
     StatusUnavailable = "status-unavailable",
+    StatusNotStarted = "status-not-started",
     SaidLive = "said-live",
     SaidRelay = "said-relay",
     SaidOriginal = "said-original",

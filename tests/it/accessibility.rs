@@ -38,14 +38,15 @@ fn screenshots() -> PathBuf {
     dir
 }
 
-/// A meeting under way: the discussion is the current item, a delegate has the floor, two
-/// more wait, and the French booth is on air.
+/// A meeting under way: the discussion is the current item, a delegate has the floor, four
+/// wait (Senegal, whose request was made at registration, first), and the French booth
+/// is on air.
 async fn under_way(server: &TestServer) {
     let (mut chair, _) = server.join("chair").await;
     for _ in 0..3 {
         chair.request(Command::next_item()).await.unwrap();
     }
-    for who in ["peru", "eu"] {
+    for who in ["peru", "eu", "colombia"] {
         let (mut delegate, _) = server.join(who).await;
         delegate.request(Command::raise_hand()).await.unwrap();
     }
@@ -98,13 +99,19 @@ async fn every_view_passes_axe_in_every_language() {
 async fn check_view(server: &TestServer, browser: &Browser, view: &str, who: &str) -> Result<()> {
     browser.client.set_window_size(1280, 1800).await?;
     open_as(browser, server, who).await?;
+    if view == "chair" {
+        browser.wait_for("#queue-length[data-length='4']").await?;
+    }
     for language in LANGUAGES {
         switch_language(browser, language).await?;
         assert_accessible(browser, &format!("{view} in {language}")).await?;
-        if language == "en" {
-            browser
-                .screenshot(&screenshots().join(format!("{view}.png")))
-                .await?;
+        if language == "en" || (language == "ar" && view == "chair") {
+            let name = if language == "en" {
+                format!("{view}.png")
+            } else {
+                format!("{view}-{language}.png")
+            };
+            browser.screenshot(&screenshots().join(name)).await?;
         }
     }
     // On a phone, in Arabic (right to left) for the attendee and in English for the rest.
@@ -122,8 +129,8 @@ async fn check_view(server: &TestServer, browser: &Browser, view: &str, who: &st
 
 /// The chair's page in the states that add controls after a speech: the speaker has
 /// finished, so "Re-add last speaker" is offered (named after its label and the speaker),
-/// with requests still waiting (those made at registration among them); in every
-/// language.
+/// with requests still waiting (those made at registration among them); then the
+/// question asked when moving on while they wait; in every language.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_chair_after_a_speech_passes_axe_in_every_language() {
     let server = TestServer::start_with(|config| config.static_dir = Some(client_dist())).await;
@@ -146,6 +153,21 @@ async fn after_a_speech(server: &TestServer, browser: &Browser) -> Result<()> {
     for language in LANGUAGES {
         switch_language(browser, language).await?;
         assert_accessible(browser, &format!("the chair after a speech in {language}")).await?;
+    }
+    switch_language(browser, "en").await?;
+    browser
+        .screenshot(&screenshots().join("chair-after-a-speech.png"))
+        .await?;
+    // Moving on while requests wait: the question and its four answers.
+    browser.click("#next-item").await?;
+    browser.wait_for("#move-on-confirmation").await?;
+    for language in LANGUAGES {
+        switch_language(browser, language).await?;
+        ensure!(
+            browser.has("#move-on-keep").await?,
+            "the question is still asked in {language}"
+        );
+        assert_accessible(browser, &format!("the chair moving on in {language}")).await?;
     }
     Ok(())
 }
@@ -196,6 +218,13 @@ async fn with_dead_air(server: &TestServer, booth: &Browser, chair: &Browser) ->
                 );
                 assert_accessible(browser, &format!("{who} with dead air in {language}")).await?;
             }
+            switch_language(browser, "en").await?;
+            let name = if who == "the chair" {
+                "chair-dead-air.png"
+            } else {
+                "interpreter-dead-air.png"
+            };
+            browser.screenshot(&screenshots().join(name)).await?;
             Ok::<_, anyhow::Error>(())
         }
         .await;
@@ -264,6 +293,12 @@ async fn handover_under_way(
                 &format!("{who}, handover under way, in {language}"),
             )
             .await?;
+        }
+        if button == "#take-over" {
+            switch_language(browser, "en").await?;
+            browser
+                .screenshot(&screenshots().join("interpreter-handover.png"))
+                .await?;
         }
     }
     Ok(())

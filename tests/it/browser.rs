@@ -2137,7 +2137,8 @@ async fn unsent_input(server: &TestServer, attendee: &Browser, chair: &Browser) 
 }
 
 /// Moving on while hands are raised: the chair is asked what becomes of them (Escape
-/// stays), and each requester is shown what became of theirs.
+/// stays), and each requester is shown what became of theirs. (And before the first
+/// move, channels nobody staffs yet are shown as not started, not as faults.)
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_chair_is_asked_about_waiting_hands_and_requesters_are_told() {
     let dist = client_dist();
@@ -2164,11 +2165,22 @@ async fn moving_on_with_hands_raised(
             .wait_for("#connection-status[data-state='connected']")
             .await?;
     }
+    // Before the meeting, a channel nobody staffs yet is "not started", not a fault.
+    attendee
+        .wait_for_text("#channel-status-es.not-started", "Not started yet")
+        .await?;
     // The first move starts the meeting: nothing to ask.
     chair.click("#next-item").await?;
     chair
         .wait_for("#current-item[data-item-id='opening-eu']")
         .await?;
+    attendee
+        .wait_for_text(
+            "#channel-status-es[data-status='unavailable']",
+            "Unavailable",
+        )
+        .await?;
+    ensure!(!attendee.has("#channels li.not-started").await?);
     ensure!(!chair.has("#move-on-confirmation").await?);
     attendee.click("#raise-hand").await?;
     attendee.wait_for("#you-are-next").await?;

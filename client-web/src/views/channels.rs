@@ -18,6 +18,8 @@ struct Row {
     name: String,
     status: ChannelStatus,
     status_text: String,
+    /// Unavailable only because the meeting has not started: said calmly, not as a fault.
+    not_started: bool,
     on_air: Option<String>,
     media_url: Option<String>,
     following: bool,
@@ -47,10 +49,17 @@ pub fn Channels() -> impl IntoView {
                         .map(|channel| {
                             let status =
                                 meeting.channel_status(channel, presence.staffed(&channel.id));
+                            let not_started = meeting.started_at.is_none()
+                                && status == ChannelStatus::Unavailable;
                             Row {
                                 id: channel.id.clone(),
                                 name: i18n::channel_label(&channel.kind),
-                                status_text: i18n::channel_status(&channel.kind, &status),
+                                status_text: if not_started {
+                                    i18n::text(Key::StatusNotStarted).to_owned()
+                                } else {
+                                    i18n::channel_status(&channel.kind, &status)
+                                },
+                                not_started,
                                 status,
                                 on_air: channel.on_air.as_ref().map(|on_air| on_air.name.clone()),
                                 media_url: channel.media_url.clone(),
@@ -94,6 +103,7 @@ fn ChannelRow(row: Row) -> impl IntoView {
         name,
         status,
         status_text,
+        not_started,
         on_air,
         media_url,
         following,
@@ -121,6 +131,7 @@ fn ChannelRow(row: Row) -> impl IntoView {
             data-following=following.then_some("true")
             class:live=live
             class:following=following
+            class:not-started=not_started
         >
             <span class="channel-name">{name}</span>
             <span class="channel-state">{status_text}</span>

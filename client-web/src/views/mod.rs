@@ -115,7 +115,8 @@
 //!   `live` while someone is on air on it, else `standby`; `data-status` is what it
 //!   delivers (`MeetingState::channel_status`): `original`, `live`, `relay`, `swapping`,
 //!   `paused`, `standby` or `unavailable`, also in its text ("Live, via relay from the
-//!   Arabic booth", "Standby: you hear the floor"); `bdi.interpreter`, who is on air;
+//!   Arabic booth", "Standby: you hear the floor"; before the meeting starts an
+//!   unavailable channel says "Not started yet", calmly, with the class `not-started`); `bdi.interpreter`, who is on air;
 //!   `a.media-link` when the channel has a `media_url`; `[data-following="true"]` and
 //!   `.badge.following` on the channel the viewer hears.
 //! - The viewer's channel (roles that listen: attendees, the chair, organisers), in the
