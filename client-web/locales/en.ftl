@@ -32,6 +32,7 @@ session-ending =
     }
 outdated-client = This page is out of date. Reload it to join the meeting.
 too-many-connections = The meeting is already open in too many of your tabs or devices. Close one of them, then reload this page.
+link-revoked = The organisers have withdrawn this invite link. If you should still take part, ask them for a new link.
 cannot-join = You cannot join the meeting
 not-sent = Not connected: your action was not sent. Try again once connected.
 chair-controls = Chair controls

@@ -28,6 +28,7 @@ session-ending =
     }
 outdated-client = Esta página no está actualizada. Vuelva a cargarla para acceder a la reunión.
 too-many-connections = La reunión ya está abierta en demasiadas pestañas o dispositivos suyos. Cierre uno de ellos y vuelva a cargar esta página.
+link-revoked = Los organizadores han retirado este enlace de invitación. Si todavía debe participar, pídales un nuevo enlace.
 cannot-join = No puede acceder a la reunión
 not-sent = Sin conexión: su acción no se ha enviado. Vuelva a intentarlo cuando se restablezca la conexión.
 chair-controls = Controles de la Presidencia

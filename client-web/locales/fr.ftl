@@ -29,6 +29,7 @@ session-ending =
     }
 outdated-client = Cette page n’est plus à jour. Rechargez-la pour rejoindre la réunion.
 too-many-connections = La réunion est déjà ouverte dans un trop grand nombre de vos onglets ou appareils. Fermez-en un, puis rechargez cette page.
+link-revoked = Les organisateurs ont retiré ce lien d’invitation. Si vous devez encore participer, demandez-leur un nouveau lien.
 cannot-join = Vous ne pouvez pas rejoindre la réunion
 not-sent = Hors connexion : votre action n’a pas été transmise. Réessayez une fois la connexion rétablie.
 chair-controls = Commandes de la présidence

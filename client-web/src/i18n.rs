@@ -245,6 +245,7 @@ keys! {
     SessionEnding = "session-ending",
     OutdatedClient = "outdated-client",
     TooManyConnections = "too-many-connections",
+    LinkRevoked = "link-revoked",
     CannotJoin = "cannot-join",
     NotSent = "not-sent",
     ChairControls = "chair-controls",

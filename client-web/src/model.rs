@@ -296,6 +296,7 @@ pub(crate) mod tests {
             booths: Vec::new(),
             dead_air_seconds: None,
             handover_seconds: None,
+            self_registration: false,
         };
         let item = |id: &str, title: &str, questions: &[&str]| AgendaItem {
             id: ItemId::new(id),
@@ -467,7 +468,7 @@ pub(crate) mod tests {
                 .apply(&envelope)
                 .expect("the server's events fold");
             let before = Situation::of(&self.meeting, &self.me);
-            if event.is_speakers_event() {
+            if event.for_managers_only() {
                 let view = self.full.queue_view();
                 assert_eq!(self.meeting.fold_queue_view(&view), Fold::Applied);
                 let mine =

@@ -61,6 +61,7 @@ pub fn after_close(code: u16) -> AfterClose {
         close::TOKEN_EXPIRED => (Key::SessionExpired, true),
         close::UNSUPPORTED_VERSION => (Key::OutdatedClient, false),
         close::TOO_MANY_CONNECTIONS => (Key::TooManyConnections, false),
+        close::LINK_REVOKED => (Key::LinkRevoked, true),
         _ => (Key::CannotJoin, false),
     };
     AfterClose::GiveUp {
@@ -162,6 +163,13 @@ mod tests {
             after_close(close::TOO_MANY_CONNECTIONS),
             AfterClose::GiveUp { .. }
         ));
+        assert_eq!(
+            after_close(close::LINK_REVOKED),
+            AfterClose::GiveUp {
+                reason: Key::LinkRevoked,
+                forget_token: true
+            }
+        );
     }
 
     #[test]

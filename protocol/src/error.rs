@@ -108,9 +108,12 @@ pub mod close {
     pub const UNSUPPORTED_VERSION: u16 = 4426;
     /// The client did not read its messages fast enough and its queue overflowed.
     pub const SLOW_CONSUMER: u16 = 4429;
+    /// An organiser revoked or replaced the invite link this connection's token came from;
+    /// its tokens are refused from now on (a replaced link's new token works).
+    pub const LINK_REVOKED: u16 = 4411;
 
     /// Every close code above with its name, for documentation and clients.
-    pub const ALL: [(u16, &str); 14] = [
+    pub const ALL: [(u16, &str); 15] = [
         (PROTOCOL_ERROR, "PROTOCOL_ERROR"),
         (INVALID_PAYLOAD, "INVALID_PAYLOAD"),
         (MESSAGE_TOO_BIG, "MESSAGE_TOO_BIG"),
@@ -125,6 +128,7 @@ pub mod close {
         (MEETING_CLOSED, "MEETING_CLOSED"),
         (UNSUPPORTED_VERSION, "UNSUPPORTED_VERSION"),
         (SLOW_CONSUMER, "SLOW_CONSUMER"),
+        (LINK_REVOKED, "LINK_REVOKED"),
     ];
 
     /// Whether a client should reconnect by itself after this close code: not when the
@@ -132,7 +136,11 @@ pub mod close {
     pub fn should_reconnect(code: u16) -> bool {
         !matches!(
             code,
-            UNAUTHORIZED | TOKEN_EXPIRED | UNSUPPORTED_VERSION | TOO_MANY_CONNECTIONS
+            UNAUTHORIZED
+                | TOKEN_EXPIRED
+                | UNSUPPORTED_VERSION
+                | TOO_MANY_CONNECTIONS
+                | LINK_REVOKED
         )
     }
 }

@@ -4,6 +4,7 @@
 use crate::agenda::{AgendaItem, ItemState, Waiting};
 use crate::ids::{ChannelId, ItemId, LanguageCode, ParticipantId};
 use crate::info::{Localized, MeetingInfo};
+use crate::registry::{Registrant, Registration, RegistrationId, RegistrationStatus};
 use crate::speakers::{FloorRequest, RequestId, RequestKind};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -255,6 +256,42 @@ pub enum Event {
         /// The channel.
         channel: ChannelId,
     },
+    /// Organisers added participants (an import, a late registrant, an approved
+    /// registration), or changed the details of ones already there (matched by id: their
+    /// link stays as it is).
+    ParticipantsAdded {
+        /// The participants, in order.
+        registrants: Vec<Registrant>,
+    },
+    /// An organiser revoked a participant's invite link: every connection using it is
+    /// closed, and no token of theirs is valid until the link is replaced.
+    LinkRevoked {
+        /// The participant.
+        participant: ParticipantId,
+        /// Their new link generation (the previous one plus one), which has no link yet.
+        link: u32,
+    },
+    /// An organiser replaced a participant's invite link: tokens of earlier generations
+    /// are refused (their connections closed); a new link of this generation was issued.
+    LinkReplaced {
+        /// The participant.
+        participant: ParticipantId,
+        /// Their new link generation (the previous one plus one).
+        link: u32,
+    },
+    /// A person registered through the meeting's registration page.
+    RegistrationReceived {
+        /// The registration, pending.
+        registration: Registration,
+    },
+    /// Organisers approved or declined a registration (an approval comes after the
+    /// `participants_added` that makes the person a participant).
+    RegistrationDecided {
+        /// The registration.
+        registration: RegistrationId,
+        /// `approved` or `declined`.
+        status: RegistrationStatus,
+    },
 }
 
 /// The part of a meeting an event belongs to. Each area has its own fold (in `state/`),
@@ -267,6 +304,8 @@ pub enum Area {
     Agenda,
     /// Interpretation, sign language and captions.
     Interpretation,
+    /// Who is invited: participants, their links and self-registrations (managers only).
+    Participants,
 }
 
 impl Event {
@@ -303,7 +342,19 @@ impl Event {
             | Self::HandedOver { .. }
             | Self::ChannelOnAir { .. }
             | Self::ChannelOffAir { .. } => Area::Interpretation,
+            Self::ParticipantsAdded { .. }
+            | Self::LinkRevoked { .. }
+            | Self::LinkReplaced { .. }
+            | Self::RegistrationReceived { .. }
+            | Self::RegistrationDecided { .. } => Area::Participants,
         }
+    }
+
+    /// Whether only the chair and organisers (full states) receive the event: those of
+    /// the list of speakers (which summarised states get as views) and of who is invited
+    /// (which they do not get at all).
+    pub fn for_managers_only(&self) -> bool {
+        matches!(self.area(), Area::Speakers | Area::Participants)
     }
 
     /// Whether the event belongs to the list of speakers, which summarised states get

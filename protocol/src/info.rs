@@ -61,4 +61,8 @@ pub struct MeetingInfo {
     /// Seconds a handover request waits for a booth partner before it lapses (default 60).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handover_seconds: Option<u32>,
+    /// Whether people may register themselves on the meeting's registration page (the
+    /// organisers approve or decline each registration).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub self_registration: bool,
 }

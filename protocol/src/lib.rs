@@ -56,6 +56,7 @@ pub mod interpretation;
 pub mod limits;
 pub mod messages;
 pub mod participant;
+pub mod registry;
 pub mod speakers;
 pub mod state;
 pub mod text;
@@ -72,6 +73,9 @@ pub use interpretation::{
 };
 pub use messages::{ClientMessage, Command, Connected, DecodeError, Hello, ServerMessage, Welcome};
 pub use participant::{Participant, Role};
+pub use registry::{
+    FloorWish, Needs, Registrant, Registration, RegistrationId, RegistrationStatus, Registry,
+};
 pub use speakers::{
     FloorRequest, MyRequest, Owner, RequestId, RequestKind, Speaker, SpeakersList,
     estimated_wait_ms,

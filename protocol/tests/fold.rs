@@ -21,6 +21,7 @@ fn meeting() -> MeetingState {
         booths: vec![],
         dead_air_seconds: None,
         handover_seconds: None,
+        self_registration: false,
     };
     let agenda = ["opening", "discussion", "closing"]
         .map(|id| AgendaItem {

@@ -44,6 +44,7 @@ fn meeting() -> MeetingState {
         ],
         dead_air_seconds: Some(5),
         handover_seconds: None,
+        self_registration: false,
     };
     MeetingState::new(info, vec![])
 }

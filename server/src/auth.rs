@@ -36,6 +36,10 @@ pub struct Claims {
     /// out ahead that opens only on the meeting's day).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nbf: Option<u64>,
+    /// The generation of the participant's invite link this token belongs to (see
+    /// [`protocol::Registry::accepts`]): 0 until an organiser replaces the link.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub link: u32,
     /// Who they are: the participant's fields as claims, their id as the standard `sub`.
     #[serde(flatten, with = "subject")]
     pub who: Participant,
@@ -50,6 +54,7 @@ impl Claims {
             exp: now + ttl.as_secs(),
             iat: now,
             nbf: None,
+            link: 0,
             who,
         }
     }
@@ -63,6 +68,11 @@ impl Claims {
     pub fn is_admin(&self) -> bool {
         self.aud == ADMIN_AUDIENCE && self.who.role == Role::Organiser
     }
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_zero(value: &u32) -> bool {
+    *value == 0
 }
 
 /// A [`Participant`] as a token carries it: its fields are claims of their own, and its
@@ -296,6 +306,20 @@ impl Keys {
     /// Never in practice: HS256 signing of serialisable claims cannot fail.
     pub fn mint(&self, meeting: &MeetingId, participant: &Participant, ttl: Duration) -> String {
         self.sign(&Claims::new(meeting, participant.clone(), ttl))
+    }
+
+    /// Mints a token for `participant` of `meeting` and generation `link` of their
+    /// invite link, valid for `ttl` from now.
+    pub fn mint_link(
+        &self,
+        meeting: &MeetingId,
+        participant: &Participant,
+        link: u32,
+        ttl: Duration,
+    ) -> String {
+        let mut claims = Claims::new(meeting, participant.clone(), ttl);
+        claims.link = link;
+        self.sign(&claims)
     }
 
     /// Mints an administrator's token, valid for `ttl` from now: for the meetings API.

@@ -163,7 +163,13 @@ async fn converse(
     };
     let participant = Arc::new(claims.who.clone());
     let joined = meeting
-        .join(connection, (*participant).clone(), hello.since, claims.exp)
+        .join(
+            connection,
+            (*participant).clone(),
+            claims.link,
+            hello.since,
+            claims.exp,
+        )
         .await;
     let Joined {
         first,
@@ -172,6 +178,12 @@ async fn converse(
         Ok(joined) => joined,
         Err(JoinError::Closed) => {
             return close_with(sink, close::SERVICE_RESTART, "server restarting").await;
+        }
+        Err(error @ JoinError::Revoked) => {
+            tracing::info!(connection, participant = %participant.id, "hello refused: link revoked");
+            let message = error.to_string();
+            let close_code = close::LINK_REVOKED;
+            return refuse(sink, close_code, ErrorCode::Unauthorized, &message).await;
         }
         Err(error @ JoinError::TooManyConnections(_)) => {
             let message = error.to_string();
@@ -288,6 +300,7 @@ impl Session<'_> {
                         return Some(match subscription.dropped_with.load(Ordering::Relaxed) {
                             close::SLOW_CONSUMER => Ending { code: close::SLOW_CONSUMER, reason: "too slow to read" },
                             close::SERVICE_RESTART => Ending { code: close::SERVICE_RESTART, reason: "resume to learn the outcome" },
+                            close::LINK_REVOKED => Ending { code: close::LINK_REVOKED, reason: "invite link revoked" },
                             _ => Ending { code: close::MEETING_CLOSED, reason: "meeting closed" },
                         });
                     }
@@ -404,7 +417,7 @@ impl Session<'_> {
                 .await
                 .map_err(|_| Some(RESTARTING)),
             Ok(ClientMessage::RefreshToken { id, token }) => {
-                let answer = match self.refresh(&token) {
+                let answer = match self.refresh(&token).await {
                     Ok(expires_at) => Message::Text(
                         ServerMessage::TokenRefreshed { id, expires_at }
                             .encode()
@@ -430,13 +443,23 @@ impl Session<'_> {
     }
 
     /// Takes a fresh token for the same participant of the same meeting.
-    fn refresh(&mut self, token: &str) -> Result<u64, String> {
+    async fn refresh(&mut self, token: &str) -> Result<u64, String> {
         let fresh = self.app.verify(token).map_err(|error| error.to_string())?;
         if fresh.meeting() != self.claims.meeting() || fresh.who.id != self.claims.who.id {
             return Err("the fresh token is for someone else".to_owned());
         }
         if fresh.who.role != self.claims.who.role || fresh.who.booth != self.claims.who.booth {
             return Err("the fresh token changes the role; reconnect with it instead".to_owned());
+        }
+        let accepted = self
+            .meeting
+            .accepts(fresh.who.id.clone(), fresh.link)
+            .await
+            .unwrap_or(false);
+        if !accepted {
+            return Err(
+                "this invite link was revoked; ask the organisers for a new one".to_owned(),
+            );
         }
         self.claims = fresh;
         Ok(self.claims.exp)

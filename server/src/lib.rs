@@ -40,6 +40,7 @@ pub mod meeting;
 pub mod meeting_file;
 mod meetings_api;
 mod metrics;
+mod participants_api;
 pub mod rules;
 pub mod speaker_log;
 mod static_files;
@@ -184,7 +185,13 @@ pub async fn run(
         .route(speaker_log::http::ROUTE, get(speaker_log::http::download))
         .route(meetings_api::LIST, get(meetings_api::list))
         .route(meetings_api::MEETING, put(meetings_api::put))
-        .route(meetings_api::CLOSE, post(meetings_api::close));
+        .route(meetings_api::CLOSE, post(meetings_api::close))
+        .route(
+            participants_api::PARTICIPANTS,
+            get(participants_api::list).post(participants_api::add),
+        )
+        .route(participants_api::REVOKE, post(participants_api::revoke))
+        .route(participants_api::REPLACE, post(participants_api::replace));
     router = match &config.static_dir {
         Some(dir) => router.fallback(static_files::handler(dir)),
         None => router.fallback(|| async {

@@ -129,6 +129,8 @@ struct RawMeeting {
     dead_air_seconds: Option<u32>,
     handover_seconds: Option<u32>,
     #[serde(default)]
+    self_registration: bool,
+    #[serde(default)]
     booths: Vec<RawBooth>,
     #[serde(default)]
     agenda: Vec<RawItem>,
@@ -522,6 +524,7 @@ impl RawMeeting {
             booths,
             dead_air_seconds: self.dead_air_seconds,
             handover_seconds: self.handover_seconds,
+            self_registration: self.self_registration,
         };
         let agenda = self
             .agenda

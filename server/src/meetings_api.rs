@@ -183,6 +183,7 @@ pub(crate) async fn put(
     let outcome = AdminOutcome {
         seq: 0,
         changed: true,
+        made: None,
     };
     Ok(answer(
         &app,

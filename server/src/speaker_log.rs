@@ -383,6 +383,7 @@ pub(crate) mod tests {
                 booths: vec![],
                 dead_air_seconds: None,
                 handover_seconds: None,
+                self_registration: false,
             },
             vec![
                 item("opening", "Opening", Some(5)),

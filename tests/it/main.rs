@@ -43,6 +43,7 @@ mod engine;
 mod fuzz_regressions;
 mod interpretation;
 mod meetings_api;
+mod participants;
 mod protocol_docs;
 mod roster;
 mod speaker_log;

@@ -14,9 +14,11 @@
 //!   and the agenda's queries (the next and previous open items).
 //! - `interpretation.rs`: the fold of interpretation, and what each channel delivers,
 //!   what a listener hears, the relay plan and dead air.
+//! - `participants.rs`: the fold of who is invited (participants, links, registrations).
 
 mod agenda;
 mod interpretation;
+mod participants;
 mod speakers;
 
 use crate::agenda::AgendaItem;
@@ -24,6 +26,7 @@ use crate::event::{ApplyError, Area, Event, EventEnvelope};
 use crate::ids::{ChannelId, ItemId, LanguageCode, ParticipantId};
 use crate::info::MeetingInfo;
 use crate::interpretation::{Channel, ChannelKind};
+use crate::registry::Registry;
 use crate::speakers::{FloorRequest, MyRequest, RequestId, Speaker, SpeakersList};
 use serde::{Deserialize, Serialize};
 
@@ -68,6 +71,9 @@ pub struct MeetingState {
     /// Whether this is a summarised state (see above).
     #[serde(default)]
     pub summarised: bool,
+    /// Who is invited and who asked to be (full states only: empty in a summarised one).
+    #[serde(default, skip_serializing_if = "Registry::is_empty")]
+    pub registry: Registry,
 }
 
 /// The list of speakers as those who do not manage it see it: sent to them (instead of
@@ -114,6 +120,7 @@ impl MeetingState {
             closed_at: None,
             seq: 0,
             summarised: false,
+            registry: Registry::default(),
         }
     }
 
@@ -171,6 +178,7 @@ impl MeetingState {
             closed_at: self.closed_at,
             seq: self.seq,
             summarised: true,
+            registry: Registry::default(),
         }
     }
 
@@ -229,9 +237,9 @@ impl MeetingState {
                 got: envelope.seq,
             });
         }
-        if self.summarised && envelope.event.is_speakers_event() {
+        if self.summarised && envelope.event.for_managers_only() {
             return Err(ApplyError::Inconsistent(
-                "a summarised state gets the list of speakers as views",
+                "a summarised state gets neither the list of speakers' events nor the registry's",
             ));
         }
         if self.closed_at.is_some() {
@@ -242,6 +250,7 @@ impl MeetingState {
             Area::Speakers => self.apply_speakers(&envelope.event, at)?,
             Area::Agenda => self.apply_agenda(&envelope.event, at)?,
             Area::Interpretation => self.apply_interpretation(&envelope.event, at)?,
+            Area::Participants => self.apply_participants(&envelope.event)?,
         }
         self.seq = envelope.seq;
         Ok(())

@@ -75,21 +75,32 @@ impl Actor {
                 Request::Join {
                     connection,
                     participant,
+                    link,
                     since,
                     token_expires_at,
                     reply,
                 } => {
-                    let joined = self.join(connection, participant, since, token_expires_at);
+                    let joined = self.join(connection, participant, link, since, token_expires_at);
                     // A connection that went away meanwhile is simply not subscribed.
                     if reply.send(joined).is_err() {
                         self.subscribers.remove(&connection);
                     }
                 }
                 Request::Leave { connection } => self.leave(connection).await,
+                Request::Accepts {
+                    participant,
+                    link,
+                    reply,
+                } => {
+                    let _ = reply.send(self.state.registry.accepts(&participant, link));
+                }
                 Request::Appended(seq) => {
                     if seq == 0 || seq > self.state.seq {
                         self.catch_up().await;
                     }
+                }
+                Request::Registry { reply } => {
+                    let _ = reply.send(self.state.registry.clone());
                 }
                 Request::Settle { reply } => {
                     let _ = reply.send(());
@@ -136,9 +147,13 @@ impl Actor {
         &mut self,
         connection: ConnectionId,
         participant: Participant,
+        link: u32,
         since: Option<u64>,
         token_expires_at: u64,
     ) -> Result<Joined, JoinError> {
+        if !self.state.registry.accepts(&participant.id, link) {
+            return Err(JoinError::Revoked);
+        }
         let open = self.subscribers.connections_of(&participant.id);
         if open >= self.limits.connections_per_participant {
             return Err(JoinError::TooManyConnections(
@@ -174,9 +189,14 @@ impl Actor {
             .booth
             .clone()
             .filter(|_| participant.role.works_channel());
-        let subscription =
-            self.subscribers
-                .subscribe(connection, &participant, audience, booth.clone(), told);
+        let subscription = self.subscribers.subscribe(
+            connection,
+            &participant,
+            link,
+            audience,
+            booth.clone(),
+            told,
+        );
         if audience == Audience::Managers {
             first.push(self.subscribers.roster.full().encode().into());
         }

@@ -26,17 +26,25 @@ use tokio_tungstenite::tungstenite::Utf8Bytes;
 /// An event folded into the state, encoded once, ready to store and send.
 pub(super) struct Outgoing {
     stored: StoredEvent,
-    /// Whether it belongs to the list of speakers (managers only).
-    speakers: bool,
+    /// Whether only managers get it (the list of speakers', the registry's).
+    managers_only: bool,
     /// Whether the summary audience's view changes with it.
     changes_view: bool,
+    /// A participant whose links before this generation stop working (revoked or
+    /// replaced): their connections using one are closed.
+    revokes: Option<(ParticipantId, u32)>,
 }
 
 impl Outgoing {
     fn new(envelope: &EventEnvelope, stored: StoredEvent) -> Self {
         let speakers = envelope.event.is_speakers_event();
         Self {
-            speakers,
+            managers_only: envelope.event.for_managers_only(),
+            revokes: match &envelope.event {
+                Event::LinkRevoked { participant, link }
+                | Event::LinkReplaced { participant, link } => Some((participant.clone(), *link)),
+                _ => None,
+            },
             changes_view: speakers
                 || matches!(
                     envelope.event,
@@ -167,6 +175,28 @@ impl Actor {
                 let decided = match action {
                     Admin::Update(file) => rules::meeting::update(&actor.state, file),
                     Admin::Close => rules::meeting::close(&actor.state),
+                    Admin::AddParticipants {
+                        registrants,
+                        wishes,
+                    } => rules::participants::add(&actor.state, registrants.clone(), wishes),
+                    Admin::Revoke {
+                        participant,
+                        known,
+                        replace,
+                    } => rules::participants::revoke(
+                        &actor.state,
+                        participant,
+                        known.as_ref(),
+                        *replace,
+                    ),
+                    Admin::Register(registration) => {
+                        rules::participants::register(&actor.state, (**registration).clone())
+                            .map(|event| vec![event])
+                    }
+                    Admin::Decide {
+                        registration,
+                        approve,
+                    } => rules::participants::decide(&actor.state, *registration, *approve),
                 };
                 match decided.and_then(|decided| actor.fold(Some(by), decided, name)) {
                     Ok(events) => Round {
@@ -204,9 +234,18 @@ impl Actor {
             self.send_views_if_due();
             tracing::info!(meeting = %self.meeting, by = %by, seq = self.state.seq, "{name}");
         }
+        let registry = &self.state.registry;
+        let made = match action {
+            Admin::Register(_) => registry.registrations.last().map(|made| made.id),
+            Admin::Revoke { participant, .. } => registry
+                .get(participant)
+                .map(|registrant| u64::from(registrant.link)),
+            _ => None,
+        };
         Ok(AdminOutcome {
             seq: self.state.seq,
             changed,
+            made,
         })
     }
 
@@ -392,10 +431,15 @@ impl Actor {
         let for_summaries: Frames = events
             .iter()
             .zip(frames.iter())
-            .filter(|(event, _)| !event.speakers)
+            .filter(|(event, _)| !event.managers_only)
             .map(|(_, bytes)| bytes.clone())
             .collect();
         self.subscribers.broadcast(&frames, &for_summaries);
+        for (participant, link) in events.iter().filter_map(|event| event.revokes.as_ref()) {
+            self.subscribers
+                .close_links_before(participant, *link, close::LINK_REVOKED);
+            tracing::info!(meeting = %self.meeting, participant = %participant, link, "link revoked");
+        }
         // The list changed (or another item's list is now in use): a view is due, at
         // once if none went out in the last interval, else at the interval's end.
         if events.iter().any(|event| event.changes_view) {
@@ -408,7 +452,7 @@ impl Actor {
         for (event, bytes) in events.iter().zip(frames.iter()) {
             let kept = Kept {
                 seq: event.seq,
-                speakers: event.speakers,
+                managers_only: event.managers_only,
                 at: event.at,
                 bytes: bytes.clone(),
             };

@@ -10,7 +10,7 @@ use super::subscribers::ConnectionId;
 use crate::limits::{INBOX_CAPACITY, Limits};
 use crate::rules::Rejection;
 use crate::store::EventStore;
-use protocol::{Command, ErrorCode, Listening, Participant, ParticipantId};
+use protocol::{Command, ErrorCode, Listening, Participant, ParticipantId, Registry};
 use std::sync::Arc;
 use std::time::Instant;
 use tokio::sync::{mpsc, oneshot};
@@ -61,6 +61,7 @@ impl MeetingHandle {
         &self,
         connection: ConnectionId,
         participant: Participant,
+        link: u32,
         since: Option<u64>,
         token_expires_at: u64,
     ) -> Result<Joined, JoinError> {
@@ -69,6 +70,7 @@ impl MeetingHandle {
             .send(Request::Join {
                 connection,
                 participant,
+                link,
                 since,
                 token_expires_at,
                 reply,
@@ -76,6 +78,44 @@ impl MeetingHandle {
             .await
             .map_err(|_| JoinError::Closed)?;
         joined.await.map_err(|_| JoinError::Closed)?
+    }
+
+    /// Whether a token of generation `link` of `participant`'s invite link is still valid
+    /// (neither revoked nor replaced).
+    ///
+    /// # Errors
+    ///
+    /// [`MeetingClosed`] when the actor has stopped.
+    pub async fn accepts(
+        &self,
+        participant: ParticipantId,
+        link: u32,
+    ) -> Result<bool, MeetingClosed> {
+        let (reply, answer) = oneshot::channel();
+        self.inbox
+            .send(Request::Accepts {
+                participant,
+                link,
+                reply,
+            })
+            .await
+            .map_err(|_| MeetingClosed)?;
+        answer.await.map_err(|_| MeetingClosed)
+    }
+
+    /// The registry as it stands: who is invited, their links' generations, the
+    /// self-registrations.
+    ///
+    /// # Errors
+    ///
+    /// [`MeetingClosed`] when the actor has stopped.
+    pub async fn registry(&self) -> Result<Registry, MeetingClosed> {
+        let (reply, answer) = oneshot::channel();
+        self.inbox
+            .send(Request::Registry { reply })
+            .await
+            .map_err(|_| MeetingClosed)?;
+        answer.await.map_err(|_| MeetingClosed)
     }
 
     /// Submits a command. Its `ack` or `error` arrives on the connection's subscription.

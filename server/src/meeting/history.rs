@@ -12,8 +12,8 @@ use tokio_tungstenite::tungstenite::Utf8Bytes;
 /// One kept event.
 pub(super) struct Kept {
     pub(super) seq: u64,
-    /// Whether the event belongs to the list of speakers (not replayed to summaries).
-    pub(super) speakers: bool,
+    /// Whether only managers get the event (not replayed to summaries).
+    pub(super) managers_only: bool,
     /// Server time of the event, milliseconds since the Unix epoch.
     pub(super) at: u64,
     /// The event as sent, shared with the queues it went to.
@@ -36,8 +36,8 @@ impl History {
             .into_iter()
             .map(|event| Kept {
                 seq: event.seq,
-                speakers: ServerMessage::decode(&event.json).is_ok_and(|message| {
-                    matches!(message, ServerMessage::Event(envelope) if envelope.event.is_speakers_event())
+                managers_only: ServerMessage::decode(&event.json).is_ok_and(|message| {
+                    matches!(message, ServerMessage::Event(envelope) if envelope.event.for_managers_only())
                 }),
                 at: event.at,
                 bytes: event.json.into(),
@@ -85,7 +85,7 @@ impl History {
             self.kept
                 .iter()
                 .skip(skip)
-                .filter(|kept| audience == Audience::Managers || !kept.speakers)
+                .filter(|kept| audience == Audience::Managers || !kept.managers_only)
                 .map(|kept| kept.bytes.clone())
                 .collect(),
         )
@@ -107,10 +107,10 @@ mod tests {
         History::restored(Vec::new(), &limits)
     }
 
-    fn kept(seq: u64, speakers: bool, at: u64) -> Kept {
+    fn kept(seq: u64, managers_only: bool, at: u64) -> Kept {
         Kept {
             seq,
-            speakers,
+            managers_only,
             at,
             bytes: format!("event {seq}").into(),
         }

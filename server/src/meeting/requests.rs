@@ -5,7 +5,10 @@
 use super::subscribers::{ConnectionId, Subscription};
 use crate::meeting_file::MeetingFile;
 use crate::rules::Rejection;
-use protocol::{Command, Listening, Participant, ParticipantId};
+use protocol::{
+    Command, FloorWish, Listening, Participant, ParticipantId, Registrant, Registration,
+    RegistrationId, Registry,
+};
 use std::sync::Arc;
 use std::time::Instant;
 use tokio::sync::oneshot;
@@ -28,6 +31,9 @@ pub enum JoinError {
     /// The participant already has the most connections allowed.
     #[error("too many connections for this participant (at most {0})")]
     TooManyConnections(usize),
+    /// The invite link the token came from was revoked or replaced.
+    #[error("this invite link was revoked; ask the organisers for a new one")]
+    Revoked,
 }
 
 /// The meeting's actor has stopped (the server is shutting down).
@@ -42,6 +48,33 @@ pub enum Admin {
     Update(Box<MeetingFile>),
     /// Close the meeting: it takes no more commands; its record stays.
     Close,
+    /// Add participants (or change the details of those already there), with the requests
+    /// for the floor they made at registration.
+    AddParticipants {
+        /// The participants.
+        registrants: Vec<Registrant>,
+        /// Their requests for the floor, by participant.
+        wishes: Vec<(ParticipantId, FloorWish)>,
+    },
+    /// Revoke (or replace) a participant's invite link; `known` describes them when the
+    /// registry does not know them yet (a meeting file's participant).
+    Revoke {
+        /// The participant.
+        participant: ParticipantId,
+        /// As the meeting file describes them, if it does.
+        known: Option<Participant>,
+        /// Whether a new link replaces the revoked one.
+        replace: bool,
+    },
+    /// Record a self-registration.
+    Register(Box<Registration>),
+    /// Approve or decline a self-registration.
+    Decide {
+        /// The registration.
+        registration: RegistrationId,
+        /// Approve, or decline.
+        approve: bool,
+    },
 }
 
 impl Admin {
@@ -50,6 +83,11 @@ impl Admin {
         match self {
             Self::Update(_) => "update_meeting",
             Self::Close => "close_meeting",
+            Self::AddParticipants { .. } => "add_participants",
+            Self::Revoke { replace: false, .. } => "revoke_link",
+            Self::Revoke { replace: true, .. } => "replace_link",
+            Self::Register(_) => "register",
+            Self::Decide { .. } => "decide_registration",
         }
     }
 }
@@ -62,6 +100,9 @@ pub struct AdminOutcome {
     /// Whether anything changed (an identical update, or closing a closed meeting, does
     /// not).
     pub changed: bool,
+    /// What the change made: a registration's id, or the participant's new link
+    /// generation after a revocation or replacement.
+    pub made: Option<u64>,
 }
 
 /// A command a connection submitted, as it waits in the actor's inbox and batch.
@@ -81,9 +122,16 @@ pub(super) enum Request {
     Join {
         connection: ConnectionId,
         participant: Participant,
+        link: u32,
         since: Option<u64>,
         token_expires_at: u64,
         reply: oneshot::Sender<Result<Joined, JoinError>>,
+    },
+    /// Whether a token of link generation `link` for `participant` is still valid.
+    Accepts {
+        participant: ParticipantId,
+        link: u32,
+        reply: oneshot::Sender<bool>,
     },
     /// Unsubscribe a connection.
     Leave { connection: ConnectionId },
@@ -103,6 +151,8 @@ pub(super) enum Request {
     },
     /// Another writer appended to the meeting's log up to this seq (0: look).
     Appended(u64),
+    /// The registry as it stands (for the participants API).
+    Registry { reply: oneshot::Sender<Registry> },
     /// Answered once every request before it is handled: the answers to a connection's
     /// earlier commands are then in its queue.
     Settle { reply: oneshot::Sender<()> },

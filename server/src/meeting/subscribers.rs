@@ -86,6 +86,8 @@ pub(super) struct Subscriber {
     pub(super) listening: Listening,
     /// What was last sent in `your_requests` (summary audience).
     pub(super) told: Vec<MyRequest>,
+    /// The generation of the invite link their token came from.
+    pub(super) link: u32,
     /// The sending end of their outbound queue.
     queue: mpsc::Sender<Frames>,
     /// Shared with the connection: see [`Subscription::queued_bytes`].
@@ -138,6 +140,7 @@ impl Subscribers {
         &mut self,
         connection: ConnectionId,
         who: &Participant,
+        link: u32,
         audience: Audience,
         booth: Option<ChannelId>,
         told: Vec<MyRequest>,
@@ -152,6 +155,7 @@ impl Subscribers {
             booth,
             listening: Listening::default(),
             told,
+            link,
             queue,
             queued_bytes: queued_bytes.clone(),
             dropped_with: dropped_with.clone(),
@@ -183,6 +187,22 @@ impl Subscribers {
     pub(super) fn close(&mut self, connection: &ConnectionId, code: u16) {
         if let Some(removed) = self.remove(connection) {
             removed.dropped_with.store(code, Ordering::Relaxed);
+        }
+    }
+
+    /// Closes, with `code`, every connection of `participant` whose token came from a link
+    /// generation before `link`: their link was revoked or replaced.
+    pub(super) fn close_links_before(&mut self, participant: &ParticipantId, link: u32, code: u16) {
+        let stale: Vec<ConnectionId> = self
+            .by_connection
+            .iter()
+            .filter(|(_, subscriber)| {
+                &subscriber.participant == participant && subscriber.link < link
+            })
+            .map(|(connection, _)| *connection)
+            .collect();
+        for connection in stale {
+            self.close(&connection, code);
         }
     }
 
@@ -330,13 +350,13 @@ mod tests {
     fn connections_are_counted_per_participant() {
         let mut subscribers = subscribers(8, 1024);
         let ada = person("ada", Role::Attendee);
-        let _first = subscribers.subscribe(1, &ada, Audience::Summary, None, Vec::new());
-        let _second = subscribers.subscribe(2, &ada, Audience::Summary, None, Vec::new());
+        let _first = subscribers.subscribe(1, &ada, 0, Audience::Summary, None, Vec::new());
+        let _second = subscribers.subscribe(2, &ada, 0, Audience::Summary, None, Vec::new());
         assert_eq!(subscribers.connections_of(&ada.id), 2);
         subscribers.remove(&1);
         assert_eq!(subscribers.connections_of(&ada.id), 1);
         // Subscribing a connection again replaces it rather than counting it twice.
-        let _again = subscribers.subscribe(2, &ada, Audience::Summary, None, Vec::new());
+        let _again = subscribers.subscribe(2, &ada, 0, Audience::Summary, None, Vec::new());
         assert_eq!(subscribers.connections_of(&ada.id), 1);
         subscribers.remove(&2);
         assert_eq!(subscribers.connections_of(&ada.id), 0);
@@ -346,7 +366,7 @@ mod tests {
     fn a_full_queue_drops_its_subscriber_as_a_slow_consumer() {
         let mut subscribers = subscribers(1, 1024);
         let ada = person("ada", Role::Attendee);
-        let subscription = subscribers.subscribe(1, &ada, Audience::Summary, None, Vec::new());
+        let subscription = subscribers.subscribe(1, &ada, 0, Audience::Summary, None, Vec::new());
         let frames: super::Frames = Arc::new(["hello".into()]);
         subscribers.deliver(|_| Some(frames.clone()));
         assert_eq!(subscription.queued_bytes.load(Ordering::Relaxed), 5);
@@ -363,8 +383,9 @@ mod tests {
         let mut subscribers = subscribers(8, 1024);
         let chair = person("chair", Role::Chair);
         let ada = person("ada", Role::Attendee);
-        let mut managers = subscribers.subscribe(1, &chair, Audience::of(&chair), None, Vec::new());
-        let mut summary = subscribers.subscribe(2, &ada, Audience::of(&ada), None, Vec::new());
+        let mut managers =
+            subscribers.subscribe(1, &chair, 0, Audience::of(&chair), None, Vec::new());
+        let mut summary = subscribers.subscribe(2, &ada, 0, Audience::of(&ada), None, Vec::new());
         let all: super::Frames = Arc::new(["list".into(), "agenda".into()]);
         let outside: super::Frames = Arc::new(["agenda".into()]);
         subscribers.broadcast(&all, &outside);

@@ -85,7 +85,7 @@ fn interpreter(id: &str, booth: &str) -> Participant {
 
 async fn seat(meeting: &MeetingHandle, connection: ConnectionId, who: Participant) -> Seat {
     let joined = meeting
-        .join(connection, who.clone(), None, u64::MAX)
+        .join(connection, who.clone(), 0, None, u64::MAX)
         .await
         .unwrap_or_else(|_| panic!("{} joins", who.id));
     Seat {

@@ -8,6 +8,7 @@ mod agenda;
 mod floor;
 mod interpretation;
 pub mod meeting;
+pub mod participants;
 pub mod simulation;
 
 use protocol::{Command, ErrorCode, Event, MeetingState, Participant};

@@ -65,6 +65,7 @@ pub fn meeting() -> MeetingState {
         }],
         dead_air_seconds: None,
         handover_seconds: None,
+        self_registration: false,
     };
     let agenda = ["one", "two", "three"]
         .map(|id| AgendaItem {
