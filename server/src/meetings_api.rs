@@ -23,13 +23,12 @@
 use crate::api::{Bearer, Refusal, json_response};
 use crate::app::{App, host};
 use crate::auth::Claims;
-use crate::invites;
 use crate::meeting::{Admin, AdminOutcome};
 use crate::meeting_file::{MeetingFile, MeetingFileError};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::Response;
-use protocol::{ErrorCode, MeetingId, Role};
+use protocol::{ErrorCode, MeetingId, Registry, Role};
 use serde_json::json;
 use std::io::Write as _;
 use std::path::{Path as FsPath, PathBuf};
@@ -111,11 +110,13 @@ pub(crate) async fn put(
         let by = claims.who.id.clone();
         let update = Admin::Update(Box::new(file.clone()));
         let outcome = hosted.handle.administer(by, update).await?;
+        // Links follow the registry: a replaced link's generation, none while revoked.
+        let registry = hosted.handle.registry().await.unwrap_or_default();
         return Ok(answer(
             &app,
             &headers,
             StatusCode::OK,
-            &file,
+            (&file, &registry),
             false,
             outcome,
         ));
@@ -189,7 +190,7 @@ pub(crate) async fn put(
         &app,
         &headers,
         StatusCode::CREATED,
-        &file,
+        (&file, &Registry::default()),
         true,
         outcome,
     ))
@@ -268,12 +269,14 @@ fn may_change(claims: &Claims, meeting: &MeetingId) -> Result<(), Refusal> {
     }
 }
 
-/// The answer to a creation or an update: what happened and the invite links.
+/// The answer to a creation or an update: what happened and the invite links of the
+/// file's participants (of their link's current generation in `registry`; `null` while
+/// revoked).
 fn answer(
     app: &App,
     headers: &HeaderMap,
     status: StatusCode,
-    file: &MeetingFile,
+    (file, registry): (&MeetingFile, &Registry),
     created: bool,
     outcome: AdminOutcome,
 ) -> Response {
@@ -284,15 +287,27 @@ fn answer(
             .unwrap_or("127.0.0.1");
         format!("http://{host}")
     });
-    let invites: Vec<_> = invites::for_meeting(&app.keys, file, &base_url, app.invite_ttl)
-        .into_iter()
-        .map(|invite| {
+    let base_url = base_url.trim_end_matches('/');
+    let invites: Vec<_> = file
+        .participants
+        .iter()
+        .map(|participant| {
+            let registrant = registry
+                .get(&participant.id)
+                .cloned()
+                .unwrap_or_else(|| protocol::Registrant::new(participant.clone()));
+            let url = (!registrant.revoked).then(|| {
+                let token =
+                    app.keys
+                        .mint_link(&file.info.id, participant, registrant.link, app.invite_ttl);
+                format!("{base_url}/#token={token}")
+            });
             json!({
-                "participant": invite.participant.id,
-                "name": invite.participant.name,
-                "role": invite.participant.role,
-                "delegation": invite.participant.delegation,
-                "url": invite.url,
+                "participant": participant.id,
+                "name": participant.name,
+                "role": participant.role,
+                "delegation": participant.delegation,
+                "url": url,
             })
         })
         .collect();
