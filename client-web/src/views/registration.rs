@@ -297,7 +297,8 @@ fn submit(page: Page) {
                 }
             }
             Ok((429, _)) => page.summary.set(Some(Text::RateLimited)),
-            Ok((404, _)) => page.loaded.set(Loaded::NotTaking),
+            // No longer taking registrations (closed since the page was opened).
+            Ok((404 | 409, _)) => page.loaded.set(Loaded::NotTaking),
             _ => page.summary.set(Some(Text::SendFailed)),
         }
     });
