@@ -497,3 +497,69 @@ speaker-log-unavailable = The speaker log cannot be made right now. Try again in
 speaker-log-offline = The speaker log could not be downloaded: the server cannot be reached.
 # $status: the HTTP status of an unexpected answer.
 speaker-log-failed = The speaker log could not be downloaded (error { $status }).
+
+## Self-registration: the registration page (/register/{meeting}) and the organisers'
+## list of registrations.
+
+reg-heading = Register for the meeting
+reg-intro = Tell the organisers who you are. Once they approve your registration, this page gives you your link to the meeting.
+reg-loading = Loading the registration form…
+reg-not-taking = This meeting does not take registrations.
+reg-name = Name
+reg-email = E-mail address
+reg-delegation = Delegation
+reg-languages = Languages you follow
+reg-needs = What you need
+reg-need-sign = Sign-language interpretation
+reg-need-captions = Captions
+reg-ask-floor = I ask for the floor
+reg-item = Agenda item
+reg-kind = To make
+reg-kind-intervention = An intervention
+reg-kind-question = A question
+reg-question = Guiding question
+reg-question-none = None in particular
+reg-written = A question in writing for the organisers
+reg-optional = (optional)
+reg-submit = Register
+reg-errors-summary = Some fields need correcting.
+reg-error-name = Enter your name.
+reg-error-email = Enter your e-mail address.
+reg-error-email-invalid = Enter an e-mail address such as name@example.org.
+reg-error-languages = Choose at least one language.
+reg-error-item = Choose an item of the agenda.
+reg-error-question = Choose one of the item’s guiding questions.
+reg-error-too-long = This is too long.
+reg-error-characters = Remove the special characters from this field.
+reg-rate-limited = Too many registrations came from your connection. Please try again in a minute.
+reg-send-failed = Your registration could not be sent. Please try again.
+reg-pending-heading = Your registration is waiting for the organisers
+reg-pending = This page checks by itself whether it is approved. You can close it and open it again later in this browser.
+reg-approved-heading = Your registration is approved
+reg-join = Join the meeting
+reg-link-label = Your link to the meeting (keep it to yourself)
+reg-no-link = Your link is not available right now. Please contact the organisers.
+reg-declined-heading = Your registration was declined
+reg-declined = The organisers did not approve this registration. Please contact them if you think this is a mistake.
+reg-register-again = Register again
+regs-heading = Registrations
+regs-waiting = Waiting for a decision
+regs-none-waiting = No registration is waiting.
+regs-decided = Decided
+regs-approve = Approve
+regs-decline = Decline
+# $name: who registered.
+regs-approve-label = Approve: { $name }
+regs-decline-label = Decline: { $name }
+regs-status-approved = Approved
+regs-status-declined = Declined
+regs-email = E-mail
+regs-languages = Languages
+regs-needs = Needs
+regs-floor = Asks for the floor
+regs-written = Written question
+regs-received = New registration: { $name }
+regs-announced-approved = Registration approved: { $name }
+regs-announced-declined = Registration declined: { $name }
+# $status: the HTTP status of an unexpected answer.
+regs-decision-failed = The decision could not be recorded (error { $status }).

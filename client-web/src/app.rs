@@ -12,8 +12,9 @@ use crate::model;
 use crate::session::{Failure, Session};
 use crate::views::{
     Agenda, AtTheTop, Booth, Channels, CurrentItem, DeadAir, Floor, Forecast, HandBar, Header,
-    ListControls, MeetingClosed, Notices, Questions, Request, SessionEnding, SpeakerLog, Speakers,
-    WhoIsConnected, provide_draft, provide_unsent,
+    ListControls, MeetingClosed, Notices, Questions, RegistrationPage, Registrations, Request,
+    SessionEnding, SpeakerLog, Speakers, WhoIsConnected, provide_draft, provide_unsent,
+    registration_meeting,
 };
 use leptos::ev;
 use leptos::prelude::*;
@@ -25,6 +26,10 @@ use wasm_bindgen::JsCast;
 /// draws the page again when the interface language changes.
 #[component]
 pub fn App() -> impl IntoView {
+    // `/register/{meeting}`: the registration page, which needs no invite.
+    if let Some(meeting) = registration_meeting() {
+        return view! { <RegistrationPage meeting/> }.into_any();
+    }
     let language = locale::initial();
     locale::apply(language);
     let session = Session::new(language);
@@ -46,10 +51,11 @@ pub fn App() -> impl IntoView {
     });
     Effect::new(move |_| document.set_title(&i18n::tab_title(title.get().as_deref())));
     mark_when_the_meeting_shows(session);
-    move || {
+    (move || {
         session.language.track();
         untrack(|| view! { <Page/> })
-    }
+    })
+    .into_any()
 }
 
 /// Marks (`performance.mark("meeting-shown")`) the first frame that shows the meeting,
@@ -156,6 +162,7 @@ fn Columns(works_channel: Memo<bool>) -> impl IntoView {
             <Show when=move || organiser.get()>
                 <WhoIsConnected/>
             </Show>
+            <Registrations/>
             <Show when=move || works_channel.get()>
                 <Booth/>
             </Show>

@@ -561,6 +561,42 @@ keys! {
     SpeakerLogFailed = "speaker-log-failed",
 }
 
+/// A value of a message that an area names itself (see [`message`]).
+#[derive(Debug, Clone, Copy)]
+pub enum Arg<'a> {
+    /// A text from people: isolated.
+    User(&'a str),
+    /// One of the interface's own words.
+    Ours(&'a str),
+    /// A count or a number.
+    Number(u64),
+}
+
+/// Message `id` in the interface language with `args`: for areas that keep their own
+/// list of message ids (`registration::Text`) rather than a [`Key`] each.
+pub fn message(id: &str, args: &[(&'static str, Arg<'_>)]) -> String {
+    if args.is_empty() {
+        return format(id, None);
+    }
+    let mut values = FluentArgs::new();
+    for (name, value) in args {
+        values.set(
+            *name,
+            match *value {
+                Arg::User(text) => user(text),
+                Arg::Ours(text) => FluentValue::from(text.to_owned()),
+                Arg::Number(number) => FluentValue::from(number),
+            },
+        );
+    }
+    format(id, Some(&values))
+}
+
+/// Whether `lang`'s file has message `id` (for the tests of areas with their own ids).
+pub fn has_message(lang: Lang, id: &str) -> bool {
+    with_bundle(lang, |bundle| bundle.has_message(id))
+}
+
 /// The string for `key` in the interface's language.
 pub fn text(key: Key) -> &'static str {
     let lang = ui();

@@ -39,6 +39,9 @@
 //!   endpoint and file name of each, the words for a refusal.
 //! - [`policy`]: the reconnect backoff, what each close code means, and reading the token
 //!   from the invite link's fragment.
+//! - [`registration`]: self-registration as the pages show it: the registration page's
+//!   form, its checks and body, where a registration stands, and what organisers are
+//!   told when registrations arrive or are decided.
 //! - [`storage`]: what the client keeps in the browser (the token, the interface
 //!   language, the choice of channel), each under one key named there; reading and
 //!   writing it is compiled for `wasm32` only.
@@ -62,7 +65,9 @@
 //!   choice and fallbacks, the chair's floor language), `booth` (the interpreter's
 //!   console), `roster` (who is connected, for organisers and the chair),
 //!   `speaker_log` (downloading the speaker log, for organisers and the chair), `banners`
-//!   (the meeting has ended; dead air).
+//!   (the meeting has ended; dead air), `registration` (the registration page at
+//!   `/register/{meeting}`, which `app.rs` draws instead of the meeting's page) and
+//!   `registrations` (the organisers' registrations).
 //!
 //! # DOM contract
 //!
@@ -77,6 +82,7 @@ pub mod i18n;
 pub mod inbox;
 pub mod model;
 pub mod policy;
+pub mod registration;
 pub mod roster;
 pub mod speaker_log;
 pub mod speakers;

@@ -45,6 +45,8 @@ pub(crate) struct App {
     pub(crate) meetings_dir: Option<PathBuf>,
     pub(crate) public_url: Option<String>,
     pub(crate) invite_ttl: Duration,
+    /// Self-registrations per client address.
+    pub(crate) registration_rate: crate::registrations_api::RateLimit,
     /// The actors of meetings created while serving, awaited at shutdown.
     pub(crate) actors: Arc<Mutex<Vec<JoinHandle<()>>>>,
     /// Serialises the meetings API's creations, so that one id is created once.

@@ -379,6 +379,62 @@ impl Keys {
     }
 }
 
+/// The audience of a registration's status key for `meeting`: never a meeting id (those
+/// are slugs, without `:`), so that a key opens no meeting's WebSocket and no API.
+pub fn registration_audience(meeting: &MeetingId) -> String {
+    format!("registration:{meeting}")
+}
+
+/// How long a registration's status key is valid.
+pub const REGISTRATION_KEY_TTL: Duration = Duration::from_secs(90 * 24 * 3600);
+
+/// What a registration's status key says: its holder made registration `reg` of the
+/// meeting in `aud` ([`registration_audience`]). It carries no participant, so it is no
+/// [`Claims`]: `hello` and the APIs refuse it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct RegistrationKey {
+    aud: String,
+    sub: String,
+    exp: u64,
+    iat: u64,
+    reg: u64,
+}
+
+impl Keys {
+    /// Mints the status key of registration `registration` of `meeting`.
+    pub fn mint_registration(&self, meeting: &MeetingId, registration: u64) -> String {
+        let now = unix_seconds();
+        let key = RegistrationKey {
+            aud: registration_audience(meeting),
+            sub: format!("registration-{registration}"),
+            exp: now + REGISTRATION_KEY_TTL.as_secs(),
+            iat: now,
+            reg: registration,
+        };
+        jsonwebtoken::encode(&Header::new(ALGORITHM), &key, &self.encoding)
+            .expect("HS256 signing does not fail")
+    }
+
+    /// The registration of `meeting` that status key `key` proves its holder made.
+    ///
+    /// # Errors
+    ///
+    /// A [`TokenError`] when the key is not valid or not for `meeting`.
+    pub fn verify_registration(&self, key: &str, meeting: &MeetingId) -> Result<u64, TokenError> {
+        let mut validation = Validation::new(ALGORITHM);
+        validation.leeway = LEEWAY_SECONDS;
+        validation.set_required_spec_claims(&["exp", "aud", "sub"]);
+        validation.set_audience(&[registration_audience(meeting)]);
+        let key = jsonwebtoken::decode::<RegistrationKey>(key, &self.decoding, &validation)
+            .map_err(|error| match error.kind() {
+                jsonwebtoken::errors::ErrorKind::ExpiredSignature => TokenError::Expired,
+                _ => TokenError::Invalid(error.to_string()),
+            })?
+            .claims;
+        Ok(key.reg)
+    }
+}
+
 /// Seconds since the Unix epoch.
 pub fn unix_seconds() -> u64 {
     SystemTime::now()
@@ -400,6 +456,24 @@ mod tests {
             booth: None,
             languages: vec![LanguageCode::new("es")],
         }
+    }
+
+    #[test]
+    fn a_registration_key_opens_nothing_but_its_registration() {
+        let keys = Keys::new(&Secret::new([7u8; 32]).unwrap());
+        let m1 = MeetingId::new("m1");
+        let key = keys.mint_registration(&m1, 3);
+        assert_eq!(keys.verify_registration(&key, &m1), Ok(3));
+        assert!(
+            keys.verify_registration(&key, &MeetingId::new("m2"))
+                .is_err()
+        );
+        assert!(
+            keys.verify(&key, |_| true).is_err(),
+            "no participant: refused at hello"
+        );
+        let token = keys.mint(&m1, &participant(), Duration::from_secs(60));
+        assert!(keys.verify_registration(&token, &m1).is_err());
     }
 
     #[test]

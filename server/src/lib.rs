@@ -16,6 +16,8 @@
 //! - [`rules`]: pure decisions, one file per area: who may do what, and what it causes.
 //! - `api`: what the HTTP APIs share: the `Bearer` extractor and the JSON `Refusal`.
 //! - `meetings_api`: create, update and close meetings on a running server.
+//! - `participants_api`, `registrations_api`: who is invited, their links, and
+//!   self-registrations.
 //! - [`speaker_log`]: who spoke, when and for how long, folded from the event log and
 //!   downloaded by the chair and organisers as JSON, CSV or Markdown.
 //! - `static_files`: the built browser client, precompressed and cached.
@@ -41,6 +43,7 @@ pub mod meeting_file;
 mod meetings_api;
 mod metrics;
 mod participants_api;
+mod registrations_api;
 pub mod rules;
 pub mod speaker_log;
 mod static_files;
@@ -172,6 +175,7 @@ pub async fn run(
         meetings_dir: config.meetings_dir.clone(),
         public_url: config.public_url.clone(),
         invite_ttl: config.invite_ttl,
+        registration_rate: registrations_api::RateLimit::default(),
         actors: created_actors.clone(),
         creating: tokio::sync::Mutex::new(()),
         next_connection: AtomicU64::new(1),
@@ -191,7 +195,15 @@ pub async fn run(
             get(participants_api::list).post(participants_api::add),
         )
         .route(participants_api::REVOKE, post(participants_api::revoke))
-        .route(participants_api::REPLACE, post(participants_api::replace));
+        .route(participants_api::REPLACE, post(participants_api::replace))
+        .route(registrations_api::INFO, get(registrations_api::info))
+        .route(
+            registrations_api::REGISTRATIONS,
+            get(registrations_api::list).post(registrations_api::register),
+        )
+        .route(registrations_api::STATUS, get(registrations_api::status))
+        .route(registrations_api::APPROVE, post(registrations_api::approve))
+        .route(registrations_api::DECLINE, post(registrations_api::decline));
     router = match &config.static_dir {
         Some(dir) => router.fallback(static_files::handler(dir)),
         None => router.fallback(|| async {

@@ -46,6 +46,10 @@ pub struct Limits {
     /// The summary audience (everyone but the chair and organisers) gets at most one view
     /// of the list of speakers per this interval, however many requests change in it.
     pub coalesce_interval: Duration,
+    /// Self-registrations one client address may send per minute (a token bucket of this
+    /// size, refilled evenly over the minute). Behind a load balancer every request comes
+    /// from its address: raise it there.
+    pub registrations_per_minute: u32,
 }
 
 impl Default for Limits {
@@ -67,9 +71,15 @@ impl Default for Limits {
             request_head_timeout: Duration::from_secs(5),
             unheard_per_address: 1000,
             unheard_total: 10_000,
+            registrations_per_minute: 5,
         }
     }
 }
+
+/// The most client addresses the self-registration rate limit remembers at once; when
+/// that many have registered within the last minute, further addresses are refused until
+/// some buckets refill.
+pub(crate) const REGISTRATION_ADDRESSES: usize = 10_000;
 
 // Fixed limits of connections and of the server as a whole.
 

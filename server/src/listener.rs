@@ -139,6 +139,7 @@ pub(crate) async fn serve(
             .map_request(move |request: hyper::Request<Incoming>| {
                 let mut request = request.map(axum::body::Body::new);
                 request.extensions_mut().insert(UnheardPlace(place.clone()));
+                request.extensions_mut().insert(PeerAddress(peer.ip()));
                 request
             });
         let connection = hyper::server::conn::http1::Builder::new()
@@ -159,6 +160,10 @@ pub(crate) async fn serve(
         });
     }
 }
+
+/// The address a request came from (the peer of its connection).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PeerAddress(pub(crate) IpAddr);
 
 /// Completes once `stopped` is true (or its sender is gone).
 async fn until_stopped(stopped: &mut watch::Receiver<bool>) {

@@ -169,6 +169,9 @@ struct ServeArgs {
     /// `--max-unheard` behind a load balancer, whose address they all come from).
     #[arg(long, env = "MEETING_MAX_UNHEARD_PER_ADDRESS", default_value_t = Limits::default().unheard_per_address)]
     max_unheard_per_address: usize,
+    /// Self-registrations one client address may send per minute.
+    #[arg(long, env = "MEETING_REGISTRATIONS_PER_MINUTE", default_value_t = Limits::default().registrations_per_minute)]
+    registrations_per_minute: u32,
     /// Connections that may be open before saying hello, from all addresses.
     #[arg(long, env = "MEETING_MAX_UNHEARD", default_value_t = Limits::default().unheard_total)]
     max_unheard: usize,
@@ -360,6 +363,7 @@ async fn serve(args: ServeArgs) -> Result<()> {
         request_head_timeout: Duration::from_secs(args.request_head_timeout_secs.max(1)),
         unheard_per_address: args.max_unheard_per_address,
         unheard_total: args.max_unheard,
+        registrations_per_minute: args.registrations_per_minute.max(1),
         ..Limits::default()
     };
     server::run(listener, config, shutdown_signal()).await?;

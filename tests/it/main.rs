@@ -45,6 +45,7 @@ mod interpretation;
 mod meetings_api;
 mod participants;
 mod protocol_docs;
+mod registrations;
 mod roster;
 mod speaker_log;
 mod speakers;

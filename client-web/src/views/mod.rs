@@ -187,6 +187,30 @@
 //!   `#announcer`; "Connected again. Everything shown is up to date." after a lost
 //!   connection), each with `button.toast-dismiss` ("Dismiss message"); they take no
 //!   focus, stay 8 s and while hovered or focused, and Escape dismisses them all.
+//! - The registration page (`/register/{meeting}`, no invite needed): `#meeting-title`,
+//!   `#ui-language` as above; the form `#registration-form` with `#reg-name`,
+//!   `#reg-email`, `#reg-delegation`, the checkboxes `#reg-language-<tag>` (in
+//!   `fieldset#reg-languages`), `#reg-need-sign`, `#reg-need-captions`, `#reg-floor`
+//!   ("I ask for the floor", unfolding `#reg-floor-details`: `#reg-item`, `#reg-kind`
+//!   (`intervention`, `question`), `#reg-question` for a question on an item with
+//!   guiding questions, value `""` or the 0-based index), `#reg-written` with
+//!   `#reg-written-count`, and the submit `#reg-submit[aria-busy]`. A field at fault has
+//!   `aria-invalid="true"` and `aria-describedby` naming its `#<id>-error` (for the
+//!   languages, each checkbox names `#reg-languages-error`); the first gets the focus;
+//!   `#reg-summary` (`role="alert"`) says that fields need correcting, or that the
+//!   address sent too many. Once sent: `#reg-status[data-status]` (`pending`,
+//!   `approved`, `declined`) with `#reg-status-heading` (focused; "Your registration is
+//!   waiting for the organisers"), and when approved `a#reg-join` ("Join the meeting",
+//!   the invite link) and `#reg-link` (the link to copy); when declined `#reg-again`.
+//!   `#reg-not-taking` when the meeting takes no registrations.
+//! - Organisers, on their page: `section#registrations` (when the meeting takes
+//!   registrations or has some), `#registrations-pending li[data-registration-id]
+//!   [data-status="pending"]` with `bdi.name`, `bdi.delegation`, `dd.email`,
+//!   `dd.languages`, `dd.needs`, `dd.floor`, `dd.written-question` and the buttons
+//!   `button.approve-registration`, `button.decline-registration` (named "Approve: Ana
+//!   Pérez"); `#registrations-none` when none waits; `#registrations-decided li
+//!   [data-status]` (`approved`, `declined`); `#registrations-outcome` when a decision
+//!   fails. New registrations and decisions are said through `#announcer`.
 //! - `#announcer`: the polite `aria-live` region ("Item changed: …", "Item added: …",
 //!   "The agenda was updated.", channel changes among others); `#alerter`: the assertive
 //!   one (dead air); `#notice`: refused commands.
@@ -201,6 +225,8 @@ mod channels;
 mod floor;
 mod header;
 mod list_controls;
+mod registration;
+mod registrations;
 mod request;
 mod roster;
 mod speaker_log;
@@ -213,6 +239,8 @@ pub use channels::Channels;
 pub use floor::Floor;
 pub use header::{Header, Notices};
 pub use list_controls::ListControls;
+pub use registration::{RegistrationPage, registration_meeting};
+pub use registrations::Registrations;
 pub use request::{HandBar, Request, provide_draft};
 pub use roster::WhoIsConnected;
 pub use speaker_log::SpeakerLog;

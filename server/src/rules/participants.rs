@@ -166,8 +166,8 @@ pub fn revoke(
         .collect())
 }
 
-/// The event that records a self-registration: its id is the meeting's next, its status
-/// pending.
+/// The event that records a self-registration: its id is the meeting's next, the
+/// participant id it asks for `reg-{id}`, its status pending.
 ///
 /// # Errors
 ///
@@ -182,6 +182,8 @@ pub fn register(state: &MeetingState, mut registration: Registration) -> Result<
         ));
     }
     registration.id = state.registry.next_registration();
+    // The id they get when approved says nothing about them (nor about anyone else).
+    registration.registrant.participant.id = ParticipantId::new(format!("reg-{}", registration.id));
     registration.status = RegistrationStatus::Pending;
     Ok(Event::RegistrationReceived { registration })
 }
@@ -363,13 +365,18 @@ mod tests {
         apply(&mut state, events);
         let events = decide(&state, 1, true).unwrap();
         apply(&mut state, events);
-        assert!(state.registry.get(&ParticipantId::new("r")).is_some());
+        assert!(
+            state.registry.get(&ParticipantId::new("reg-1")).is_some(),
+            "the id is made from the registration's, never from the person's data"
+        );
         assert_eq!(state.list(&ItemId::new("one")).unwrap().length, 1);
         assert_eq!(
             decide(&state, 1, false).unwrap_err().code,
             ErrorCode::Conflict
         );
-        // The same id again: the person is told to register under another name.
+        // Someone an organiser added under the id already: approving is refused.
+        let events = add(&state, vec![attendee("reg-2", None)], &[]).unwrap();
+        apply(&mut state, events);
         assert_eq!(
             decide(&state, 2, true).unwrap_err().code,
             ErrorCode::Conflict
