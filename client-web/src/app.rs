@@ -12,8 +12,8 @@ use crate::model;
 use crate::session::{Failure, Session};
 use crate::views::{
     Agenda, AtTheTop, Booth, Channels, CurrentItem, DeadAir, Floor, Forecast, HandBar, Header,
-    ListControls, MeetingClosed, Notices, Questions, Request, SessionEnding, SpeakerLog, Speakers,
-    WhoIsConnected, provide_draft, provide_unsent,
+    ListControls, MeetingClosed, Notices, Participants, Questions, Request, SessionEnding,
+    SpeakerLog, Speakers, WhoIsConnected, provide_draft, provide_unsent,
 };
 use leptos::ev;
 use leptos::prelude::*;
@@ -171,6 +171,7 @@ fn Columns(works_channel: Memo<bool>) -> impl IntoView {
             <Forecast/>
             <Agenda/>
             <Show when=move || organiser.get()>
+                <Participants/>
                 <SpeakerLog/>
             </Show>
         </div>

@@ -76,6 +76,7 @@ pub mod console;
 pub mod i18n;
 pub mod inbox;
 pub mod model;
+pub mod participants;
 pub mod policy;
 pub mod roster;
 pub mod speaker_log;

@@ -2247,3 +2247,198 @@ async fn moving_on_with_hands_raised(
     );
     Ok(())
 }
+
+/// Records (in `window.seenAt`) the browser time at which an element matching `css`
+/// first appears, from now on: two pages of one machine share the clock, so two such
+/// times measure how long one page took to show what another did.
+async fn watch_for(browser: &Browser, css: &str) -> Result<()> {
+    browser
+        .client
+        .execute(
+            "const css = arguments[0];
+             window.seenAt = null;
+             const check = () => {
+                 if (window.seenAt === null && document.querySelector(css)) {
+                     window.seenAt = Date.now();
+                 }
+             };
+             new MutationObserver(check).observe(document.documentElement,
+                 {subtree: true, childList: true, attributes: true, characterData: true});
+             check();",
+            vec![serde_json::json!(css)],
+        )
+        .await?;
+    Ok(())
+}
+
+/// The time `watch_for` recorded, once there is one.
+async fn seen_at(browser: &Browser) -> Result<f64> {
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(10) {
+        if let Some(at) = browser
+            .client
+            .execute("return window.seenAt;", vec![])
+            .await?
+            .as_f64()
+        {
+            return Ok(at);
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    anyhow::bail!("never seen")
+}
+
+/// The organiser revokes an attendee's link from the participants card: the attendee's
+/// open page says the link was withdrawn within a second of the organiser's page getting
+/// the API's answer, and stops trying to reconnect; the organiser replaces the link, and
+/// the new link, opened in the attendee's browser, joins again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_organiser_revokes_a_leaked_link_and_the_attendee_is_told_at_once() {
+    let dist = client_dist();
+    let server = TestServer::start_with(|config| config.static_dir = Some(dist)).await;
+    let driver = Chromedriver::start().await.expect("chromedriver starts");
+    let organiser = driver.session().await.expect("organiser's browser");
+    let attendee = driver.session().await.expect("attendee's browser");
+    let outcome = revoke_and_replace(&server, &organiser, &attendee).await;
+    for browser in [organiser, attendee] {
+        browser.close().await;
+    }
+    outcome.unwrap();
+}
+
+async fn revoke_and_replace(
+    server: &TestServer,
+    organiser: &Browser,
+    attendee: &Browser,
+) -> Result<()> {
+    for (browser, who) in [(attendee, "peru"), (organiser, "organiser")] {
+        browser.open(&server.invite(who)).await?;
+        browser
+            .wait_for("#connection-status[data-state='connected']")
+            .await?;
+    }
+    let row = "#participants-list li[data-participant-id='peru']";
+    organiser.type_into("#participants-search", "peru").await?;
+    organiser
+        .wait_for(&format!("{row}[data-link-state='active']"))
+        .await?;
+    organiser
+        .click(&format!("{row} button.revoke-link"))
+        .await?;
+    // The confirmation says what happens, and takes the focus.
+    organiser
+        .wait_for_text("#link-confirm-peru", "disconnected at once")
+        .await?;
+    watch_for(organiser, "#participants-outcome[data-outcome='revoked']").await?;
+    watch_for(attendee, "#failure-reason").await?;
+    organiser
+        .click("#link-confirm-peru button.link-confirm")
+        .await?;
+    let answered = seen_at(organiser).await?;
+    let told = seen_at(attendee).await?;
+    let delay = told - answered;
+    println!("the attendee was told {delay} ms after the organiser's page got the answer");
+    ensure!(delay < 1000.0, "told {delay} ms after the answer");
+    attendee
+        .wait_for_text("#failure-reason", "withdrawn this invite link")
+        .await?;
+    organiser
+        .wait_for(&format!("{row}[data-link-state='revoked']"))
+        .await?;
+    // It does not try again: still given up a few seconds later.
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    ensure!(
+        attendee
+            .has("#connection-status[data-state='failed']")
+            .await?
+            && attendee.has("#failure-reason").await?,
+        "the attendee's page tried to join again"
+    );
+
+    // A new link: the revoked one needs no confirmation to be replaced.
+    organiser
+        .click(&format!("{row} button.replace-link"))
+        .await?;
+    organiser
+        .wait_for("#participants-outcome[data-outcome='replaced']")
+        .await?;
+    let link = value_of(organiser, "#participant-link-text").await?;
+    ensure!(link.contains("#token="), "no link shown: {link:?}");
+    organiser
+        .wait_for(&format!("{row}[data-link-state='active']"))
+        .await?;
+    attendee.open(&link).await?;
+    attendee
+        .wait_for("#connection-status[data-state='connected']")
+        .await?;
+    attendee.wait_gone("#failure-reason").await?;
+    attendee.wait_for_text("#you", "Peru").await?;
+    Ok(())
+}
+
+/// The organiser adds a late registrant with the participants card (the id made from
+/// the name), and the link shown joins the meeting as them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_organiser_adds_a_late_registrant_whose_link_joins() {
+    let dist = client_dist();
+    let server = TestServer::start_with(|config| config.static_dir = Some(dist)).await;
+    let driver = Chromedriver::start().await.expect("chromedriver starts");
+    let organiser = driver.session().await.expect("organiser's browser");
+    let late = driver
+        .session()
+        .await
+        .expect("the late registrant's browser");
+    let outcome = add_late_registrant(&server, &organiser, &late).await;
+    for browser in [organiser, late] {
+        browser.close().await;
+    }
+    outcome.unwrap();
+}
+
+async fn add_late_registrant(
+    server: &TestServer,
+    organiser: &Browser,
+    late: &Browser,
+) -> Result<()> {
+    organiser.open(&server.invite("organiser")).await?;
+    organiser
+        .wait_for("#connection-status[data-state='connected']")
+        .await?;
+    organiser.wait_for("#participants-list li").await?;
+    organiser
+        .type_into("#participant-name", "Délégué du Ghana")
+        .await?;
+    organiser
+        .type_into("#participant-delegation", "Ghana")
+        .await?;
+    organiser.click("#participant-language-fr").await?;
+    // Not an e-mail address: the API refuses it, and the form says so at the field.
+    organiser.type_into("#participant-email", "ghana").await?;
+    organiser.click("#add-participant-submit").await?;
+    organiser
+        .wait_for("#participant-email[aria-invalid='true']")
+        .await?;
+    organiser
+        .wait_for_text("#participant-email-error", "e-mail address")
+        .await?;
+    organiser
+        .type_into("#participant-email", "@example.org")
+        .await?;
+    organiser.click("#add-participant-submit").await?;
+    organiser
+        .wait_for("#participants-outcome[data-outcome='added']")
+        .await?;
+    let link = value_of(organiser, "#participant-link-text").await?;
+    ensure!(link.contains("#token="), "no link shown: {link:?}");
+    organiser
+        .type_into("#participants-search", "ghana@example")
+        .await?;
+    organiser
+        .wait_for("#participants-list li[data-participant-id='delegue-du-ghana']")
+        .await?;
+    late.open(&link).await?;
+    late.wait_for("#connection-status[data-state='connected']")
+        .await?;
+    late.wait_for_text("#you", "Délégué du Ghana").await?;
+    Ok(())
+}
