@@ -2325,10 +2325,19 @@ async fn revoke_and_replace(
     organiser
         .click(&format!("{row} button.revoke-link"))
         .await?;
-    // The confirmation says what happens, and takes the focus.
+    // The confirmation says what happens, and takes the focus; Escape folds it and the
+    // focus goes back.
     organiser
         .wait_for_text("#link-confirm-peru", "disconnected at once")
         .await?;
+    wait_for_focus(organiser, "#link-confirm-peru button.link-confirm").await?;
+    organiser.press_escape().await?;
+    organiser.wait_gone("#link-confirm-peru").await?;
+    wait_for_focus(organiser, &format!("{row} button.revoke-link")).await?;
+    organiser
+        .click(&format!("{row} button.revoke-link"))
+        .await?;
+    organiser.wait_for("#link-confirm-peru").await?;
     watch_for(organiser, "#participants-outcome[data-outcome='revoked']").await?;
     watch_for(attendee, "#failure-reason").await?;
     organiser
@@ -2345,6 +2354,7 @@ async fn revoke_and_replace(
     organiser
         .wait_for(&format!("{row}[data-link-state='revoked']"))
         .await?;
+    wait_for_focus(organiser, &format!("{row} button.replace-link")).await?;
     // It does not try again: still given up a few seconds later.
     tokio::time::sleep(Duration::from_secs(4)).await;
     ensure!(
@@ -2376,8 +2386,9 @@ async fn revoke_and_replace(
     Ok(())
 }
 
-/// The organiser adds a late registrant with the participants card (the id made from
-/// the name), and the link shown joins the meeting as them.
+/// In a meeting of 2 000 participants, the card draws the first 50 and finds any one by
+/// search; the organiser adds a late registrant (the id made from the name; an e-mail
+/// address the API refuses shown at its field), and the link shown joins as them.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_organiser_adds_a_late_registrant_whose_link_joins() {
     let dist = client_dist();
@@ -2400,11 +2411,67 @@ async fn add_late_registrant(
     organiser: &Browser,
     late: &Browser,
 ) -> Result<()> {
+    // A large meeting: 2 000 registered besides the meeting file's 16.
+    let many: Vec<serde_json::Value> = (1..=2000)
+        .map(|number| {
+            serde_json::json!({"participant": {
+                "id": format!("registrant-{number}"),
+                "name": format!("Registrant {number}"),
+                "role": "attendee",
+                "languages": ["en"],
+            }})
+        })
+        .collect();
+    let bearer = format!("Bearer {}", server.token("organiser"));
+    let added = http_send(
+        server.addr,
+        "POST",
+        &format!("/api/meetings/{}/participants", server.meeting.info.id),
+        &[
+            ("Authorization", &bearer),
+            ("Content-Type", "application/json"),
+        ],
+        &serde_json::json!({ "participants": many }).to_string(),
+    )
+    .await;
+    ensure!(added.status == 200, "{} {}", added.status, added.body);
     organiser.open(&server.invite("organiser")).await?;
     organiser
         .wait_for("#connection-status[data-state='connected']")
         .await?;
-    organiser.wait_for("#participants-list li").await?;
+    // Only the first 50 are drawn; the count says how many there are.
+    organiser
+        .wait_for("#participants-count[data-count='2016']")
+        .await?;
+    let drawn = organiser
+        .client
+        .execute(
+            "return document.querySelectorAll('#participants-list li').length;",
+            vec![],
+        )
+        .await?;
+    ensure!(drawn.as_u64() == Some(50), "{drawn} participants drawn");
+    organiser
+        .type_into("#participants-search", "registrant 1999")
+        .await?;
+    organiser
+        .wait_for("#participants-count[data-count='1']")
+        .await?;
+    organiser
+        .wait_for("#participants-list li[data-participant-id='registrant-1999']")
+        .await?;
+    organiser
+        .client
+        .execute(
+            "const search = document.getElementById('participants-search');
+             search.value = '';
+             search.dispatchEvent(new Event('input', {bubbles: true}));",
+            vec![],
+        )
+        .await?;
+    organiser
+        .wait_for("#participants-count[data-count='2016']")
+        .await?;
     organiser
         .type_into("#participant-name", "Délégué du Ghana")
         .await?;

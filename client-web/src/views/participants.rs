@@ -46,7 +46,9 @@ struct Outcome {
     text: String,
 }
 
-/// One participant's row.
+/// One participant's row. Their link is not part of it: every fetch mints fresh links,
+/// and rows are only drawn again when what they show changes (so that the focus stays
+/// in a row while others change the registry); the buttons read the link when pressed.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Row {
     id: String,
@@ -55,7 +57,8 @@ struct Row {
     role: Role,
     email: Option<String>,
     revoked: bool,
-    url: Option<String>,
+    /// Whether the list has a link for them.
+    linked: bool,
 }
 
 impl Row {
@@ -68,7 +71,7 @@ impl Row {
             role: who.role,
             email: entry.email.clone(),
             revoked: entry.revoked,
-            url: entry.url.clone(),
+            linked: entry.url.is_some(),
         }
     }
 }
@@ -108,6 +111,17 @@ impl Card {
                 None => entries.push(entry),
             }
         });
+    }
+
+    /// The link the list holds for `id`.
+    fn url_of(&self, id: &str) -> Option<String> {
+        self.entries.with_untracked(|entries| {
+            entries
+                .iter()
+                .flatten()
+                .find(|entry| entry.participant.id.as_str() == id)
+                .and_then(|entry| entry.url.clone())
+        })
     }
 
     /// Shows `url` as `name`'s link and moves the focus to it, selected.
@@ -176,9 +190,12 @@ impl Card {
                         {
                             card.shown_link.set(None);
                         }
-                        let _ = super::focus(&format!(
-                            "#participants-list li[data-participant-id='{id}'] button.replace-link"
-                        ));
+                        // Once the row is drawn again, revoked.
+                        request_animation_frame(move || {
+                            let _ = super::focus(&format!(
+                                "#participants-list li[data-participant-id='{id}'] button.replace-link"
+                            ));
+                        });
                     }
                 }
                 Ok(Err(_)) => card.tell("failed", i18n::participants_failed(200)),
@@ -423,7 +440,7 @@ fn ParticipantItem(row: Row, card: Card) -> impl IntoView {
         role,
         email,
         revoked,
-        url,
+        linked,
     } = row;
     let separator = i18n::text(Key::DetailSeparator);
     let state = if revoked {
@@ -470,15 +487,19 @@ fn ParticipantItem(row: Row, card: Card) -> impl IntoView {
         let (id, name) = (id.clone(), name.clone());
         move || {
             let mut buttons: Vec<AnyView> = Vec::new();
-            if let Some(url) = url.clone() {
-                let (copy_name, copy_url) = (name.clone(), url.clone());
-                let (show_name, show_url) = (name.clone(), url);
+            if linked && !revoked {
+                let (copy_id, copy_name) = (id.clone(), name.clone());
+                let (show_id, show_name) = (id.clone(), name.clone());
                 buttons.push(view! {
                     <button
                         type="button"
                         class="copy-link"
                         aria-label=i18n::about_participant(Key::CopyLinkLabel, &name)
-                        on:click=move |_| card.copy(copy_name.clone(), copy_url.clone())
+                        on:click=move |_| {
+                            if let Some(url) = card.url_of(&copy_id) {
+                                card.copy(copy_name.clone(), url);
+                            }
+                        }
                     >
                         {i18n::text(Key::CopyLink)}
                     </button>
@@ -486,7 +507,11 @@ fn ParticipantItem(row: Row, card: Card) -> impl IntoView {
                         type="button"
                         class="show-link"
                         aria-label=i18n::about_participant(Key::ShowLinkLabel, &name)
-                        on:click=move |_| card.show_link(show_name.clone(), show_url.clone())
+                        on:click=move |_| {
+                            if let Some(url) = card.url_of(&show_id) {
+                                card.show_link(show_name.clone(), url);
+                            }
+                        }
                     >
                         {i18n::text(Key::ShowLink)}
                     </button>
@@ -515,6 +540,11 @@ fn ParticipantItem(row: Row, card: Card) -> impl IntoView {
                         type="button"
                         class="replace-link"
                         aria-label=i18n::about_participant(Key::ReplaceLinkLabel, &name)
+                        aria-expanded={
+                            let id = id.clone();
+                            move || (!revoked).then(|| if confirming_for(card, &id) == Some(true) { "true" } else { "false" })
+                        }
+                        aria-controls=(!revoked).then(|| format!("link-confirm-{id}"))
                         aria-busy=move || super::aria_busy(card.busy.get())
                         on:click=move |_| {
                             if revoked {
