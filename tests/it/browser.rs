@@ -2322,6 +2322,25 @@ async fn revoke_and_replace(
     organiser
         .wait_for(&format!("{row}[data-link-state='active']"))
         .await?;
+    ensure!(
+        !attendee.has("#participants").await?,
+        "an attendee sees the participants card"
+    );
+    // Copied, or, where the browser refuses the clipboard, shown to copy by hand.
+    organiser.click(&format!("{row} button.copy-link")).await?;
+    organiser
+        .wait_for(
+            "#participants-outcome[data-outcome='copied'], \
+             #participants-outcome[data-outcome='copy-failed']",
+        )
+        .await?;
+    if organiser
+        .has("#participants-outcome[data-outcome='copy-failed']")
+        .await?
+    {
+        let shown = value_of(organiser, "#participant-link-text").await?;
+        ensure!(shown.contains("#token="), "no link shown: {shown:?}");
+    }
     organiser
         .click(&format!("{row} button.revoke-link"))
         .await?;
