@@ -156,6 +156,9 @@ impl Card {
     /// Revokes (or replaces) `id`'s link.
     fn change_link(&self, id: String, name: String, replace: bool) {
         let card = *self;
+        if self.busy.get_untracked() {
+            return;
+        }
         let Some(meeting) = meeting_id(self.session) else {
             return;
         };
