@@ -563,3 +563,55 @@ regs-announced-approved = Registration approved: { $name }
 regs-announced-declined = Registration declined: { $name }
 # $status: the HTTP status of an unexpected answer.
 regs-decision-failed = The decision could not be recorded (error { $status }).
+
+## The organisers' participants card.
+participants = Participants
+participants-explained = Everyone invited, with their invite links. Revoke a link that leaked; replace it to send the person a new one.
+participants-search-label = Search by name, delegation, id or e-mail
+participants-loading = Loading the participants…
+participants-no-match = No participant matches.
+# $count: how many participants match the search; $total: how many there are.
+participants-shown = Matching: { $count } of { $total }.
+participants-first-shown = Only the first 50 are listed: search to find the others.
+participant-link-active = Link active
+participant-link-revoked = Link revoked
+copy-link = Copy link
+show-link = Show link
+revoke-link = Revoke link
+replace-link = Replace link
+# $name: the participant's name.
+copy-link-label = Copy link: { $name }
+show-link-label = Show link: { $name }
+revoke-link-label = Revoke link: { $name }
+replace-link-label = Replace link: { $name }
+participant-link-heading = Invite link of { $name }
+participant-link-hint = Select the link and copy it, or use Copy link.
+link-copied = Invite link of { $name } copied.
+link-copy-failed = The link could not be copied: select it in the box and copy it by hand.
+revoke-confirm = Revoke the link of { $name }? Their open pages are disconnected at once and the link stops working.
+replace-confirm = Replace the link of { $name }? The old link stops working and their open pages are disconnected at once; you get a new link to send them.
+link-revoked-done = Link of { $name } revoked: their open pages are disconnected.
+link-replaced-done = New link for { $name }: copy it and send it to them.
+participant-added = { $name } added: copy their link and send it to them.
+# $status: the HTTP status of an unexpected answer.
+participants-failed = The participants could not be loaded or changed (error { $status }).
+participants-offline = The server cannot be reached. Try again in a moment.
+add-participant = Add a participant
+add-participant-explained = For someone who registered late. They get their own invite link.
+participant-name = Name
+participant-id = Id
+participant-id-hint = Lowercase letters, digits and dashes. Left empty, it is made from the name.
+participant-role = Role
+participant-delegation = Delegation (optional)
+participant-languages = Languages
+participant-email = E-mail (optional)
+participant-needs = Needs
+participant-sign-language = Sign-language interpretation
+participant-captions = Captions
+add-participant-submit = Add participant
+participant-error-name = Enter a name, without control characters.
+participant-error-id = An id is 1 to 64 lowercase Latin letters, digits and dashes: type one.
+participant-error-id-taken = This id is already someone else's: choose another.
+participant-error-email = Enter an e-mail address, such as name@example.org.
+participant-error-delegation = The delegation holds characters that cannot be used.
+participant-error-languages = Choose only languages of this meeting.

@@ -12,8 +12,8 @@ use crate::model;
 use crate::session::{Failure, Session};
 use crate::views::{
     Agenda, AtTheTop, Booth, Channels, CurrentItem, DeadAir, Floor, Forecast, HandBar, Header,
-    ListControls, MeetingClosed, Notices, Questions, RegistrationPage, Registrations, Request,
-    SessionEnding, SpeakerLog, Speakers, WhoIsConnected, provide_draft, provide_unsent,
+    ListControls, MeetingClosed, Notices, Participants, Questions, RegistrationPage, Registrations,
+    Request, SessionEnding, SpeakerLog, Speakers, WhoIsConnected, provide_draft, provide_unsent,
     registration_meeting,
 };
 use leptos::ev;
@@ -178,6 +178,7 @@ fn Columns(works_channel: Memo<bool>) -> impl IntoView {
             <Forecast/>
             <Agenda/>
             <Show when=move || organiser.get()>
+                <Participants/>
                 <SpeakerLog/>
             </Show>
         </div>

@@ -79,25 +79,37 @@ pub fn start(session: Session) {
     connect();
 }
 
-/// Takes a fresh token from the address bar: later `hello`s use it, and a connected
-/// session sends it as `refresh_token` so that it outlives the old token.
+/// Takes a fresh token from the address bar: later `hello`s use it, a connected session
+/// sends it as `refresh_token` so that it outlives the old token, and a page that gave up
+/// (its link revoked, its session expired) joins again with it.
 fn refresh_token() {
     let Some(token) = invite::from_link() else {
         return;
     };
-    CONNECTION.with_borrow_mut(|connection| {
+    let rejoin = CONNECTION.with_borrow_mut(|connection| {
         let Some(connection) = connection.as_mut() else {
-            return;
+            return false;
         };
         connection.token = token.clone();
-        if connection.session.status.get_untracked() != Status::Connected {
-            return;
+        let status = connection.session.status.get_untracked();
+        if status == Status::Failed && connection.socket.is_none() {
+            // Given up (a revoked link, say): a new link joins again.
+            connection.session.failure.set(None);
+            connection.session.status.set(Status::Connecting);
+            return true;
+        }
+        if status != Status::Connected {
+            return false;
         }
         if let Some(socket) = &connection.socket {
             let id = connection.inbox.take_id();
             let _ = socket.send_with_str(&ClientMessage::RefreshToken { id, token }.encode());
         }
+        false
     });
+    if rejoin {
+        connect();
+    }
 }
 
 /// The participant's token as the connection has it now (the latest invite link's), for

@@ -559,6 +559,53 @@ keys! {
     SpeakerLogUnavailable = "speaker-log-unavailable",
     SpeakerLogOffline = "speaker-log-offline",
     SpeakerLogFailed = "speaker-log-failed",
+    Participants = "participants",
+    ParticipantsExplained = "participants-explained",
+    ParticipantsSearchLabel = "participants-search-label",
+    ParticipantsLoading = "participants-loading",
+    ParticipantsNoMatch = "participants-no-match",
+    ParticipantsShown = "participants-shown",
+    ParticipantsFirstShown = "participants-first-shown",
+    ParticipantLinkActive = "participant-link-active",
+    ParticipantLinkRevoked = "participant-link-revoked",
+    CopyLink = "copy-link",
+    ShowLink = "show-link",
+    RevokeLink = "revoke-link",
+    ReplaceLink = "replace-link",
+    CopyLinkLabel = "copy-link-label",
+    ShowLinkLabel = "show-link-label",
+    RevokeLinkLabel = "revoke-link-label",
+    ReplaceLinkLabel = "replace-link-label",
+    ParticipantLinkHeading = "participant-link-heading",
+    ParticipantLinkHint = "participant-link-hint",
+    LinkCopied = "link-copied",
+    LinkCopyFailed = "link-copy-failed",
+    RevokeConfirm = "revoke-confirm",
+    ReplaceConfirm = "replace-confirm",
+    LinkRevokedDone = "link-revoked-done",
+    LinkReplacedDone = "link-replaced-done",
+    ParticipantAdded = "participant-added",
+    ParticipantsFailed = "participants-failed",
+    ParticipantsOffline = "participants-offline",
+    AddParticipant = "add-participant",
+    AddParticipantExplained = "add-participant-explained",
+    ParticipantName = "participant-name",
+    ParticipantId = "participant-id",
+    ParticipantIdHint = "participant-id-hint",
+    ParticipantRole = "participant-role",
+    ParticipantDelegation = "participant-delegation",
+    ParticipantLanguages = "participant-languages",
+    ParticipantEmail = "participant-email",
+    ParticipantNeeds = "participant-needs",
+    ParticipantSignLanguage = "participant-sign-language",
+    ParticipantCaptions = "participant-captions",
+    AddParticipantSubmit = "add-participant-submit",
+    ParticipantErrorName = "participant-error-name",
+    ParticipantErrorId = "participant-error-id",
+    ParticipantErrorIdTaken = "participant-error-id-taken",
+    ParticipantErrorEmail = "participant-error-email",
+    ParticipantErrorDelegation = "participant-error-delegation",
+    ParticipantErrorLanguages = "participant-error-languages",
 }
 
 /// A value of a message that an area names itself (see [`message`]).
@@ -1337,6 +1384,30 @@ pub fn roster_languages(codes: &[LanguageCode]) -> String {
         Key::RosterLanguages,
         [("languages", ours_owned(names.join(text(Key::BoothList))))],
     )
+}
+
+/// "Matching: 3 of 2000.": what the participants card's search lets through.
+pub fn participants_shown(count: usize, total: usize) -> String {
+    fill(
+        Key::ParticipantsShown,
+        [
+            ("count", FluentValue::from(count)),
+            ("total", FluentValue::from(total)),
+        ],
+    )
+}
+
+/// "Copy link: Ana Pérez", "Revoke link: Ana Pérez" …: the accessible names of a
+/// participant's buttons, `key` being one of those labels; each begins with the button's
+/// visible text. Also "Invite link of Ana Pérez", "Revoke the link of Ana Pérez? …" and
+/// the other messages about one participant.
+pub fn about_participant(key: Key, name: &str) -> String {
+    fill(key, [("name", user(name))])
+}
+
+/// "The participants could not be loaded or changed (error 500).".
+pub fn participants_failed(status: u16) -> String {
+    fill(Key::ParticipantsFailed, [("status", number(status))])
 }
 
 /// One of the interface's own words, owned.

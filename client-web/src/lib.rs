@@ -81,6 +81,7 @@ pub mod console;
 pub mod i18n;
 pub mod inbox;
 pub mod model;
+pub mod participants;
 pub mod policy;
 pub mod registration;
 pub mod roster;

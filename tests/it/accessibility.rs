@@ -658,3 +658,48 @@ async fn the_checker_reports_a_page_that_breaks_the_rules() {
     browser.close().await;
     outcome.unwrap();
 }
+
+/// The organiser's participants card with a revocation being confirmed, a link shown
+/// for copying by hand, and the form to add a participant showing the API's refusal at
+/// its field, in every language.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_participants_card_passes_axe_in_every_language() {
+    let server = TestServer::start_with(|config| config.static_dir = Some(client_dist())).await;
+    let driver = Chromedriver::start().await.expect("chromedriver starts");
+    let browser = driver.session().await.expect("a browser");
+    let outcome = participants_card(&server, &browser).await;
+    browser.close().await;
+    outcome.unwrap();
+}
+
+async fn participants_card(server: &TestServer, browser: &Browser) -> Result<()> {
+    browser.client.set_window_size(1280, 1800).await?;
+    open_as(browser, server, "organiser").await?;
+    let row = "#participants-list li[data-participant-id='peru']";
+    browser.type_into("#participants-search", "peru").await?;
+    browser.wait_for(row).await?;
+    browser.type_into("#participant-name", "Ghana").await?;
+    browser.type_into("#participant-email", "ghana").await?;
+    browser.click("#add-participant-submit").await?;
+    browser
+        .wait_for("#participant-email[aria-invalid='true']")
+        .await?;
+    for language in LANGUAGES {
+        switch_language(browser, language).await?;
+        // What was unfolded is drawn again; the refusal and the search are kept.
+        browser.click(&format!("{row} button.show-link")).await?;
+        browser.wait_for("#participant-link-text").await?;
+        browser.click(&format!("{row} button.revoke-link")).await?;
+        browser.wait_for("#link-confirm-peru").await?;
+        browser
+            .wait_for("#participant-email[aria-invalid='true']")
+            .await?;
+        assert_accessible(browser, &format!("the participants card in {language}")).await?;
+        if language == "en" || language == "ar" {
+            browser
+                .screenshot(&screenshots().join(format!("organiser-participants-{language}.png")))
+                .await?;
+        }
+    }
+    Ok(())
+}

@@ -2247,3 +2247,284 @@ async fn moving_on_with_hands_raised(
     );
     Ok(())
 }
+
+/// Records (in `window.seenAt`) the browser time at which an element matching `css`
+/// first appears, from now on: two pages of one machine share the clock, so two such
+/// times measure how long one page took to show what another did.
+async fn watch_for(browser: &Browser, css: &str) -> Result<()> {
+    browser
+        .client
+        .execute(
+            "const css = arguments[0];
+             window.seenAt = null;
+             const check = () => {
+                 if (window.seenAt === null && document.querySelector(css)) {
+                     window.seenAt = Date.now();
+                 }
+             };
+             new MutationObserver(check).observe(document.documentElement,
+                 {subtree: true, childList: true, attributes: true, characterData: true});
+             check();",
+            vec![serde_json::json!(css)],
+        )
+        .await?;
+    Ok(())
+}
+
+/// The time `watch_for` recorded, once there is one.
+async fn seen_at(browser: &Browser) -> Result<f64> {
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(10) {
+        if let Some(at) = browser
+            .client
+            .execute("return window.seenAt;", vec![])
+            .await?
+            .as_f64()
+        {
+            return Ok(at);
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    anyhow::bail!("never seen")
+}
+
+/// The organiser revokes an attendee's link from the participants card: the attendee's
+/// open page says the link was withdrawn within a second of the organiser's page getting
+/// the API's answer, and stops trying to reconnect; the organiser replaces the link, and
+/// the new link, opened in the attendee's browser, joins again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_organiser_revokes_a_leaked_link_and_the_attendee_is_told_at_once() {
+    let dist = client_dist();
+    let server = TestServer::start_with(|config| config.static_dir = Some(dist)).await;
+    let driver = Chromedriver::start().await.expect("chromedriver starts");
+    let organiser = driver.session().await.expect("organiser's browser");
+    let attendee = driver.session().await.expect("attendee's browser");
+    let outcome = revoke_and_replace(&server, &organiser, &attendee).await;
+    for browser in [organiser, attendee] {
+        browser.close().await;
+    }
+    outcome.unwrap();
+}
+
+async fn revoke_and_replace(
+    server: &TestServer,
+    organiser: &Browser,
+    attendee: &Browser,
+) -> Result<()> {
+    for (browser, who) in [(attendee, "peru"), (organiser, "organiser")] {
+        browser.open(&server.invite(who)).await?;
+        browser
+            .wait_for("#connection-status[data-state='connected']")
+            .await?;
+    }
+    let row = "#participants-list li[data-participant-id='peru']";
+    organiser.type_into("#participants-search", "peru").await?;
+    organiser
+        .wait_for(&format!("{row}[data-link-state='active']"))
+        .await?;
+    ensure!(
+        !attendee.has("#participants").await?,
+        "an attendee sees the participants card"
+    );
+    // Copied, or, where the browser refuses the clipboard, shown to copy by hand.
+    organiser.click(&format!("{row} button.copy-link")).await?;
+    organiser
+        .wait_for(
+            "#participants-outcome[data-outcome='copied'], \
+             #participants-outcome[data-outcome='copy-failed']",
+        )
+        .await?;
+    if organiser
+        .has("#participants-outcome[data-outcome='copy-failed']")
+        .await?
+    {
+        let shown = value_of(organiser, "#participant-link-text").await?;
+        ensure!(shown.contains("#token="), "no link shown: {shown:?}");
+    }
+    organiser
+        .click(&format!("{row} button.revoke-link"))
+        .await?;
+    // The confirmation says what happens, and takes the focus; Escape folds it and the
+    // focus goes back.
+    organiser
+        .wait_for_text("#link-confirm-peru", "disconnected at once")
+        .await?;
+    wait_for_focus(organiser, "#link-confirm-peru button.link-confirm").await?;
+    organiser.press_escape().await?;
+    organiser.wait_gone("#link-confirm-peru").await?;
+    wait_for_focus(organiser, &format!("{row} button.revoke-link")).await?;
+    organiser
+        .click(&format!("{row} button.revoke-link"))
+        .await?;
+    organiser.wait_for("#link-confirm-peru").await?;
+    watch_for(organiser, "#participants-outcome[data-outcome='revoked']").await?;
+    watch_for(attendee, "#failure-reason").await?;
+    organiser
+        .click("#link-confirm-peru button.link-confirm")
+        .await?;
+    let answered = seen_at(organiser).await?;
+    let told = seen_at(attendee).await?;
+    let delay = told - answered;
+    println!("the attendee was told {delay} ms after the organiser's page got the answer");
+    ensure!(delay < 1000.0, "told {delay} ms after the answer");
+    attendee
+        .wait_for_text("#failure-reason", "withdrawn this invite link")
+        .await?;
+    organiser
+        .wait_for(&format!("{row}[data-link-state='revoked']"))
+        .await?;
+    wait_for_focus(organiser, &format!("{row} button.replace-link")).await?;
+    // It does not try again: still given up a few seconds later.
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    ensure!(
+        attendee
+            .has("#connection-status[data-state='failed']")
+            .await?
+            && attendee.has("#failure-reason").await?,
+        "the attendee's page tried to join again"
+    );
+
+    // A new link: the revoked one needs no confirmation to be replaced.
+    organiser
+        .click(&format!("{row} button.replace-link"))
+        .await?;
+    organiser
+        .wait_for("#participants-outcome[data-outcome='replaced']")
+        .await?;
+    let link = value_of(organiser, "#participant-link-text").await?;
+    ensure!(link.contains("#token="), "no link shown: {link:?}");
+    organiser
+        .wait_for(&format!("{row}[data-link-state='active']"))
+        .await?;
+    attendee.open(&link).await?;
+    attendee
+        .wait_for("#connection-status[data-state='connected']")
+        .await?;
+    attendee.wait_gone("#failure-reason").await?;
+    attendee.wait_for_text("#you", "Peru").await?;
+    Ok(())
+}
+
+/// In a meeting of 2 000 participants, the card draws the first 50 and finds any one by
+/// search; the organiser adds a late registrant (the id made from the name; an e-mail
+/// address the API refuses shown at its field), and the link shown joins as them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_organiser_adds_a_late_registrant_whose_link_joins() {
+    let dist = client_dist();
+    let server = TestServer::start_with(|config| config.static_dir = Some(dist)).await;
+    let driver = Chromedriver::start().await.expect("chromedriver starts");
+    let organiser = driver.session().await.expect("organiser's browser");
+    let late = driver
+        .session()
+        .await
+        .expect("the late registrant's browser");
+    let outcome = add_late_registrant(&server, &organiser, &late).await;
+    for browser in [organiser, late] {
+        browser.close().await;
+    }
+    outcome.unwrap();
+}
+
+async fn add_late_registrant(
+    server: &TestServer,
+    organiser: &Browser,
+    late: &Browser,
+) -> Result<()> {
+    // A large meeting: 2 000 registered besides the meeting file's 16.
+    let many: Vec<serde_json::Value> = (1..=2000)
+        .map(|number| {
+            serde_json::json!({"participant": {
+                "id": format!("registrant-{number}"),
+                "name": format!("Registrant {number}"),
+                "role": "attendee",
+                "languages": ["en"],
+            }})
+        })
+        .collect();
+    let bearer = format!("Bearer {}", server.token("organiser"));
+    let added = http_send(
+        server.addr,
+        "POST",
+        &format!("/api/meetings/{}/participants", server.meeting.info.id),
+        &[
+            ("Authorization", &bearer),
+            ("Content-Type", "application/json"),
+        ],
+        &serde_json::json!({ "participants": many }).to_string(),
+    )
+    .await;
+    ensure!(added.status == 200, "{} {}", added.status, added.body);
+    organiser.open(&server.invite("organiser")).await?;
+    organiser
+        .wait_for("#connection-status[data-state='connected']")
+        .await?;
+    // Only the first 50 are drawn; the count says how many there are.
+    organiser
+        .wait_for("#participants-count[data-count='2016']")
+        .await?;
+    let drawn = organiser
+        .client
+        .execute(
+            "return document.querySelectorAll('#participants-list li').length;",
+            vec![],
+        )
+        .await?;
+    ensure!(drawn.as_u64() == Some(50), "{drawn} participants drawn");
+    organiser
+        .type_into("#participants-search", "registrant 1999")
+        .await?;
+    organiser
+        .wait_for("#participants-count[data-count='1']")
+        .await?;
+    organiser
+        .wait_for("#participants-list li[data-participant-id='registrant-1999']")
+        .await?;
+    organiser
+        .client
+        .execute(
+            "const search = document.getElementById('participants-search');
+             search.value = '';
+             search.dispatchEvent(new Event('input', {bubbles: true}));",
+            vec![],
+        )
+        .await?;
+    organiser
+        .wait_for("#participants-count[data-count='2016']")
+        .await?;
+    organiser
+        .type_into("#participant-name", "Délégué du Ghana")
+        .await?;
+    organiser
+        .type_into("#participant-delegation", "Ghana")
+        .await?;
+    organiser.click("#participant-language-fr").await?;
+    // Not an e-mail address: the API refuses it, and the form says so at the field.
+    organiser.type_into("#participant-email", "ghana").await?;
+    organiser.click("#add-participant-submit").await?;
+    organiser
+        .wait_for("#participant-email[aria-invalid='true']")
+        .await?;
+    organiser
+        .wait_for_text("#participant-email-error", "e-mail address")
+        .await?;
+    organiser
+        .type_into("#participant-email", "@example.org")
+        .await?;
+    organiser.click("#add-participant-submit").await?;
+    organiser
+        .wait_for("#participants-outcome[data-outcome='added']")
+        .await?;
+    let link = value_of(organiser, "#participant-link-text").await?;
+    ensure!(link.contains("#token="), "no link shown: {link:?}");
+    organiser
+        .type_into("#participants-search", "ghana@example")
+        .await?;
+    organiser
+        .wait_for("#participants-list li[data-participant-id='delegue-du-ghana']")
+        .await?;
+    late.open(&link).await?;
+    late.wait_for("#connection-status[data-state='connected']")
+        .await?;
+    late.wait_for_text("#you", "Délégué du Ghana").await?;
+    Ok(())
+}

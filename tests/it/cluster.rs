@@ -479,3 +479,52 @@ async fn a_redis_killed_mid_burst_leaves_every_answer_true() {
     }
     node.kill().await;
 }
+
+/// A link revoked through one node's participants API cuts off the attendee connected
+/// to another node at once (close code 4411), and the old token is refused at `hello`
+/// on both nodes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_link_revoked_through_one_node_cuts_off_its_holder_on_another() {
+    use protocol::close;
+    let redis = RedisProcess::start().await;
+    let (nodes, _dirs) = nodes(&redis, 2).await;
+    let peru = person("peru", Role::Attendee);
+    let old = token(&peru);
+    let attendee = join(&nodes[1], &peru).await;
+    // The revocation is there before the attendee's node learns of it through Redis.
+    let organiser = token(&person("organiser", Role::Organiser));
+    let bearer = format!("Bearer {organiser}");
+    let started = std::time::Instant::now();
+    let revoked = tests::http_send(
+        nodes[0].addr(),
+        "POST",
+        &format!("/api/meetings/{MEETING}/participants/peru/revoke"),
+        &[("Authorization", &bearer)],
+        "",
+    )
+    .await;
+    let answered = started.elapsed();
+    assert_eq!(revoked.status, 200, "{}", revoked.body);
+    let closed = attendee.closed().await.unwrap();
+    let cut_off = started.elapsed();
+    assert_eq!(closed.code, Some(close::LINK_REVOKED));
+    assert!(
+        cut_off < answered + Duration::from_secs(1),
+        "cut off {cut_off:?} after the revocation was asked, answered after {answered:?}"
+    );
+    for node in &nodes {
+        let mut client = WsClient::connect(&node.ws_url).await.unwrap();
+        let hello = protocol::ClientMessage::Hello(protocol::Hello {
+            token: old.clone(),
+            protocol: protocol::PROTOCOL_VERSION,
+            since: None,
+        });
+        client.send_message(&hello).await.unwrap();
+        assert_eq!(
+            client.closed().await.unwrap().code,
+            Some(close::LINK_REVOKED),
+            "the old token at {}",
+            node.ws_url
+        );
+    }
+}

@@ -300,6 +300,7 @@ fn every_helper() -> Vec<String> {
         item_title_label(&LanguageCode::new("fr")),
         speaker_log_downloaded("m1-speakers.csv"),
         speaker_log_failed(500),
+        participants_failed(500),
         channel(&ChannelKind::Floor),
         channel(&ChannelKind::SignLanguage),
         channel(&ChannelKind::Captions),
@@ -388,6 +389,7 @@ fn every_helper() -> Vec<String> {
         texts.push(roster_total(count));
         texts.push(roster_people(count));
         texts.push(roster_shown(count, 100));
+        texts.push(participants_shown(count, 2000));
         texts.push(roster_devices(count as u32));
         texts.push(move_on_question(count, "Opening"));
         let relying_booths: Vec<ChannelId> = (0..count.min(4))
@@ -416,6 +418,21 @@ fn every_helper() -> Vec<String> {
         Key::RequestClosed,
     ] {
         texts.push(about_item(key, "Opening"));
+    }
+    for key in [
+        Key::CopyLinkLabel,
+        Key::ShowLinkLabel,
+        Key::RevokeLinkLabel,
+        Key::ReplaceLinkLabel,
+        Key::ParticipantLinkHeading,
+        Key::LinkCopied,
+        Key::RevokeConfirm,
+        Key::ReplaceConfirm,
+        Key::LinkRevokedDone,
+        Key::LinkReplacedDone,
+        Key::ParticipantAdded,
+    ] {
+        texts.push(about_participant(key, "Ana"));
     }
     texts.extend(
         [
@@ -878,6 +895,22 @@ fn every_button_is_named_after_its_visible_label() {
                     withdraw_label(RequestKind::Intervention),
                 ),
                 (text(Key::ClaimRequest), claim_label(name)),
+                (
+                    text(Key::CopyLink),
+                    about_participant(Key::CopyLinkLabel, name),
+                ),
+                (
+                    text(Key::ShowLink),
+                    about_participant(Key::ShowLinkLabel, name),
+                ),
+                (
+                    text(Key::RevokeLink),
+                    about_participant(Key::RevokeLinkLabel, name),
+                ),
+                (
+                    text(Key::ReplaceLink),
+                    about_participant(Key::ReplaceLinkLabel, name),
+                ),
                 (
                     text(Key::MoveUp),
                     fallback_label(Key::FallbackUpLabel, channel),

@@ -17,7 +17,8 @@
 //!   the picker; the connection and the meeting's state are kept, and so is whatever
 //!   was typed, chosen or unfolded and not sent yet (the request form, the item forms
 //!   and which row's actions are unfolded, the give-floor form, the speaking time, the
-//!   roster's filter and order, the speaker log's format). Without a saved
+//!   roster's filter and order, the speaker log's format, the participants card's search
+//!   and add form). Without a saved
 //!   choice, the page starts in the first of the browser's languages that it has, else
 //!   English. Texts quoted below are the English ones.
 //! - Names, delegations and meeting texts are isolated from the text around them:
@@ -155,6 +156,39 @@
 //!   and saves it as `<meeting>-speakers.<ext>`; then `#speaker-log-outcome
 //!   [data-outcome]` (`saved` or `failed`) says what happened ("Speaker log saved as
 //!   m1-speakers.csv.", "Your session has expired: …"), also said through `#announcer`.
+//! - Organisers only: the participants card `section#participants`, fetched from the
+//!   participants API with the viewer's token and fetched again whenever the registry in
+//!   the meeting's state changes. `#participants-search` (a search field: every word in
+//!   the name, delegation, id or e-mail, ignoring case and Latin accents);
+//!   `#participants-count[data-count]` (a status: "Matching: 3 of 2000.", "Only the
+//!   first 50 are listed: …" beyond 50, "No participant matches."); `#participants-list
+//!   li[data-participant-id][data-role][data-link-state]` (`active` or `revoked`), the
+//!   first 50 matches in the registry's order, each with `bdi.name`, `.badge.link-state`
+//!   ("Link active", "Link revoked"), `bdi.delegation`, `.role`, `.participant-id`,
+//!   `bdi.email`, and the buttons `button.copy-link` (the clipboard; when the browser
+//!   refuses, the link is shown instead), `button.show-link`, `button.revoke-link` (both
+//!   only while the link is active) and `button.replace-link`, each named "Copy link:
+//!   Ana Pérez" and so on. Revoking, and replacing an active link, first unfold the
+//!   inline confirmation `#link-confirm-{id}` (`role="group"`, the focus on its
+//!   `button.link-confirm`; `button.link-cancel` or Escape folds it, the focus going back)
+//!   saying that their open pages are disconnected at once. `#participant-link` shows a
+//!   link to copy by hand: `#participant-link-text` (read-only, selected when shown, the
+//!   focus on it) and `#participant-link-copy`. `#participants-outcome[data-outcome]`
+//!   (`revoked`, `replaced`, `added`, `copied`, `copy-failed`, `failed`) says what
+//!   happened, also through `#announcer`. The form `#add-participant-form`:
+//!   `#participant-name` (required), `#participant-id` (left empty, made from the name:
+//!   lowercase Latin letters and digits with dashes, accents dropped, `-2`, `-3` … when
+//!   taken; a name without Latin letters or digits needs one typed), `#participant-role`
+//!   (`attendee`, `chair`, `organiser`), `#participant-delegation`,
+//!   `#participant-languages` (checkboxes `#participant-language-{tag}`),
+//!   `#participant-email`, `#participant-sign-language`, `#participant-captions`, and
+//!   `#add-participant-submit`. A refusal (the client's checks, or the API's 422 naming a
+//!   field) sets `aria-invalid` on the field, shows `#participant-{field}-error`, says it
+//!   and moves the focus there; once added, the new link is shown in
+//!   `#participant-link`.
+//! - An attendee whose link is revoked: the socket closes with 4411, the page shows
+//!   `#failure-reason` ("The organisers have withdrawn this invite link …") and does not
+//!   reconnect; opening a new invite link in that tab joins again.
 //! - `#session-ending`: "Your session ends in N minutes …", from ten minutes before the
 //!   token expires until it is renewed.
 //! - `#meeting-closed`: "This meeting has ended", once closed; then no action control of
@@ -225,6 +259,7 @@ mod channels;
 mod floor;
 mod header;
 mod list_controls;
+mod participants;
 mod registration;
 mod registrations;
 mod request;
@@ -239,6 +274,7 @@ pub use channels::Channels;
 pub use floor::Floor;
 pub use header::{Header, Notices};
 pub use list_controls::ListControls;
+pub use participants::Participants;
 pub use registration::{RegistrationPage, registration_meeting};
 pub use registrations::Registrations;
 pub use request::{HandBar, Request, provide_draft};
