@@ -16,6 +16,8 @@
 //! - [`rules`]: pure decisions, one file per area: who may do what, and what it causes.
 //! - `api`: what the HTTP APIs share: the `Bearer` extractor and the JSON `Refusal`.
 //! - `meetings_api`: create, update and close meetings on a running server.
+//! - `participants_api`: who is invited, their links, imports; `participants_csv`: reading
+//!   registration exports and writing links as CSV.
 //! - [`speaker_log`]: who spoke, when and for how long, folded from the event log and
 //!   downloaded by the chair and organisers as JSON, CSV or Markdown.
 //! - `static_files`: the built browser client, precompressed and cached.
@@ -41,6 +43,7 @@ pub mod meeting_file;
 mod meetings_api;
 mod metrics;
 mod participants_api;
+mod participants_csv;
 pub mod rules;
 pub mod speaker_log;
 mod static_files;
@@ -191,7 +194,14 @@ pub async fn run(
             get(participants_api::list).post(participants_api::add),
         )
         .route(participants_api::REVOKE, post(participants_api::revoke))
-        .route(participants_api::REPLACE, post(participants_api::replace));
+        .route(participants_api::REPLACE, post(participants_api::replace))
+        .route(
+            participants_api::IMPORT,
+            post(participants_api::import).layer(axum::extract::DefaultBodyLimit::max(
+                participants_api::IMPORT_BODY_BYTES,
+            )),
+        )
+        .route(participants_api::LINKS, get(participants_api::links));
     router = match &config.static_dir {
         Some(dir) => router.fallback(static_files::handler(dir)),
         None => router.fallback(|| async {
