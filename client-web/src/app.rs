@@ -172,6 +172,7 @@ fn Columns(works_channel: Memo<bool>) -> impl IntoView {
             <Agenda/>
             <Show when=move || organiser.get()>
                 <SpeakerLog/>
+                <crate::views::ParticipantsImport/>
             </Show>
         </div>
     }

@@ -37,6 +37,8 @@
 //!   into one list), counted by role, delegation and language, filtered and ordered.
 //! - [`speaker_log`]: downloading the speaker log from the page: its formats, the
 //!   endpoint and file name of each, the words for a refusal.
+//! - [`import`]: importing registrations from the organisers' page: the fields, the
+//!   file's headers and the suggested mapping, the request and the server's answer.
 //! - [`policy`]: the reconnect backoff, what each close code means, and reading the token
 //!   from the invite link's fragment.
 //! - [`storage`]: what the client keeps in the browser (the token, the interface
@@ -61,8 +63,9 @@
 //!   management of the list), `channels` (what each channel delivers, the listener's
 //!   choice and fallbacks, the chair's floor language), `booth` (the interpreter's
 //!   console), `roster` (who is connected, for organisers and the chair),
-//!   `speaker_log` (downloading the speaker log, for organisers and the chair), `banners`
-//!   (the meeting has ended; dead air).
+//!   `speaker_log` (downloading the speaker log, for organisers and the chair),
+//!   `participants_import` (importing registrations and downloading every invite link,
+//!   for organisers), `banners` (the meeting has ended; dead air).
 //!
 //! # DOM contract
 //!
@@ -74,6 +77,7 @@ pub mod announce;
 pub mod channels;
 pub mod console;
 pub mod i18n;
+pub mod import;
 pub mod inbox;
 pub mod model;
 pub mod policy;

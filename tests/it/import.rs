@@ -2,11 +2,15 @@
 //! tool's export of 2 000 people in four scripts comes in as one change; broken files are
 //! refused with every bad row's line and field and nothing imported, unless only the valid
 //! rows are asked for; a dry run imports nothing; the links file lists everyone with a
-//! link that joins, its cells safe for spreadsheets; only organisers may do either.
+//! link that joins, its cells safe for spreadsheets; only organisers may do either. In
+//! headless Chromium, the organiser does both from their page, and axe finds nothing in
+//! the import card showing a file's problems, in any language.
 
+use anyhow::{Context, Result, ensure};
 use protocol::{ItemId, ParticipantId};
 use serde_json::{Value, json};
 use std::collections::HashMap;
+use tests::browser::{Browser, Chromedriver, client_dist};
 use tests::{HttpResponse, TestServer, http_send};
 
 const MEETING: &str = "victim-assistance-2020";
@@ -487,4 +491,186 @@ async fn only_organisers_import_and_export() {
     )
     .await;
     assert_eq!(accepted.status, 200, "{}", accepted.body);
+}
+
+/// A small export as a registration tool writes it: one header the page suggests
+/// (`E-mail`), two it does not (`Full name`, `Langues`), and a row with a language the
+/// meeting does not have (line 4).
+const SMALL: &str = "Full name;E-mail;Langues;Delegation\r\n\
+                     Ana María Núñez;ana.nunez@example.org;es;Chile\r\n\
+                     ليلى حسن;;Arabic;\r\n\
+                     Bad Language;bad@example.org;de;\r\n";
+
+/// Opens the organiser's page, chooses `SMALL` in the import card and maps its columns,
+/// then checks it: the problem of line 4 is listed.
+async fn choose_and_check(
+    server: &TestServer,
+    browser: &Browser,
+    dir: &std::path::Path,
+) -> Result<()> {
+    browser.client.set_window_size(1280, 1800).await?;
+    browser.open(&server.invite("organiser")).await?;
+    browser
+        .wait_for("#connection-status[data-state='connected']")
+        .await?;
+    let file = dir.join("registrations.csv");
+    std::fs::write(&file, SMALL)?;
+    browser
+        .type_into("#import-file", &file.display().to_string())
+        .await
+        .context("choose the file")?;
+    // Only the exact match is chosen, and the page says it chose it.
+    browser
+        .wait_for("#import-column-email option[value='E-mail']:checked")
+        .await?;
+    browser
+        .wait_for("#import-column-delegation option[value='Delegation']:checked")
+        .await?;
+    browser
+        .wait_for("#import-column-name option[value='']:checked")
+        .await?;
+    browser.wait_for("#import-suggested").await?;
+    // Without a name column, the page asks for one.
+    browser.click("#import-check").await?;
+    browser
+        .wait_for_content(
+            "#import-outcome[data-outcome='failed']",
+            "Choose the column that holds the names.",
+        )
+        .await?;
+    browser.select("#import-column-name", "Full name").await?;
+    browser
+        .select("#import-column-languages", "Langues")
+        .await?;
+    browser.click("#import-check").await?;
+    browser
+        .wait_for_content(
+            "#import-outcome[data-outcome='checked']",
+            "Checked: 2 of the rows can be imported. Problems found: 1.",
+        )
+        .await?;
+    browser
+        .wait_for_content(
+            "#import-errors li[data-line='4'][data-field='languages']",
+            "Line 4, Languages:",
+        )
+        .await?;
+    Ok(())
+}
+
+/// The organiser imports a small export from their page: checks it, is refused while a
+/// row is bad, imports the valid rows, and downloads every invite link.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_organiser_imports_registrations_and_downloads_the_links_from_their_page() {
+    let server = TestServer::start_with(|config| config.static_dir = Some(client_dist())).await;
+    let before = participants(&server).await.len();
+    let driver = Chromedriver::start().await.expect("chromedriver starts");
+    let browser = driver.session().await.expect("a browser");
+    let dir = tempfile::tempdir().unwrap();
+    let outcome = import_from_the_page(&server, &browser, dir.path(), before).await;
+    browser.close().await;
+    outcome.unwrap();
+}
+
+async fn import_from_the_page(
+    server: &TestServer,
+    browser: &Browser,
+    dir: &std::path::Path,
+    before: usize,
+) -> Result<()> {
+    choose_and_check(server, browser, dir).await?;
+    ensure!(
+        participants(server).await.len() == before,
+        "a check imports nothing"
+    );
+    // All or nothing: refused.
+    browser.click("#import-run").await?;
+    browser
+        .wait_for_content(
+            "#import-outcome[data-outcome='refused']",
+            "Nothing was imported. Problems found: 1.",
+        )
+        .await?;
+    ensure!(
+        participants(server).await.len() == before,
+        "nothing imported"
+    );
+    // The valid rows only.
+    browser.click("#import-valid-only").await?;
+    let done = "Participants imported: 2 (0 asked for the floor). Rows left out: 1.";
+    browser
+        .wait_for_content("#import-outcome[data-outcome='imported']", done)
+        .await?;
+    browser.wait_for_content("#announcer", done).await?;
+    let listed = participants(server).await;
+    ensure!(listed.len() == before + 2, "{} participants", listed.len());
+    ensure!(
+        listed
+            .iter()
+            .any(|entry| entry["participant"]["id"] == "ana-nunez"
+                && entry["participant"]["delegation"] == "Chile"),
+        "Ana is imported"
+    );
+
+    // Every link, saved under the meeting's name.
+    browser.click("#download-links").await?;
+    let meeting = server.meeting.info.id.to_string();
+    let file = format!("{meeting}-links.csv");
+    let links = browser.downloaded(&file).await?;
+    let links = links
+        .strip_prefix('\u{feff}')
+        .context("a byte-order mark")?;
+    ensure!(
+        links.starts_with("id,name,email,role,delegation,languages,link\r\n"),
+        "the links file starts with {:?}",
+        links.lines().next()
+    );
+    ensure!(
+        links.lines().any(|line| line
+            .starts_with("ana-nunez,Ana María Núñez,ana.nunez@example.org,attendee,Chile,es,http")
+            && line.contains("#token=")),
+        "Ana's link: {links}"
+    );
+    ensure!(
+        links.lines().any(|line| line.contains("ليلى حسن")),
+        "Leila's link: {links}"
+    );
+    browser
+        .wait_for_content(
+            "#links-outcome[data-outcome='saved']",
+            &format!("Invite links saved as {file}."),
+        )
+        .await?;
+    Ok(())
+}
+
+/// The import card showing a file's problems passes axe in every language.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_import_card_with_problems_passes_axe_in_every_language() {
+    let server = TestServer::start_with(|config| config.static_dir = Some(client_dist())).await;
+    let driver = Chromedriver::start().await.expect("chromedriver starts");
+    let browser = driver.session().await.expect("a browser");
+    let dir = tempfile::tempdir().unwrap();
+    let outcome = async {
+        choose_and_check(&server, &browser, dir.path()).await?;
+        for language in ["en", "fr", "es", "ar"] {
+            browser.select("#ui-language", language).await?;
+            browser
+                .wait_for(&format!("html[lang='{language}']"))
+                .await?;
+            browser
+                .wait_for("#import-errors li[data-line='4'][data-field='languages']")
+                .await
+                .with_context(|| format!("the problems are still listed in {language}"))?;
+            tests::a11y::assert_accessible(
+                &browser,
+                &format!("the organiser's import card with problems in {language}"),
+            )
+            .await?;
+        }
+        Ok::<_, anyhow::Error>(())
+    }
+    .await;
+    browser.close().await;
+    outcome.unwrap();
 }
