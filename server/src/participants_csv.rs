@@ -267,16 +267,17 @@ pub(crate) fn parse(text: &str, columns: &BTreeMap<String, String>, meeting: &Me
         };
         let floor_mapped = cells.0.contains_key("floor");
         let row = check_row(line, id, &cells, floor_mapped, meeting, &mut errors);
-        match row {
-            Some(row) if errors.is_empty() => checked.rows.push(row),
-            _ => checked.errors.extend(errors),
+        if errors.is_empty() {
+            checked.rows.push(row);
+        } else {
+            checked.errors.extend(errors);
         }
     }
     checked.errors.sort_by_key(|error| error.line);
     checked
 }
 
-/// Checks one row's cells (`get` gives a field's trimmed cell, "" when empty or not
+/// Checks one row's `cells` (a field's trimmed cell, "" when empty or not
 /// mapped), adding its problems to `errors`.
 fn check_row(
     line: u64,
@@ -285,7 +286,7 @@ fn check_row(
     floor_mapped: bool,
     meeting: &Meeting,
     errors: &mut Vec<RowError>,
-) -> Option<Row> {
+) -> Row {
     let mut fail = |field: &str, message: String| errors.push(RowError::new(line, field, message));
     let optional = |value: &str| (!value.is_empty()).then(|| value.to_owned());
     let role = match role(cells.get("role")) {
@@ -357,11 +358,11 @@ fn check_row(
     } else {
         None
     };
-    Some(Row {
+    Row {
         line,
         registrant,
         wish,
-    })
+    }
 }
 
 /// The floor a row asks for: its item (by id or title), kind and guiding question.
