@@ -615,3 +615,45 @@ participant-error-id-taken = This id is already someone else's: choose another.
 participant-error-email = Enter an e-mail address, such as name@example.org.
 participant-error-delegation = The delegation holds characters that cannot be used.
 participant-error-languages = Choose only languages of this meeting.
+# The organisers' import of registrations and download of invite links.
+import-heading = Import registrations
+import-explained = Bring people in from your registration tool's export (a CSV file). Say which column of the file holds each field: nothing is guessed.
+import-file = Registration file (CSV)
+import-columns = Which column holds each field
+import-suggested = Columns whose header is the field's name are chosen for you: check each one before importing.
+import-column-none = (not in the file)
+import-field-id = Id
+import-field-name = Name (required)
+import-field-email = E-mail
+import-field-delegation = Delegation
+import-field-role = Role
+import-field-booth = Booth
+import-field-languages = Languages
+import-field-sign-language = Sign language
+import-field-captions = Captions
+import-field-floor = Asks for the floor
+import-field-item = Agenda item
+import-field-kind = Kind of request
+import-field-question = Guiding question
+import-field-written-question = Written question
+import-check = Check
+import-run = Import
+import-valid-only = Import the valid rows
+import-no-name = Choose the column that holds the names.
+import-unreadable = The file could not be read as text.
+import-errors = Problems in the file
+# $valid: rows that can be imported; $errors: problems found.
+import-checked = Checked: { $valid } of the rows can be imported. Problems found: { $errors }.
+# $imported: participants imported; $requests: those who asked for the floor; $errors: rows left out.
+import-done = Participants imported: { $imported } ({ $requests } asked for the floor). Rows left out: { $errors }.
+import-refused = Nothing was imported. Problems found: { $errors }.
+# $line: the line of the file; $field: the field; $message: what is wrong (from the server, in English).
+import-error = Line { $line }, { $field }: { $message }
+# $status: the HTTP status of an unexpected answer.
+import-failed = The request failed (error { $status }). Nothing was imported.
+import-offline = The server cannot be reached. Try again in a moment.
+download-links = Download all invite links (CSV)
+# $file: the name the file was saved under.
+links-downloaded = Invite links saved as { $file }.
+# $status: the HTTP status of an unexpected answer.
+links-failed = The invite links could not be downloaded (error { $status }).

@@ -180,6 +180,7 @@ fn Columns(works_channel: Memo<bool>) -> impl IntoView {
             <Show when=move || organiser.get()>
                 <Participants/>
                 <SpeakerLog/>
+                <crate::views::ParticipantsImport/>
             </Show>
         </div>
     }

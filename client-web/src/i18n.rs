@@ -606,6 +606,41 @@ keys! {
     ParticipantErrorEmail = "participant-error-email",
     ParticipantErrorDelegation = "participant-error-delegation",
     ParticipantErrorLanguages = "participant-error-languages",
+    ImportHeading = "import-heading",
+    ImportExplained = "import-explained",
+    ImportFile = "import-file",
+    ImportColumns = "import-columns",
+    ImportSuggested = "import-suggested",
+    ImportColumnNone = "import-column-none",
+    ImportFieldId = "import-field-id",
+    ImportFieldName = "import-field-name",
+    ImportFieldEmail = "import-field-email",
+    ImportFieldDelegation = "import-field-delegation",
+    ImportFieldRole = "import-field-role",
+    ImportFieldBooth = "import-field-booth",
+    ImportFieldLanguages = "import-field-languages",
+    ImportFieldSignLanguage = "import-field-sign-language",
+    ImportFieldCaptions = "import-field-captions",
+    ImportFieldFloor = "import-field-floor",
+    ImportFieldItem = "import-field-item",
+    ImportFieldKind = "import-field-kind",
+    ImportFieldQuestion = "import-field-question",
+    ImportFieldWrittenQuestion = "import-field-written-question",
+    ImportCheck = "import-check",
+    ImportRun = "import-run",
+    ImportValidOnly = "import-valid-only",
+    ImportNoName = "import-no-name",
+    ImportUnreadable = "import-unreadable",
+    ImportErrors = "import-errors",
+    ImportChecked = "import-checked",
+    ImportDone = "import-done",
+    ImportRefused = "import-refused",
+    ImportError = "import-error",
+    ImportFailed = "import-failed",
+    ImportOffline = "import-offline",
+    DownloadLinks = "download-links",
+    LinksDownloaded = "links-downloaded",
+    LinksFailed = "links-failed",
 }
 
 /// A value of a message that an area names itself (see [`message`]).
@@ -1109,6 +1144,59 @@ pub fn speaker_log_downloaded(file: &str) -> String {
 /// no better words for.
 pub fn speaker_log_failed(status: u16) -> String {
     fill(Key::SpeakerLogFailed, [("status", number(status))])
+}
+
+/// "Checked: 12 rows can be imported; 2 problems need attention.": a dry run's answer.
+pub fn import_checked(valid: u64, errors: u64) -> String {
+    fill(
+        Key::ImportChecked,
+        [("valid", number(valid)), ("errors", number(errors))],
+    )
+}
+
+/// "Imported 12 participants (3 asked for the floor); 2 rows left out.".
+pub fn import_done(imported: u64, requests: u64, errors: u64) -> String {
+    fill(
+        Key::ImportDone,
+        [
+            ("imported", number(imported)),
+            ("requests", number(requests)),
+            ("errors", number(errors)),
+        ],
+    )
+}
+
+/// "Nothing was imported: 2 problems need attention.".
+pub fn import_refused(errors: u64) -> String {
+    fill(Key::ImportRefused, [("errors", number(errors))])
+}
+
+/// "Line 17, Languages: `de` is not a language of this meeting": one problem of a file,
+/// `field` already named in the interface language, `message` the server's.
+pub fn import_error(line: u64, field: &str, message: &str) -> String {
+    fill(
+        Key::ImportError,
+        [
+            ("line", number(line)),
+            ("field", ours(field)),
+            ("message", user(message)),
+        ],
+    )
+}
+
+/// "The request failed (error 500). Nothing was imported.".
+pub fn import_failed(status: u16) -> String {
+    fill(Key::ImportFailed, [("status", number(status))])
+}
+
+/// "Invite links saved as m1-links.csv.".
+pub fn links_downloaded(file: &str) -> String {
+    fill(Key::LinksDownloaded, [("file", ours(file))])
+}
+
+/// "The invite links could not be downloaded (error 500).".
+pub fn links_failed(status: u16) -> String {
+    fill(Key::LinksFailed, [("status", number(status))])
 }
 
 /// "Title in French": the title field of the item forms.

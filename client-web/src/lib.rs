@@ -37,6 +37,8 @@
 //!   into one list), counted by role, delegation and language, filtered and ordered.
 //! - [`speaker_log`]: downloading the speaker log from the page: its formats, the
 //!   endpoint and file name of each, the words for a refusal.
+//! - [`import`]: importing registrations from the organisers' page: the fields, the
+//!   file's headers and the suggested mapping, the request and the server's answer.
 //! - [`policy`]: the reconnect backoff, what each close code means, and reading the token
 //!   from the invite link's fragment.
 //! - [`registration`]: self-registration as the pages show it: the registration page's
@@ -64,10 +66,11 @@
 //!   management of the list), `channels` (what each channel delivers, the listener's
 //!   choice and fallbacks, the chair's floor language), `booth` (the interpreter's
 //!   console), `roster` (who is connected, for organisers and the chair),
-//!   `speaker_log` (downloading the speaker log, for organisers and the chair), `banners`
-//!   (the meeting has ended; dead air), `registration` (the registration page at
-//!   `/register/{meeting}`, which `app.rs` draws instead of the meeting's page) and
-//!   `registrations` (the organisers' registrations).
+//!   `speaker_log` (downloading the speaker log, for organisers and the chair),
+//!   `participants_import` (importing registrations and downloading every invite link,
+//!   for organisers), `banners` (the meeting has ended; dead air), `registration` (the
+//!   registration page at `/register/{meeting}`, which `app.rs` draws instead of the
+//!   meeting's page) and `registrations` (the organisers' registrations).
 //!
 //! # DOM contract
 //!
@@ -79,6 +82,7 @@ pub mod announce;
 pub mod channels;
 pub mod console;
 pub mod i18n;
+pub mod import;
 pub mod inbox;
 pub mod model;
 pub mod participants;

@@ -16,8 +16,9 @@
 //! - [`rules`]: pure decisions, one file per area: who may do what, and what it causes.
 //! - `api`: what the HTTP APIs share: the `Bearer` extractor and the JSON `Refusal`.
 //! - `meetings_api`: create, update and close meetings on a running server.
-//! - `participants_api`, `registrations_api`: who is invited, their links, and
-//!   self-registrations.
+//! - `participants_api`, `registrations_api`: who is invited, their links, imports and
+//!   self-registrations; `participants_csv`: reading registration exports and writing
+//!   links as CSV.
 //! - [`speaker_log`]: who spoke, when and for how long, folded from the event log and
 //!   downloaded by the chair and organisers as JSON, CSV or Markdown.
 //! - `static_files`: the built browser client, precompressed and cached.
@@ -43,6 +44,7 @@ pub mod meeting_file;
 mod meetings_api;
 mod metrics;
 mod participants_api;
+mod participants_csv;
 mod registrations_api;
 pub mod rules;
 pub mod speaker_log;
@@ -203,7 +205,14 @@ pub async fn run(
         )
         .route(registrations_api::STATUS, get(registrations_api::status))
         .route(registrations_api::APPROVE, post(registrations_api::approve))
-        .route(registrations_api::DECLINE, post(registrations_api::decline));
+        .route(registrations_api::DECLINE, post(registrations_api::decline))
+        .route(
+            participants_api::IMPORT,
+            post(participants_api::import).layer(axum::extract::DefaultBodyLimit::max(
+                participants_api::IMPORT_BODY_BYTES,
+            )),
+        )
+        .route(participants_api::LINKS, get(participants_api::links));
     router = match &config.static_dir {
         Some(dir) => router.fallback(static_files::handler(dir)),
         None => router.fallback(|| async {

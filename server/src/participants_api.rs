@@ -15,6 +15,11 @@
 //! - `POST /api/meetings/{meeting}/participants/{participant}/replace`: revokes the old
 //!   link and answers with a new one for the same participant, who keeps their requests
 //!   and history.
+//! - `POST /api/meetings/{meeting}/participants/import`: a registration tool's CSV export
+//!   with an explicit column mapping (read and checked by `participants_csv`), imported
+//!   as one change, or checked only (`dry_run`).
+//! - `GET /api/meetings/{meeting}/participants/links.csv`: every participant's invite
+//!   link, for a mail merge.
 //!
 //! All take an administrator's token or an organiser's token for the meeting, as the
 //! meetings API does; errors are the same JSON (`docs/participants.md`).
@@ -349,4 +354,162 @@ fn invalid(message: String) -> Refusal {
 
 fn restarting() -> Refusal {
     Refusal::unavailable("the server is restarting; try again")
+}
+
+/// Importing a registration tool's CSV export.
+pub(crate) const IMPORT: &str = "/api/meetings/{meeting}/participants/import";
+/// Every participant's invite link as CSV.
+pub(crate) const LINKS: &str = "/api/meetings/{meeting}/participants/links.csv";
+/// The largest import body: a few thousand registrants with long written questions, well
+/// above the 2 MiB that other routes take.
+pub(crate) const IMPORT_BODY_BYTES: usize = 16 * 1024 * 1024;
+
+/// The body of `POST /api/meetings/{meeting}/participants/import`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ImportBody {
+    csv: String,
+    columns: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    valid_rows_only: bool,
+    #[serde(default)]
+    dry_run: bool,
+}
+
+/// `POST /api/meetings/{meeting}/participants/import`.
+pub(crate) async fn import(
+    State(app): State<Arc<App>>,
+    Path(meeting): Path<String>,
+    Bearer { claims, .. }: Bearer,
+    body: String,
+) -> Result<Response, Refusal> {
+    use crate::participants_csv::{Meeting, parse};
+    let hosted = managed(&app, &claims, &meeting).await?;
+    let body: ImportBody = serde_json::from_str(&body).map_err(|error| {
+        Refusal::new(
+            StatusCode::BAD_REQUEST,
+            ErrorCode::Invalid,
+            format!("the body is not an import (`csv`, `columns`): {error}"),
+        )
+    })?;
+    let registry = hosted.handle.registry().await.map_err(|_| restarting())?;
+    let taken = invited(&hosted, &registry)
+        .into_iter()
+        .map(|invited| invited.registrant.participant.id.as_str().to_owned())
+        .collect();
+    let checked = parse(
+        &body.csv,
+        &body.columns,
+        &Meeting {
+            languages: &hosted.file.info.languages,
+            agenda: &hosted.file.agenda,
+            taken,
+        },
+    );
+    let requests = checked.rows.iter().filter(|row| row.wish.is_some()).count();
+    let valid = checked.rows.len();
+    let answer = |status: StatusCode, imported: usize, requests: usize, seq: Option<u64>| {
+        let mut answer = json!({
+            "imported": imported,
+            "requests": requests,
+            "valid": valid,
+            "dry_run": body.dry_run,
+            "errors": checked.errors,
+        });
+        if status != StatusCode::OK {
+            answer["code"] = json!(ErrorCode::Invalid);
+            answer["message"] = json!(format!(
+                "{} row(s) of the file do not check; nothing was imported",
+                checked.errors.len()
+            ));
+        }
+        if let Some(seq) = seq {
+            answer["seq"] = json!(seq);
+        }
+        json_response(status, &answer)
+    };
+    let mapping_wrong = checked.errors.iter().any(|error| error.line <= 1);
+    if !checked.errors.is_empty() && (!body.valid_rows_only || mapping_wrong) {
+        return Ok(answer(StatusCode::UNPROCESSABLE_ENTITY, 0, 0, None));
+    }
+    if body.dry_run || checked.rows.is_empty() {
+        let imported = if body.dry_run { valid } else { 0 };
+        let requests = if body.dry_run { requests } else { 0 };
+        return Ok(answer(StatusCode::OK, imported, requests, None));
+    }
+    let mut registrants = Vec::with_capacity(valid);
+    let mut wishes = Vec::with_capacity(requests);
+    for row in &checked.rows {
+        if let Some(wish) = &row.wish {
+            wishes.push((row.registrant.participant.id.clone(), wish.clone()));
+        }
+        registrants.push(row.registrant.clone());
+    }
+    let outcome = hosted
+        .handle
+        .administer(
+            claims.who.id.clone(),
+            Admin::AddParticipants {
+                registrants,
+                wishes,
+            },
+        )
+        .await?;
+    tracing::info!(%meeting, participant = %claims.who.id, imported = valid, requests, "participants imported");
+    Ok(answer(StatusCode::OK, valid, requests, Some(outcome.seq)))
+}
+
+/// `GET /api/meetings/{meeting}/participants/links.csv`.
+pub(crate) async fn links(
+    State(app): State<Arc<App>>,
+    Path(meeting): Path<String>,
+    headers: HeaderMap,
+    Bearer { claims, .. }: Bearer,
+) -> Result<Response, Refusal> {
+    use axum::http::HeaderValue;
+    use axum::response::IntoResponse;
+    let hosted = managed(&app, &claims, &meeting).await?;
+    let registry = hosted.handle.registry().await.map_err(|_| restarting())?;
+    let meeting = hosted.file.info.id.clone();
+    let base = base_url(&app, &headers);
+    let rows: Vec<[String; 7]> = invited(&hosted, &registry)
+        .iter()
+        .map(|invited| {
+            let registrant = &invited.registrant;
+            let participant = &registrant.participant;
+            let languages: Vec<&str> = participant
+                .languages
+                .iter()
+                .map(LanguageCode::as_str)
+                .collect();
+            [
+                participant.id.as_str().to_owned(),
+                participant.name.clone(),
+                registrant.email.clone().unwrap_or_default(),
+                participant.role.as_str().to_owned(),
+                participant.delegation.clone().unwrap_or_default(),
+                languages.join(";"),
+                link_of(&app, &meeting, &base, registrant).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let body = crate::participants_csv::links_csv(&rows);
+    tracing::info!(%meeting, participant = %claims.who.id, links = rows.len(), "invite links downloaded");
+    let mut response = (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/csv; charset=utf-8"),
+        )],
+        body,
+    )
+        .into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    // Meeting ids are slugs: nothing in them needs quoting.
+    if let Ok(disposition) =
+        HeaderValue::from_str(&format!("attachment; filename=\"{meeting}-links.csv\""))
+    {
+        headers.insert(header::CONTENT_DISPOSITION, disposition);
+    }
+    Ok(response)
 }

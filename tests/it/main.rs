@@ -17,6 +17,8 @@
 //! - [`crash`]: the server binary killed with SIGKILL and restarted; its command line.
 //! - [`engine`]: durability, recovery and limits of the real-time engine.
 //! - [`fuzz_regressions`]: every input kept in `fuzz/regressions/`, replayed.
+//! - [`import`]: registrations imported from CSV, invite links exported as CSV, over
+//!   HTTP and from the organiser's page.
 //! - [`interpretation`]: booths, interlocks, handover, relay and channel notices.
 //! - [`meetings_api`]: meetings created, updated and closed over HTTP.
 //! - [`protocol_docs`]: `docs/protocol.schema.json` and `docs/protocol.md` stay true.
@@ -41,6 +43,7 @@ mod cluster;
 mod crash;
 mod engine;
 mod fuzz_regressions;
+mod import;
 mod interpretation;
 mod meetings_api;
 mod participants;

@@ -447,6 +447,16 @@ fn every_helper() -> Vec<String> {
     );
     texts.extend(RequestKind::ALL.map(|kind| request_kind(kind).to_owned()));
     texts.extend(ErrorCode::ALL.map(|code| error_code(code).to_owned()));
+    texts.extend([
+        import_checked(12, 0),
+        import_checked(1, 2),
+        import_done(12, 3, 0),
+        import_refused(2),
+        import_error(17, "Languages", "`de` is not a language of this meeting"),
+        import_failed(500),
+        links_downloaded("m1-links.csv"),
+        links_failed(500),
+    ]);
     texts
 }
 

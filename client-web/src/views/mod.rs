@@ -189,6 +189,27 @@
 //! - An attendee whose link is revoked: the socket closes with 4411, the page shows
 //!   `#failure-reason` ("The organisers have withdrawn this invite link …") and does not
 //!   reconnect; opening a new invite link in that tab joins again.
+//! - Organisers only (`section#participants-import`): `#import-file` (an `input
+//!   type=file` with a `label`); once a file is chosen, its header line is read and
+//!   `fieldset#import-mapping` offers `select#import-column-<field>[data-field]` for each
+//!   field of `docs/participants.md` (`name`, `email`, `delegation`, `languages`, `role`,
+//!   `booth`, `sign_language`, `captions`, `floor`, `item`, `kind`, `question`,
+//!   `written_question`, `id`), each with the option `""` ("(not in the file)") and one
+//!   per header of the file. A header that is the field's name or label (case aside) is
+//!   chosen as a suggestion, and `#import-suggested` then says so; nothing else is
+//!   guessed. `#import-check` (a dry run), `#import-run` (all or nothing) and, once a
+//!   check or an import found problems in some rows, `#import-valid-only`; each has
+//!   `aria-busy` while the request is on its way. `#import-outcome[data-outcome]`
+//!   (`checked`, `refused`, `imported` or `failed`: no name column, the file unreadable,
+//!   the server unreachable or an error) says what happened ("Checked: 2 of the rows can
+//!   be imported. Problems found: 1.", "Participants imported: 2 (0 asked for the floor).
+//!   Rows left out: 1."), also said through `#announcer`; `#import-errors
+//!   li[data-line][data-field]` lists each problem ("Line 4, Languages: `de` is not a
+//!   language of this meeting"; the message is the server's, in English). The file,
+//!   the mapping and the outcome survive a change of language. `#download-links
+//!   [aria-busy]` fetches every invite link with the viewer's token and saves it as
+//!   `<meeting>-links.csv`; `#links-outcome[data-outcome]` (`saved` or `failed`) says so
+//!   ("Invite links saved as m1-links.csv."), also through `#announcer`.
 //! - `#session-ending`: "Your session ends in N minutes …", from ten minutes before the
 //!   token expires until it is renewed.
 //! - `#meeting-closed`: "This meeting has ended", once closed; then no action control of
@@ -260,6 +281,7 @@ mod floor;
 mod header;
 mod list_controls;
 mod participants;
+mod participants_import;
 mod registration;
 mod registrations;
 mod request;
@@ -275,6 +297,7 @@ pub use floor::Floor;
 pub use header::{Header, Notices};
 pub use list_controls::ListControls;
 pub use participants::Participants;
+pub use participants_import::ParticipantsImport;
 pub use registration::{RegistrationPage, registration_meeting};
 pub use registrations::Registrations;
 pub use request::{HandBar, Request, provide_draft};

@@ -157,7 +157,7 @@ async fn fetch_and_save(meeting: &str, format: Format) -> Result<String, Option<
 
 /// Hands `blob` to the browser as a download named `file`: an object URL and a link
 /// with `download`, clicked and removed at once.
-fn save(blob: &web_sys::Blob, file: &str) -> Result<(), JsValue> {
+pub(super) fn save(blob: &web_sys::Blob, file: &str) -> Result<(), JsValue> {
     let url = web_sys::Url::create_object_url_with_blob(blob)?;
     let document = document();
     let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
