@@ -57,12 +57,9 @@ impl Made {
         json!({ "registration": self.id, "key": self.key }).to_string()
     }
 
-    /// The path that says how it stands.
+    /// The path that says how it stands (asked with the key as a bearer token).
     pub fn status_path(&self, meeting: &str) -> String {
-        format!(
-            "/api/meetings/{meeting}/registrations/{}?key={}",
-            self.id, self.key
-        )
+        format!("/api/meetings/{meeting}/registrations/{}", self.id)
     }
 }
 
@@ -513,7 +510,7 @@ mod tests {
         );
         assert_eq!(
             made.status_path("m1"),
-            "/api/meetings/m1/registrations/7?key=k.e.y"
+            "/api/meetings/m1/registrations/7"
         );
         assert_eq!(Made::from_json(&json!({"key": "k"})), None);
         assert_eq!(

@@ -23,8 +23,8 @@ use crate::listener::PeerAddress;
 use crate::meeting::Admin;
 use crate::participants_api::{base_url, link_of, managed};
 use axum::Extension;
-use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::Response;
 use protocol::limits::{MAX_NAME_CHARS, MAX_QUESTION_CHARS};
 use protocol::{
@@ -351,26 +351,27 @@ pub(crate) async fn register(
     ))
 }
 
-/// The `key` parameter of a query (a JWT: URL-safe as it is).
-fn key_of(query: Option<&str>) -> &str {
-    query
+/// The status key of a request: `Authorization: Bearer <key>` (never in the address, so
+/// that it stays out of access logs: once approved, it shows the invite link).
+fn key_of(headers: &HeaderMap) -> &str {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer "))
         .unwrap_or_default()
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("key="))
-        .unwrap_or_default()
+        .trim()
 }
 
-/// `GET /api/meetings/{meeting}/registrations/{id}?key=…`.
+/// `GET /api/meetings/{meeting}/registrations/{id}` with the status key as a bearer token.
 pub(crate) async fn status(
     State(app): State<Arc<App>>,
     Path((meeting, id)): Path<(String, String)>,
-    RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, Refusal> {
     let meeting = MeetingId::new(meeting);
     let made = app
         .keys
-        .verify_registration(key_of(query.as_deref()), &meeting)
+        .verify_registration(key_of(&headers), &meeting)
         .map_err(|_| Refusal::unauthorized("the key is not valid"))?;
     if id.parse::<u64>().ok() != Some(made) {
         return Err(Refusal::forbidden("the key is for another registration"));

@@ -72,8 +72,8 @@ async fn status(server: &TestServer, id: &Value, key: &str) -> HttpResponse {
     call(
         server,
         "GET",
-        &format!("/registrations/{id}?key={key}"),
-        None,
+        &format!("/registrations/{id}"),
+        Some(key),
         "",
     )
     .await
@@ -228,8 +228,8 @@ async fn an_approved_registrant_joins_with_their_request_and_keys_open_nothing_e
     let other_meeting = http_send(
         server.addr,
         "GET",
-        &format!("/api/meetings/board-2026/registrations/{id}?key={key}"),
-        &[],
+        &format!("/api/meetings/board-2026/registrations/{id}"),
+        &[("Authorization", &format!("Bearer {key}"))],
         "",
     )
     .await;

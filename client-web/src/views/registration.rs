@@ -216,8 +216,9 @@ fn poll(page: Page) {
         return;
     }
     let path = made.status_path(&page.meeting.get_value());
+    let key = made.key.clone();
     spawn_local(async move {
-        match fetch_json("GET", &path, None, None).await {
+        match fetch_json("GET", &path, None, Some(key)).await {
             Ok((200, value)) => {
                 if let Some(standing) = Standing::from_json(&value)
                     && page.standing.get_untracked() != Some(standing.clone())
