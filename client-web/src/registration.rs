@@ -508,10 +508,7 @@ mod tests {
             Made::from_json(&serde_json::from_str(&made.to_json()).unwrap()),
             Some(made.clone())
         );
-        assert_eq!(
-            made.status_path("m1"),
-            "/api/meetings/m1/registrations/7"
-        );
+        assert_eq!(made.status_path("m1"), "/api/meetings/m1/registrations/7");
         assert_eq!(Made::from_json(&json!({"key": "k"})), None);
         assert_eq!(
             Standing::from_json(&json!({"status": "pending"})),
