@@ -697,6 +697,13 @@ async fn participants_card(server: &TestServer, browser: &Browser) -> Result<()>
         assert_accessible(browser, &format!("the participants card in {language}")).await?;
         if language == "en" || language == "ar" {
             browser
+                .client
+                .execute(
+                    "document.querySelector('#participants').scrollIntoView();",
+                    Vec::new(),
+                )
+                .await?;
+            browser
                 .screenshot(&screenshots().join(format!("organiser-participants-{language}.png")))
                 .await?;
         }
