@@ -599,6 +599,8 @@ keys! {
     ParticipantNeeds = "participant-needs",
     ParticipantSignLanguage = "participant-sign-language",
     ParticipantCaptions = "participant-captions",
+    ParticipantWrittenQuestion = "participant-written-question",
+    ParticipantNeedsList = "participant-needs-list",
     AddParticipantSubmit = "add-participant-submit",
     ParticipantErrorName = "participant-error-name",
     ParticipantErrorId = "participant-error-id",
@@ -1064,6 +1066,19 @@ pub fn move_on_question(count: usize, item: &str) -> String {
 /// stays on the list of “Opening”").
 pub fn about_item(key: Key, item: &str) -> String {
     fill(key, [("item", user(item))])
+}
+
+/// "Needs: Sign-language interpretation, Captions", on a participant's row.
+pub fn needs_list(needs: &str) -> String {
+    fill(Key::ParticipantNeedsList, [("needs", ours(needs))])
+}
+
+/// "Written question: How will the fund report to survivors?", on a participant's row.
+pub fn written_question(question: &str) -> String {
+    fill(
+        Key::ParticipantWrittenQuestion,
+        [("question", user(question))],
+    )
 }
 
 /// "Item changed: Opening remarks by the European Union".

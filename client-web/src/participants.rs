@@ -16,6 +16,12 @@ pub struct Entry {
     /// Where to send their link.
     #[serde(default)]
     pub email: Option<String>,
+    /// What they need besides a language channel.
+    #[serde(default)]
+    pub needs: protocol::Needs,
+    /// A question they sent in writing when registering.
+    #[serde(default)]
+    pub written_question: Option<String>,
     /// Their link's generation.
     #[serde(default)]
     pub link: u32,
@@ -210,6 +216,8 @@ mod tests {
                 languages: Vec::new(),
             },
             email: email.map(str::to_owned),
+            needs: protocol::Needs::default(),
+            written_question: None,
             link: 0,
             revoked: false,
             url: None,

@@ -2438,7 +2438,8 @@ async fn add_late_registrant(
                 "name": format!("Registrant {number}"),
                 "role": "attendee",
                 "languages": ["en"],
-            }})
+            }, "needs": {"captions": number == 1999},
+               "written_question": (number == 1999).then_some("How will the fund report?")})
         })
         .collect();
     let bearer = format!("Bearer {}", server.token("organiser"));
@@ -2478,6 +2479,17 @@ async fn add_late_registrant(
         .await?;
     organiser
         .wait_for("#participants-list li[data-participant-id='registrant-1999']")
+        .await?;
+    // What they need and what they asked in writing are on their row.
+    let row = "#participants-list li[data-participant-id='registrant-1999']";
+    organiser
+        .wait_for_content(&format!("{row} .needs"), "Needs: Captions")
+        .await?;
+    organiser
+        .wait_for_content(
+            &format!("{row} .written-question"),
+            "Written question: \u{2068}How will the fund report?\u{2069}",
+        )
         .await?;
     organiser
         .client

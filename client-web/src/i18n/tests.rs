@@ -392,6 +392,8 @@ fn every_helper() -> Vec<String> {
         texts.push(participants_shown(count, 2000));
         texts.push(roster_devices(count as u32));
         texts.push(move_on_question(count, "Opening"));
+        texts.push(needs_list("Captions"));
+        texts.push(written_question("Why?"));
         let relying_booths: Vec<ChannelId> = (0..count.min(4))
             .map(|index| ChannelId::new(["fr", "es", "en", "de"][index]))
             .collect();

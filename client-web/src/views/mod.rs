@@ -165,7 +165,8 @@
 //!   li[data-participant-id][data-role][data-link-state]` (`active` or `revoked`), the
 //!   first 50 matches in the registry's order, each with `bdi.name`, `.badge.link-state`
 //!   ("Link active", "Link revoked"), `bdi.delegation`, `.role`, `.participant-id`,
-//!   `bdi.email`, and the buttons `button.copy-link` (the clipboard; when the browser
+//!   `bdi.email`, `.needs` ("Needs: Captions") and `.written-question` ("Written question:
+//!   …") when they have any, and the buttons `button.copy-link` (the clipboard; when the browser
 //!   refuses, the link is shown instead), `button.show-link`, `button.revoke-link` (both
 //!   only while the link is active) and `button.replace-link`, each named "Copy link:
 //!   Ana Pérez" and so on. Revoking, and replacing an active link, first unfold the

@@ -56,6 +56,8 @@ struct Row {
     delegation: Option<String>,
     role: Role,
     email: Option<String>,
+    needs: protocol::Needs,
+    written_question: Option<String>,
     revoked: bool,
     /// Whether the list has a link for them.
     linked: bool,
@@ -70,6 +72,8 @@ impl Row {
             delegation: who.delegation.clone(),
             role: who.role,
             email: entry.email.clone(),
+            needs: entry.needs.clone(),
+            written_question: entry.written_question.clone(),
             revoked: entry.revoked,
             linked: entry.url.is_some(),
         }
@@ -442,9 +446,26 @@ fn ParticipantItem(row: Row, card: Card) -> impl IntoView {
         delegation,
         role,
         email,
+        needs,
+        written_question,
         revoked,
         linked,
     } = row;
+    // What organisers staff and read for them: their needs and their written question.
+    let needed: Vec<&str> = [
+        needs
+            .sign_language
+            .then(|| i18n::text(Key::ParticipantSignLanguage)),
+        needs.captions.then(|| i18n::text(Key::ParticipantCaptions)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let needs = (!needed.is_empty())
+        .then(|| view! { <span class="needs">{i18n::needs_list(&needed.join(", "))}</span> });
+    let written_question = written_question.map(|question| {
+        view! { <p class="written-question">{i18n::written_question(&question)}</p> }
+    });
     let separator = i18n::text(Key::DetailSeparator);
     let state = if revoked {
         Key::ParticipantLinkRevoked
@@ -638,6 +659,8 @@ fn ParticipantItem(row: Row, card: Card) -> impl IntoView {
                 </span>
             </span>
             <span class="details">{details}</span>
+            {needs}
+            {written_question}
             <div class="controls participant-actions">{actions}</div>
             {confirm}
         </li>
