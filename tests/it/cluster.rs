@@ -1,7 +1,8 @@
 //! Several server nodes sharing one meeting through a real Redis (Debian's
 //! `redis-server`): every node delivers the same events in the same order, a concurrent
 //! burst through all nodes loses and duplicates nothing, and a Redis restart is waited out
-//! (`unavailable`, not ready) without losing what was acknowledged.
+//! (`unavailable`, not ready) without losing what was acknowledged. A link revoked
+//! through one node cuts off its holder on another, over a WebSocket and in a browser.
 
 use protocol::{Command, ErrorCode, EventEnvelope, MeetingId, Participant, ParticipantId, Role};
 use server::auth::{Keys, Secret};
@@ -527,4 +528,63 @@ async fn a_link_revoked_through_one_node_cuts_off_its_holder_on_another() {
             node.ws_url
         );
     }
+}
+
+/// The same in a real browser: the attendee's page is served by node B; the organiser
+/// revokes the link through node A; the page says why within a second and stays put.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_browser_on_another_node_is_told_its_link_was_withdrawn() {
+    use tests::browser::{Chromedriver, client_dist};
+    let redis = RedisProcess::start().await;
+    let dist = client_dist();
+    let dist = dist.to_str().expect("a UTF-8 path");
+    let mut nodes = Vec::new();
+    let mut dirs = Vec::new();
+    for _ in 0..2 {
+        let dir = tempfile::tempdir().unwrap();
+        let extra = ["--store", &redis.url(), "--static-dir", dist];
+        nodes.push(ServerProcess::start_with(dir.path(), "warn", Stdio::null(), &extra).await);
+        dirs.push(dir);
+    }
+    let driver = Chromedriver::start().await.expect("chromedriver starts");
+    let attendee = driver.session().await.expect("the attendee's browser");
+    let outcome = async {
+        let peru = person("peru", Role::Attendee);
+        attendee
+            .open(&format!(
+                "http://{}/#token={}",
+                nodes[1].addr(),
+                token(&peru)
+            ))
+            .await?;
+        attendee
+            .wait_for("#connection-status[data-state='connected']")
+            .await?;
+        let bearer = format!("Bearer {}", token(&person("organiser", Role::Organiser)));
+        let revoked = tests::http_send(
+            nodes[0].addr(),
+            "POST",
+            &format!("/api/meetings/{MEETING}/participants/peru/revoke"),
+            &[("Authorization", &bearer)],
+            "",
+        )
+        .await;
+        let answered = std::time::Instant::now();
+        anyhow::ensure!(revoked.status == 200, "{}", revoked.body);
+        attendee
+            .wait_for_text("#failure-reason", "withdrawn this invite link")
+            .await?;
+        let told_after = answered.elapsed();
+        anyhow::ensure!(
+            told_after < Duration::from_secs(1),
+            "told {told_after:?} after the revocation was answered"
+        );
+        // It stays told: no reconnection brings the meeting back.
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        anyhow::ensure!(attendee.has("#failure-reason").await?);
+        Ok::<_, anyhow::Error>(())
+    }
+    .await;
+    attendee.close().await;
+    outcome.unwrap();
 }
