@@ -8,6 +8,7 @@
 //! `#participants-outcome` and said through the live region.
 
 use crate::connection;
+use crate::http;
 use crate::i18n::{self, Key};
 use crate::participants::{self, Entry, Field};
 use crate::session::Session;
@@ -228,35 +229,11 @@ fn base_path(meeting: &str) -> String {
 /// Calls the participants API with the viewer's token: the body of a 2xx answer.
 async fn call(method: &str, path: &str, body: Option<String>) -> Result<String, CallError> {
     let token = connection::token().ok_or(CallError::Status(401, String::new()))?;
-    let window = web_sys::window().ok_or(CallError::Offline)?;
-    let headers = web_sys::Headers::new().map_err(|_| CallError::Offline)?;
-    headers
-        .set("Authorization", &format!("Bearer {token}"))
-        .map_err(|_| CallError::Offline)?;
-    let init = web_sys::RequestInit::new();
-    init.set_method(method);
-    init.set_cache(web_sys::RequestCache::NoStore);
-    if let Some(body) = body {
-        headers
-            .set("Content-Type", "application/json")
-            .map_err(|_| CallError::Offline)?;
-        init.set_body(&body.into());
-    }
-    init.set_headers(&headers);
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(path, &init))
+    let response = http::send(method, path, Some(&token), body.as_deref())
         .await
-        .map_err(|_| CallError::Offline)?
-        .dyn_into()
         .map_err(|_| CallError::Offline)?;
     let status = response.status();
-    let text = match response.text() {
-        Ok(promise) => JsFuture::from(promise)
-            .await
-            .ok()
-            .and_then(|text| text.as_string())
-            .unwrap_or_default(),
-        Err(_) => String::new(),
-    };
+    let text = http::text(&response).await;
     if (200..300).contains(&status) {
         Ok(text)
     } else {

@@ -7,8 +7,9 @@
 //! carry the viewer's own token in the `Authorization` header; outcomes are shown beside
 //! the buttons and said through the live region.
 
-use super::{aria_busy, focus, speaker_log::save, unsent};
+use super::{aria_busy, focus, unsent};
 use crate::connection;
+use crate::http;
 use crate::i18n::{self, Key};
 use crate::import::{self, Answer, FIELDS};
 use crate::session::Session;
@@ -16,7 +17,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use protocol::Role;
 use std::collections::BTreeMap;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// How the latest check or import went.
@@ -145,14 +146,7 @@ pub fn ParticipantsImport() -> impl IntoView {
             let result = fetch(&import::import_path(&encoded), Some(body)).await;
             let shown = match result {
                 Ok((status, response)) => {
-                    let text = match response.text() {
-                        Ok(promise) => JsFuture::from(promise)
-                            .await
-                            .ok()
-                            .and_then(|text| text.as_string())
-                            .unwrap_or_default(),
-                        Err(_) => String::new(),
-                    };
+                    let text = http::text(&response).await;
                     match import::answer(status, &text) {
                         Some(answer) => Outcome::Answered(answer),
                         None => Outcome::Failed(status),
@@ -180,8 +174,8 @@ pub fn ParticipantsImport() -> impl IntoView {
             let encoded = String::from(js_sys::encode_uri_component(&meeting));
             let file = import::links_file_name(&meeting);
             let result = match fetch(&import::links_path(&encoded), None).await {
-                Ok((200, response)) => match blob_of(&response).await {
-                    Some(blob) if save(&blob, &file).is_ok() => Ok(file),
+                Ok((200, response)) => match http::blob(&response).await {
+                    Some(blob) if http::save(&blob, &file).is_ok() => Ok(file),
                     _ => Err(Some(200)),
                 },
                 Ok((status, _)) => Err(Some(status)),
@@ -373,37 +367,9 @@ pub fn ParticipantsImport() -> impl IntoView {
 /// not be reached).
 async fn fetch(path: &str, body: Option<String>) -> Result<(u16, web_sys::Response), Option<u16>> {
     let token = connection::token().ok_or(Some(401))?;
-    let window = web_sys::window().ok_or(None)?;
-    let headers = web_sys::Headers::new().map_err(|_| None)?;
-    headers
-        .set("Authorization", &format!("Bearer {token}"))
-        .map_err(|_| None)?;
-    let init = web_sys::RequestInit::new();
-    init.set_cache(web_sys::RequestCache::NoStore);
-    match body {
-        Some(body) => {
-            headers
-                .set("Content-Type", "application/json")
-                .map_err(|_| None)?;
-            init.set_method("POST");
-            init.set_body(&JsValue::from_str(&body));
-        }
-        None => init.set_method("GET"),
-    }
-    init.set_headers(&headers);
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(path, &init))
+    let method = if body.is_some() { "POST" } else { "GET" };
+    let response = http::send(method, path, Some(&token), body.as_deref())
         .await
-        .map_err(|_| None)?
-        .dyn_into()
         .map_err(|_| None)?;
     Ok((response.status(), response))
-}
-
-/// The response's body as a blob, to save.
-async fn blob_of(response: &web_sys::Response) -> Option<web_sys::Blob> {
-    JsFuture::from(response.blob().ok()?)
-        .await
-        .ok()?
-        .dyn_into()
-        .ok()
 }

@@ -7,6 +7,7 @@
 //! Drawn again, whole, when the interface language changes; what was typed is kept
 //! above that part.
 
+use crate::http;
 use crate::i18n::{self, Lang};
 use crate::locale;
 use crate::registration::{
@@ -18,8 +19,7 @@ use leptos::task::spawn_local;
 use protocol::{LanguageCode, Localized};
 use serde_json::Value;
 use std::time::Duration;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::JsCast;
 
 /// The meeting whose registration page this is, if the address is one.
 pub fn registration_meeting() -> Option<String> {
@@ -35,35 +35,14 @@ pub(super) async fn fetch_json(
     body: Option<String>,
     token: Option<String>,
 ) -> Result<(u16, Value), ()> {
-    let window = web_sys::window().ok_or(())?;
-    let headers = web_sys::Headers::new().map_err(|_| ())?;
-    if let Some(token) = token {
-        headers
-            .set("Authorization", &format!("Bearer {token}"))
-            .map_err(|_| ())?;
-    }
-    let init = web_sys::RequestInit::new();
-    init.set_method(method);
-    init.set_cache(web_sys::RequestCache::NoStore);
-    if let Some(body) = body {
-        headers
-            .set("Content-Type", "application/json")
-            .map_err(|_| ())?;
-        init.set_body(&JsValue::from_str(&body));
-    }
-    init.set_headers(&headers);
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(path, &init))
+    let response = http::send(method, path, token.as_deref(), body.as_deref())
         .await
-        .map_err(|_| ())?
-        .dyn_into()
         .map_err(|_| ())?;
-    let status = response.status();
-    let text = JsFuture::from(response.text().map_err(|_| ())?)
-        .await
-        .map_err(|_| ())?
-        .as_string()
-        .unwrap_or_default();
-    Ok((status, serde_json::from_str(&text).unwrap_or(Value::Null)))
+    let text = http::text(&response).await;
+    Ok((
+        response.status(),
+        serde_json::from_str(&text).unwrap_or(Value::Null),
+    ))
 }
 
 fn local_storage() -> Option<web_sys::Storage> {

@@ -5,14 +5,13 @@
 
 use super::aria_busy;
 use crate::connection;
+use crate::http;
 use crate::i18n::{self, Key};
 use crate::session::Session;
 use crate::speaker_log::{self, Format};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use protocol::Role;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 
 /// How the latest download went.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,56 +125,15 @@ pub fn SpeakerLog() -> impl IntoView {
 async fn fetch_and_save(meeting: &str, format: Format) -> Result<String, Option<u16>> {
     let token = connection::token().ok_or(Some(401))?;
     let encoded = String::from(js_sys::encode_uri_component(meeting));
-    let window = web_sys::window().ok_or(None)?;
-    let headers = web_sys::Headers::new().map_err(|_| None)?;
-    headers
-        .set("Authorization", &format!("Bearer {token}"))
+    let response = http::send("GET", &format.path(&encoded), Some(&token), None)
+        .await
         .map_err(|_| None)?;
-    let init = web_sys::RequestInit::new();
-    init.set_method("GET");
-    init.set_headers(&headers);
-    init.set_cache(web_sys::RequestCache::NoStore);
-    let response: web_sys::Response =
-        JsFuture::from(window.fetch_with_str_and_init(&format.path(&encoded), &init))
-            .await
-            .map_err(|_| None)?
-            .dyn_into()
-            .map_err(|_| None)?;
     let status = response.status();
     if speaker_log::failure(Some(status)).is_some() {
         return Err(Some(status));
     }
-    let blob: web_sys::Blob = JsFuture::from(response.blob().map_err(|_| None)?)
-        .await
-        .map_err(|_| None)?
-        .dyn_into()
-        .map_err(|_| None)?;
+    let blob = http::blob(&response).await.ok_or(None)?;
     let file = format.file_name(meeting);
-    save(&blob, &file).map_err(|_| Some(status))?;
+    http::save(&blob, &file).map_err(|_| Some(status))?;
     Ok(file)
-}
-
-/// Hands `blob` to the browser as a download named `file`: an object URL and a link
-/// with `download`, clicked and removed at once.
-pub(super) fn save(blob: &web_sys::Blob, file: &str) -> Result<(), JsValue> {
-    let url = web_sys::Url::create_object_url_with_blob(blob)?;
-    let document = document();
-    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-    link.set_href(&url);
-    link.set_download(file);
-    link.set_hidden(true);
-    let body = document
-        .body()
-        .ok_or_else(|| JsValue::from_str("no body"))?;
-    body.append_child(&link)?;
-    link.click();
-    link.remove();
-    // The browser has taken the file once the click is handled; the URL is freed after.
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(10),
-    );
-    Ok(())
 }
