@@ -25,8 +25,9 @@ use crate::app::{App, host};
 use crate::auth::Claims;
 use crate::meeting::{Admin, AdminOutcome};
 use crate::meeting_file::{MeetingFile, MeetingFileError};
+use crate::participants_api;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use protocol::{ErrorCode, MeetingId, Registry, Role};
 use serde_json::json;
@@ -280,14 +281,7 @@ fn answer(
     created: bool,
     outcome: AdminOutcome,
 ) -> Response {
-    let base_url = app.public_url.clone().unwrap_or_else(|| {
-        let host = headers
-            .get(header::HOST)
-            .and_then(|host| host.to_str().ok())
-            .unwrap_or("127.0.0.1");
-        format!("http://{host}")
-    });
-    let base_url = base_url.trim_end_matches('/');
+    let base_url = participants_api::base_url(app, headers);
     let invites: Vec<_> = file
         .participants
         .iter()
@@ -296,12 +290,7 @@ fn answer(
                 .get(&participant.id)
                 .cloned()
                 .unwrap_or_else(|| protocol::Registrant::new(participant.clone()));
-            let url = (!registrant.revoked).then(|| {
-                let token =
-                    app.keys
-                        .mint_link(&file.info.id, participant, registrant.link, app.invite_ttl);
-                format!("{base_url}/#token={token}")
-            });
+            let url = participants_api::link_of(app, &file.info.id, &base_url, &registrant);
             json!({
                 "participant": participant.id,
                 "name": participant.name,
