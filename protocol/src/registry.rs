@@ -179,14 +179,11 @@ impl Registry {
         }
     }
 
-    /// The id the next self-registration gets.
+    /// The id the next self-registration gets (they are numbered in order from 1).
     pub fn next_registration(&self) -> RegistrationId {
         self.registrations
-            .iter()
-            .map(|registration| registration.id)
-            .max()
-            .unwrap_or(0)
-            + 1
+            .last()
+            .map_or(1, |registration| registration.id + 1)
     }
 }
 

@@ -81,6 +81,14 @@ impl Default for Limits {
 /// some buckets refill.
 pub(crate) const REGISTRATION_ADDRESSES: usize = 10_000;
 
+/// The most participants the registry of one meeting holds (the meeting file's, imports,
+/// late additions and approved registrations together).
+pub const MAX_PARTICIPANTS: usize = 20_000;
+
+/// The most self-registrations one meeting takes (pending and decided together), so that
+/// a flood from many addresses cannot grow its log without end.
+pub const MAX_REGISTRATIONS: usize = 20_000;
+
 // Fixed limits of connections and of the server as a whole.
 
 /// Each connection's WebSocket read buffer. tungstenite's 128 KiB default would cost far

@@ -11,15 +11,31 @@ impl MeetingState {
         let registry = &mut self.registry;
         match event {
             Event::ParticipantsAdded { registrants } => {
+                // One pass however many are added (an import brings thousands at once).
+                let mut index: std::collections::HashMap<_, _> = registry
+                    .registrants
+                    .iter()
+                    .enumerate()
+                    .map(|(at, known)| (known.participant.id.clone(), at))
+                    .collect();
                 for registrant in registrants {
-                    match registry.get_mut(&registrant.participant.id) {
+                    match index
+                        .get(&registrant.participant.id)
+                        .map(|&at| &mut registry.registrants[at])
+                    {
                         Some(known) => {
                             known.participant = registrant.participant.clone();
                             known.email = registrant.email.clone();
                             known.needs = registrant.needs.clone();
                             known.written_question = registrant.written_question.clone();
                         }
-                        None => registry.registrants.push(registrant.clone()),
+                        None => {
+                            index.insert(
+                                registrant.participant.id.clone(),
+                                registry.registrants.len(),
+                            );
+                            registry.registrants.push(registrant.clone());
+                        }
                     }
                 }
             }

@@ -9,6 +9,7 @@
 
 use super::Rejection;
 use super::meeting::refuse_when_closed;
+use crate::limits::{MAX_PARTICIPANTS, MAX_REGISTRATIONS};
 use protocol::{
     ErrorCode, Event, FloorRequest, FloorWish, MeetingState, Participant, ParticipantId,
     Registrant, Registration, RegistrationId, RegistrationStatus,
@@ -26,7 +27,38 @@ pub fn add(
     registrants: Vec<Registrant>,
     wishes: &[(ParticipantId, FloorWish)],
 ) -> Result<Vec<Event>, Rejection> {
+    add_within(state, registrants, wishes, MAX_PARTICIPANTS)
+}
+
+/// [`add`], with at most `most` participants in the registry afterwards.
+fn add_within(
+    state: &MeetingState,
+    registrants: Vec<Registrant>,
+    wishes: &[(ParticipantId, FloorWish)],
+    most: usize,
+) -> Result<Vec<Event>, Rejection> {
     refuse_when_closed(state)?;
+    let known: std::collections::HashSet<&ParticipantId> = state
+        .registry
+        .registrants
+        .iter()
+        .map(|registrant| &registrant.participant.id)
+        .collect();
+    let new: std::collections::HashSet<&ParticipantId> = registrants
+        .iter()
+        .map(|registrant| &registrant.participant.id)
+        .filter(|id| !known.contains(id))
+        .collect();
+    let new = new.len();
+    if state.registry.registrants.len() + new > most {
+        return Err(Rejection::new(
+            ErrorCode::Invalid,
+            format!(
+                "a meeting has at most {most} participants; it has {} and {new} would be added",
+                state.registry.registrants.len()
+            ),
+        ));
+    }
     let mut scratch = state.clone();
     let mut events = Vec::new();
     let added = Event::ParticipantsAdded {
@@ -173,12 +205,27 @@ pub fn revoke(
 ///
 /// `conflict` when the meeting is closed, does not take registrations, or the id asked
 /// for is taken.
-pub fn register(state: &MeetingState, mut registration: Registration) -> Result<Event, Rejection> {
+pub fn register(state: &MeetingState, registration: Registration) -> Result<Event, Rejection> {
+    register_within(state, registration, MAX_REGISTRATIONS)
+}
+
+/// [`register`], with at most `most` registrations in all.
+fn register_within(
+    state: &MeetingState,
+    mut registration: Registration,
+    most: usize,
+) -> Result<Event, Rejection> {
     refuse_when_closed(state)?;
     if !state.info.self_registration {
         return Err(Rejection::new(
             ErrorCode::Forbidden,
             "this meeting does not take registrations",
+        ));
+    }
+    if state.registry.registrations.len() >= most {
+        return Err(Rejection::new(
+            ErrorCode::Conflict,
+            "this meeting takes no more registrations",
         ));
     }
     registration.id = state.registry.next_registration();
@@ -319,6 +366,52 @@ mod tests {
         assert_eq!(state.list(&ItemId::new("two")).unwrap().length, 2);
         let refused = add(&state, vec![], &[(ParticipantId::new("x"), wish("two"))]);
         assert_eq!(refused.unwrap_err().code, ErrorCode::Invalid);
+    }
+
+    #[test]
+    fn a_meeting_takes_so_many_participants_and_registrations_and_no_more() {
+        let mut state = meeting();
+        let events = add_within(
+            &state,
+            vec![attendee("a", None), attendee("b", None)],
+            &[],
+            3,
+        )
+        .unwrap();
+        apply(&mut state, events);
+        // Changing those already there does not count; two more would.
+        assert!(
+            add_within(
+                &state,
+                vec![attendee("a", None), attendee("c", None)],
+                &[],
+                3
+            )
+            .is_ok()
+        );
+        let refused = add_within(
+            &state,
+            vec![attendee("c", None), attendee("d", None)],
+            &[],
+            3,
+        );
+        assert_eq!(refused.unwrap_err().code, ErrorCode::Invalid);
+
+        state.info.self_registration = true;
+        let registration = Registration {
+            id: 0,
+            registrant: attendee("r", None),
+            floor: None,
+            status: RegistrationStatus::Pending,
+            at: 5,
+        };
+        for _ in 0..2 {
+            let event = register_within(&state, registration.clone(), 2).unwrap();
+            apply(&mut state, vec![event]);
+        }
+        assert_eq!(state.registry.next_registration(), 3);
+        let refused = register_within(&state, registration, 2);
+        assert_eq!(refused.unwrap_err().code, ErrorCode::Conflict);
     }
 
     #[test]
