@@ -140,6 +140,28 @@ fn entry(registrant: &Registrant, url: Option<String>) -> Value {
     })
 }
 
+/// Everyone invited to `meeting` (which `claims` may manage), each with a fresh invite
+/// link (none while revoked): what the list and the links file show.
+async fn everyone(
+    app: &App,
+    claims: &Claims,
+    meeting: &str,
+    headers: &HeaderMap,
+) -> Result<(MeetingId, Vec<(Registrant, Option<String>)>), Refusal> {
+    let hosted = managed(app, claims, meeting).await?;
+    let registry = hosted.handle.registry().await.map_err(|_| restarting())?;
+    let meeting = hosted.file.info.id.clone();
+    let base = base_url(app, headers);
+    let linked = invited(&hosted, &registry)
+        .into_iter()
+        .map(|invited| {
+            let url = link_of(app, &meeting, &base, &invited.registrant);
+            (invited.registrant, url)
+        })
+        .collect();
+    Ok((meeting, linked))
+}
+
 /// `GET /api/meetings/{meeting}/participants`.
 pub(crate) async fn list(
     State(app): State<Arc<App>>,
@@ -147,16 +169,10 @@ pub(crate) async fn list(
     headers: HeaderMap,
     Bearer { claims, .. }: Bearer,
 ) -> Result<Response, Refusal> {
-    let hosted = managed(&app, &claims, &meeting).await?;
-    let registry = hosted.handle.registry().await.map_err(|_| restarting())?;
-    let meeting = hosted.file.info.id.clone();
-    let base = base_url(&app, &headers);
-    let participants: Vec<Value> = invited(&hosted, &registry)
+    let (meeting, linked) = everyone(&app, &claims, &meeting, &headers).await?;
+    let participants: Vec<Value> = linked
         .iter()
-        .map(|invited| {
-            let url = link_of(&app, &meeting, &base, &invited.registrant);
-            entry(&invited.registrant, url)
-        })
+        .map(|(registrant, url)| entry(registrant, url.clone()))
         .collect();
     Ok(json_response(
         StatusCode::OK,
@@ -468,14 +484,10 @@ pub(crate) async fn links(
 ) -> Result<Response, Refusal> {
     use axum::http::HeaderValue;
     use axum::response::IntoResponse;
-    let hosted = managed(&app, &claims, &meeting).await?;
-    let registry = hosted.handle.registry().await.map_err(|_| restarting())?;
-    let meeting = hosted.file.info.id.clone();
-    let base = base_url(&app, &headers);
-    let rows: Vec<[String; 7]> = invited(&hosted, &registry)
-        .iter()
-        .map(|invited| {
-            let registrant = &invited.registrant;
+    let (meeting, linked) = everyone(&app, &claims, &meeting, &headers).await?;
+    let rows: Vec<[String; 7]> = linked
+        .into_iter()
+        .map(|(registrant, url)| {
             let participant = &registrant.participant;
             let languages: Vec<&str> = participant
                 .languages
@@ -489,7 +501,7 @@ pub(crate) async fn links(
                 participant.role.as_str().to_owned(),
                 participant.delegation.clone().unwrap_or_default(),
                 languages.join(";"),
-                link_of(&app, &meeting, &base, registrant).unwrap_or_default(),
+                url.unwrap_or_default(),
             ]
         })
         .collect();
