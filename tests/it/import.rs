@@ -22,23 +22,11 @@ async fn call(
     token: &str,
     body: &str,
 ) -> HttpResponse {
-    let bearer = format!("Bearer {token}");
-    http_send(
-        server.addr,
-        method,
-        &format!("/api/meetings/{MEETING}{path}"),
-        &[
-            ("Authorization", &bearer),
-            ("Content-Type", "application/json"),
-        ],
-        body,
-    )
-    .await
+    tests::meeting_api(server, method, path, Some(token), body).await
 }
 
 fn json(response: &HttpResponse) -> Value {
-    serde_json::from_str(&response.body)
-        .unwrap_or_else(|error| panic!("not JSON ({error}): {} {}", response.status, response.body))
+    response.json()
 }
 
 /// The mapping of the files these tests write.

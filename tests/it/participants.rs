@@ -6,9 +6,7 @@
 use protocol::{ClientMessage, ErrorCode, Hello, PROTOCOL_VERSION, close};
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};
-use tests::{HttpResponse, TestServer, WsClient, http_send};
-
-const MEETING: &str = "victim-assistance-2020";
+use tests::{HttpResponse, TestServer, WsClient};
 
 async fn call(
     server: &TestServer,
@@ -17,23 +15,11 @@ async fn call(
     token: &str,
     body: &str,
 ) -> HttpResponse {
-    let bearer = format!("Bearer {token}");
-    http_send(
-        server.addr,
-        method,
-        &format!("/api/meetings/{MEETING}{path}"),
-        &[
-            ("Authorization", &bearer),
-            ("Content-Type", "application/json"),
-        ],
-        body,
-    )
-    .await
+    tests::meeting_api(server, method, path, Some(token), body).await
 }
 
 fn json(response: &HttpResponse) -> Value {
-    serde_json::from_str(&response.body)
-        .unwrap_or_else(|error| panic!("not JSON ({error}): {} {}", response.status, response.body))
+    response.json()
 }
 
 /// The close code a `hello` with `token` gets.

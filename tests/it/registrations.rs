@@ -26,24 +26,11 @@ async fn call(
     token: Option<&str>,
     body: &str,
 ) -> HttpResponse {
-    let bearer = token.map(|token| format!("Bearer {token}"));
-    let mut headers = vec![("Content-Type", "application/json")];
-    if let Some(bearer) = &bearer {
-        headers.push(("Authorization", bearer));
-    }
-    http_send(
-        server.addr,
-        method,
-        &format!("/api/meetings/{MEETING}{path}"),
-        &headers,
-        body,
-    )
-    .await
+    tests::meeting_api(server, method, path, token, body).await
 }
 
 fn json(response: &HttpResponse) -> Value {
-    serde_json::from_str(&response.body)
-        .unwrap_or_else(|error| panic!("not JSON ({error}): {} {}", response.status, response.body))
+    response.json()
 }
 
 /// A server whose demo meeting takes registrations, `per_minute` of them per address.

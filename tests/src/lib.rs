@@ -333,6 +333,24 @@ impl Drop for TestServer {
     }
 }
 
+/// A call to the HTTP API of `server`'s meeting: `method` on `/api/meetings/{meeting}{path}`
+/// with a JSON `body`, and `Authorization: Bearer {token}` when given.
+pub async fn meeting_api(
+    server: &TestServer,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: &str,
+) -> HttpResponse {
+    let bearer = token.map(|token| format!("Bearer {token}"));
+    let mut headers = vec![("Content-Type", "application/json")];
+    if let Some(bearer) = &bearer {
+        headers.push(("Authorization", bearer));
+    }
+    let path = format!("/api/meetings/{}{path}", server.meeting.info.id);
+    http_send(server.addr, method, &path, &headers, body).await
+}
+
 /// A minimal HTTP/1.1 GET over a real socket; the whole response, headers included.
 ///
 /// # Panics
@@ -842,6 +860,16 @@ pub struct HttpResponse {
 }
 
 impl HttpResponse {
+    /// The body as JSON.
+    ///
+    /// # Panics
+    ///
+    /// When it is not JSON (the status and body are in the message).
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body)
+            .unwrap_or_else(|error| panic!("not JSON ({error}): {} {}", self.status, self.body))
+    }
+
     /// The first value of header `name` (any case), if present.
     pub fn header(&self, name: &str) -> Option<&str> {
         let name = name.to_ascii_lowercase();
