@@ -420,6 +420,20 @@ fn aria_pressed(pressed: bool) -> &'static str {
 /// Moves the keyboard focus to the element `selector` finds, if any: after an action
 /// removes the focused element (a queue entry that got the floor, say), so that keyboard
 /// users are not sent back to the top of the page.
+/// A row's details ("Peru · Attendee · peru"), each part after the first preceded by the
+/// interface's separator.
+fn with_separators(parts: Vec<AnyView>) -> Vec<AnyView> {
+    let separator = crate::i18n::text(crate::i18n::Key::DetailSeparator);
+    parts
+        .into_iter()
+        .enumerate()
+        .flat_map(|(index, part)| {
+            let gap = (index > 0).then(|| separator.into_any());
+            gap.into_iter().chain(std::iter::once(part))
+        })
+        .collect()
+}
+
 fn focus(selector: &str) -> bool {
     document()
         .query_selector(selector)

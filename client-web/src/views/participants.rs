@@ -443,7 +443,6 @@ fn ParticipantItem(row: Row, card: Card) -> impl IntoView {
     let written_question = written_question.map(|question| {
         view! { <p class="written-question">{i18n::written_question(&question)}</p> }
     });
-    let separator = i18n::text(Key::DetailSeparator);
     let state = if revoked {
         Key::ParticipantLinkRevoked
     } else {
@@ -573,14 +572,7 @@ fn ParticipantItem(row: Row, card: Card) -> impl IntoView {
     if let Some(email) = email {
         details.push(view! { <bdi class="email">{email}</bdi> }.into_any());
     }
-    let details: Vec<AnyView> = details
-        .into_iter()
-        .enumerate()
-        .flat_map(|(index, part)| {
-            let gap = (index > 0).then(|| separator.into_any());
-            gap.into_iter().chain(std::iter::once(part))
-        })
-        .collect();
+    let details = super::with_separators(details);
     let confirm = {
         let (id, name) = (id.clone(), name.clone());
         move || {

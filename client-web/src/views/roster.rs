@@ -290,7 +290,6 @@ fn PersonItem(row: PersonRow) -> impl IntoView {
         languages,
         connections,
     } = row;
-    let separator = i18n::text(Key::DetailSeparator);
     let mut details: Vec<AnyView> = Vec::new();
     if let Some(delegation) = delegation {
         details.push(view! { <bdi class="delegation">{delegation}</bdi> }.into_any());
@@ -302,14 +301,7 @@ fn PersonItem(row: PersonRow) -> impl IntoView {
     if let Some(languages) = languages {
         details.push(view! { <span class="languages">{languages}</span> }.into_any());
     }
-    let details: Vec<AnyView> = details
-        .into_iter()
-        .enumerate()
-        .flat_map(|(index, part)| {
-            let gap = (index > 0).then(|| separator.into_any());
-            gap.into_iter().chain(std::iter::once(part))
-        })
-        .collect();
+    let details = super::with_separators(details);
     view! {
         <li
             data-participant-id=id
